@@ -1,0 +1,290 @@
+//! The typed configuration. JSON from the script tag, `init(config)` from npm and Rust callers
+//! all end up in this one [`Config`]; [`crate::core::validate`] turns JSON into it.
+
+use super::category::Category;
+use super::text::Text;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything a site can configure. Every field has a documented default; only `categories`
+/// is required in JSON.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Config {
+    /// Version of the site's cookie policy. A stored choice made under another revision is
+    /// not valid: the banner asks again. Default `1`.
+    pub revision: u32,
+    /// Days a consent (anything beyond `necessary` granted) is kept. Default `365`, at most 730.
+    pub expiry_days: u32,
+    /// Days a refusal (only `necessary`) is kept before asking again. Default `182`, at most 730.
+    pub refusal_expiry_days: u32,
+    /// `"auto"` (page `lang`, then the browser's languages, then English) or a language code.
+    /// Default `"auto"`.
+    pub language: String,
+    /// Link shown in the banner and the preferences dialog. Default: none.
+    pub privacy_policy_url: Option<String>,
+    /// Where the banner sits. Default [`Layout::Bar`].
+    pub layout: Layout,
+    /// Colour scheme. Default [`Theme::Auto`] (follows `prefers-color-scheme`).
+    pub theme: Theme,
+    /// Show the floating "Cookie settings" button after a choice. Default `true`.
+    pub settings_button: bool,
+    /// Honour `navigator.globalPrivacyControl` when there is no stored choice. Default `true`.
+    pub respect_gpc: bool,
+    /// Reload the page after a withdrawal, since a loaded tag cannot be unloaded. Default `false`.
+    pub reload_on_withdrawal: bool,
+    /// The categories the site uses, in display order. `necessary` is always first.
+    /// Default: all four.
+    pub categories: Vec<CategoryConfig>,
+    /// Overrides of built-in texts: language code -> text key -> text. Default: none.
+    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    /// Where the choice is stored when `localStorage` cannot be used, and the optional mirror.
+    pub cookie: CookieOptions,
+    /// Google Analytics 4, loaded only after `statistics` consent. Default: none.
+    pub google_analytics: Option<GoogleAnalytics>,
+    /// Google Tag Manager, loaded only after `statistics` consent. Default: none.
+    pub google_tag_manager: Option<GoogleTagManager>,
+    /// Where each choice is sent for the site's consent log. Default: none.
+    pub consent_log: Option<ConsentLog>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            revision: 1,
+            expiry_days: 365,
+            refusal_expiry_days: 182,
+            language: "auto".to_owned(),
+            privacy_policy_url: None,
+            layout: Layout::Bar,
+            theme: Theme::Auto,
+            settings_button: true,
+            respect_gpc: true,
+            reload_on_withdrawal: false,
+            categories: Category::ALL.into_iter().map(CategoryConfig::new).collect(),
+            texts: BTreeMap::new(),
+            cookie: CookieOptions::default(),
+            google_analytics: None,
+            google_tag_manager: None,
+            consent_log: None,
+        }
+    }
+}
+
+impl Config {
+    /// The configuration of `category`, if the site uses it.
+    pub fn category(&self, category: Category) -> Option<&CategoryConfig> {
+        self.categories.iter().find(|c| c.category == category)
+    }
+
+    /// The categories the site uses.
+    pub fn category_set(&self) -> super::category::CategorySet {
+        self.categories.iter().map(|c| c.category).collect()
+    }
+
+    /// A text override for `language` and `key`, if the config has one.
+    pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
+        self.texts.get(language)?.get(key).map(String::as_str)
+    }
+}
+
+/// One category as the site describes it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CategoryConfig {
+    /// Which category this is.
+    #[serde(rename = "name")]
+    pub category: Category,
+    /// Label shown on the switch. Default: the built-in label in the visitor's language.
+    pub label: Option<Text>,
+    /// What the category is for. Default: the built-in description.
+    pub description: Option<Text>,
+    /// The services (tools, vendors) in this category. Default: none.
+    pub services: Vec<Service>,
+    /// Cookie-name patterns (regular expressions) erased when the category is withdrawn.
+    /// Default: none (Google Analytics' cookies are erased anyway).
+    pub auto_clear: Vec<String>,
+}
+
+impl CategoryConfig {
+    /// A category with built-in texts and no services.
+    pub fn new(category: Category) -> Self {
+        CategoryConfig {
+            category,
+            label: None,
+            description: None,
+            services: Vec::new(),
+            auto_clear: Vec::new(),
+        }
+    }
+}
+
+/// A service (a tool or vendor) inside a category.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Service {
+    /// Identifier used by `data-service` on gated elements.
+    pub name: String,
+    /// Name shown to visitors. Default: `name`.
+    pub label: Option<Text>,
+    /// The cookies the service sets. Default: none.
+    pub cookies: Vec<CookieInfo>,
+}
+
+/// One row of the cookie table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CookieInfo {
+    /// Cookie name, e.g. `_ga`.
+    pub name: String,
+    /// Who sets it. Default: empty.
+    pub provider: Text,
+    /// Why. Default: empty.
+    pub purpose: Text,
+    /// How long it lives. Default: empty.
+    pub duration: Text,
+}
+
+/// Banner placement.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// A bar along the bottom of the window.
+    #[default]
+    Bar,
+    /// A box in the bottom corner.
+    Box,
+    /// A centred modal dialog.
+    Modal,
+}
+
+/// Colour scheme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the visitor's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// The `SameSite` attribute of the consent cookie.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum SameSite {
+    /// `SameSite=Lax`.
+    #[default]
+    Lax,
+    /// `SameSite=Strict`.
+    Strict,
+    /// `SameSite=None` (always with `Secure`).
+    None,
+}
+
+impl SameSite {
+    /// The attribute value as written in a cookie.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SameSite::Lax => "Lax",
+            SameSite::Strict => "Strict",
+            SameSite::None => "None",
+        }
+    }
+}
+
+/// Options of the consent cookie (fallback storage and optional server-readable mirror).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CookieOptions {
+    /// Cookie name, also the `localStorage` key. Default `"samtykke"`.
+    pub name: String,
+    /// `Domain` attribute, e.g. `.example.com` to share the choice with subdomains.
+    /// Default: none (host only).
+    pub domain: Option<String>,
+    /// `Path` attribute. Default `"/"`.
+    pub path: String,
+    /// `SameSite` attribute. Default `Lax`.
+    pub same_site: SameSite,
+    /// `Secure` attribute: `None` means "on https pages". Default: none.
+    pub secure: Option<bool>,
+    /// Also write the choice to the cookie when `localStorage` works, so servers can read it.
+    /// Default `false`.
+    pub mirror: bool,
+}
+
+impl Default for CookieOptions {
+    fn default() -> Self {
+        CookieOptions {
+            name: "samtykke".to_owned(),
+            domain: None,
+            path: "/".to_owned(),
+            same_site: SameSite::Lax,
+            secure: None,
+            mirror: false,
+        }
+    }
+}
+
+/// How Google tags are treated before consent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConsentMode {
+    /// No Google tag is loaded before `statistics` is granted.
+    #[default]
+    Basic,
+    /// The tag loads at once with everything denied (cookieless pings). An explicit opt-in.
+    Advanced,
+}
+
+/// Google Analytics 4 settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoogleAnalytics {
+    /// The measurement id, `G-` followed by letters and digits. Required.
+    pub measurement_id: String,
+    /// Send `anonymize_ip: true` (GA4 anonymises IPs itself; this matters for legacy
+    /// properties). Default `true`.
+    pub anonymize_ip: bool,
+    /// Default [`ConsentMode::Basic`].
+    pub consent_mode: ConsentMode,
+    /// Milliseconds Google tags wait for a consent update. Default `500`.
+    pub wait_for_update: u32,
+}
+
+impl GoogleAnalytics {
+    /// Settings for `measurement_id` with every default.
+    pub fn new(measurement_id: &str) -> Self {
+        GoogleAnalytics {
+            measurement_id: measurement_id.to_owned(),
+            anonymize_ip: true,
+            consent_mode: ConsentMode::Basic,
+            wait_for_update: 500,
+        }
+    }
+}
+
+/// Google Tag Manager settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct GoogleTagManager {
+    /// The container id, `GTM-` followed by letters and digits. Required.
+    pub container_id: String,
+}
+
+/// Consent log settings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ConsentLog {
+    /// URL each choice is posted to. Required.
+    pub endpoint: String,
+}

@@ -1,0 +1,19 @@
+//! The pure core: no browser in here, so every rule is tested natively.
+
+pub mod category;
+pub mod config;
+pub mod consent_mode;
+pub mod error;
+pub mod policy;
+pub mod record;
+mod similarity;
+pub mod state;
+pub mod text;
+pub mod texts;
+pub mod validate;
+
+pub use category::{Category, CategorySet};
+pub use config::Config;
+pub use error::ConfigError;
+pub use record::{ConsentId, ConsentRecord, Method};
+pub use state::{Effect, Environment, Event, Notice, State, View};

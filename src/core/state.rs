@@ -1,0 +1,313 @@
+//! The decision core: `State` plus `reduce(event) -> effects`. Every rule of who may run, when
+//! the banner shows, what Google is told and what is erased is decided here, without a browser.
+
+use super::category::{Category, CategorySet};
+use super::config::{Config, ConsentMode};
+use super::policy::{assess, gpc_applies, lifetime_ms};
+use super::record::{ConsentId, ConsentRecord, Method};
+use super::texts::choose_language;
+use std::rc::Rc;
+
+/// What is on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Nothing (the settings button may show).
+    Hidden,
+    /// The first layer.
+    Banner,
+    /// The preferences dialog.
+    Preferences,
+}
+
+/// Something that happened: a visitor's action, an API call, or news from the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// The page loaded: the decoded stored record (if any) and whether GPC is sent.
+    Start {
+        /// The stored record, already decoded; `None` when absent or corrupt.
+        stored: Option<ConsentRecord>,
+        /// `navigator.globalPrivacyControl === true`.
+        gpc: bool,
+    },
+    /// "Accept all".
+    AcceptAll,
+    /// "Reject all".
+    RejectAll,
+    /// Grant exactly these categories (plus `necessary`), as `accept(categories)`.
+    Accept(CategorySet),
+    /// "Save preferences": grant what the switches say.
+    SavePreferences,
+    /// A switch in the preferences dialog was turned.
+    Toggle(Category, bool),
+    /// Show the first layer.
+    ShowBanner,
+    /// Open the preferences dialog.
+    ShowPreferences,
+    /// Close the preferences dialog without saving (Escape, Close).
+    ClosePreferences,
+    /// Hide whatever is shown.
+    Hide,
+    /// Forget the choice: everything non-necessary stops and the banner asks again.
+    Reset,
+    /// Switch the language of the texts.
+    SetLanguage(String),
+    /// Another tab stored a different record (or removed it).
+    StoredElsewhere(Option<ConsentRecord>),
+}
+
+/// Things the API and the page are told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Samtykke has started.
+    Ready,
+    /// A valid choice is in force (on load and after every choice).
+    Consent,
+    /// The granted categories changed; these are the ones that changed.
+    Change(CategorySet),
+}
+
+/// Work for the browser adapters, in the order given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Store this record.
+    Persist(ConsentRecord),
+    /// Remove the stored record.
+    ForgetStored,
+    /// `gtag('consent', 'default', ...)` with everything denied but security storage.
+    ConsentDefault,
+    /// `gtag('consent', 'update', ...)` for these granted categories.
+    ConsentUpdate(CategorySet),
+    /// Load the Google tag (`gtag/js`) and send `js` and `config` (and GTM, if configured).
+    LoadGoogleTags,
+    /// Run the gated scripts and embeds these categories allow.
+    Activate(CategorySet),
+    /// These categories were withdrawn: stop their tags and erase their cookies.
+    Withdraw(CategorySet),
+    /// Tell listeners.
+    Notify(Notice),
+    /// Reload the page (config `reloadOnWithdrawal`).
+    Reload,
+}
+
+/// The clock and the random source, provided by the shell.
+pub trait Environment {
+    /// Milliseconds since the Unix epoch.
+    fn now_ms(&self) -> u64;
+    /// A new random consent id.
+    fn fresh_id(&self) -> ConsentId;
+}
+
+/// Everything the views and the API read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The config in use.
+    pub config: Rc<Config>,
+    /// The language texts are shown in.
+    pub language: String,
+    /// The choice in force, if any.
+    pub record: Option<ConsentRecord>,
+    /// The banner should say that the browser's GPC signal is honoured.
+    pub gpc_honoured: bool,
+    /// What is on screen.
+    pub view: View,
+    /// The switches of the preferences dialog.
+    pub draft: CategorySet,
+    google_tags_loaded: bool,
+}
+
+impl State {
+    /// The state before `Event::Start`: nothing granted, nothing shown.
+    pub fn new(config: Rc<Config>, page_lang: Option<&str>, browser_languages: &[String]) -> State {
+        let language = choose_language(&config, page_lang, browser_languages);
+        State {
+            config,
+            language,
+            record: None,
+            gpc_honoured: false,
+            view: View::Hidden,
+            draft: CategorySet::necessary_only(),
+            google_tags_loaded: false,
+        }
+    }
+
+    /// The categories in force: the record's, or only `necessary`.
+    pub fn granted(&self) -> CategorySet {
+        self.record
+            .as_ref()
+            .map_or(CategorySet::necessary_only(), |r| r.granted)
+    }
+
+    /// Whether `category` is granted now.
+    pub fn is_granted(&self, category: Category) -> bool {
+        self.granted().contains(category)
+    }
+
+    /// Whether the floating settings button should show.
+    pub fn shows_settings_button(&self) -> bool {
+        self.config.settings_button && self.view == View::Hidden && self.record.is_some()
+    }
+
+    /// Applies `event` and returns the work it needs, in order.
+    pub fn reduce(&mut self, event: Event, env: &dyn Environment) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match event {
+            Event::Start { stored, gpc } => self.start(stored, gpc, env, &mut effects),
+            Event::AcceptAll => self.choose(CategorySet::all(), Method::AcceptAll, env, &mut effects),
+            Event::RejectAll => {
+                self.choose(CategorySet::EMPTY, Method::RejectAll, env, &mut effects)
+            }
+            Event::Accept(set) => self.choose(set, Method::Custom, env, &mut effects),
+            Event::SavePreferences => self.choose(self.draft, Method::Custom, env, &mut effects),
+            Event::Toggle(category, on) => {
+                if category != Category::Necessary {
+                    self.draft = self.draft.set(category, on);
+                }
+            }
+            Event::ShowBanner => self.view = View::Banner,
+            Event::ShowPreferences => {
+                self.draft = self.granted();
+                self.view = View::Preferences;
+            }
+            Event::ClosePreferences => {
+                if self.view == View::Preferences {
+                    self.view = if self.record.is_some() { View::Hidden } else { View::Banner };
+                }
+            }
+            Event::Hide => self.view = View::Hidden,
+            Event::Reset => {
+                effects.push(Effect::ForgetStored);
+                self.replace_record(None, &mut effects);
+                self.view = View::Banner;
+            }
+            Event::SetLanguage(code) => {
+                let mut fixed = (*self.config).clone();
+                fixed.language = code;
+                self.language = choose_language(&fixed, None, &[]);
+            }
+            Event::StoredElsewhere(stored) => {
+                let standing = assess(stored, &self.config, env.now_ms());
+                let record = standing.valid().cloned();
+                if record != self.record {
+                    self.replace_record(record, &mut effects);
+                    self.view = if self.record.is_some() { View::Hidden } else { View::Banner };
+                }
+            }
+        }
+        effects
+    }
+
+    fn start(
+        &mut self,
+        stored: Option<ConsentRecord>,
+        gpc: bool,
+        env: &dyn Environment,
+        effects: &mut Vec<Effect>,
+    ) {
+        let had_stored = stored.is_some();
+        let standing = assess(stored, &self.config, env.now_ms());
+        effects.push(Effect::ConsentDefault);
+        if gpc_applies(&self.config, gpc, &standing) {
+            self.gpc_honoured = true;
+            let record = self.new_record(CategorySet::EMPTY, Method::Gpc, env);
+            effects.push(Effect::Persist(record.clone()));
+            self.record = Some(record);
+        } else {
+            if had_stored && standing.valid().is_none() {
+                effects.push(Effect::ForgetStored);
+            }
+            self.record = standing.valid().cloned();
+        }
+        self.view = match &self.record {
+            Some(r) if r.method != Method::Gpc => View::Hidden,
+            _ => View::Banner,
+        };
+        let granted = self.granted();
+        if self.record.is_some() {
+            effects.push(Effect::ConsentUpdate(granted));
+        }
+        self.load_google_tags_if_allowed(effects);
+        effects.push(Effect::Activate(granted));
+        effects.push(Effect::Notify(Notice::Ready));
+        if self.record.is_some() {
+            effects.push(Effect::Notify(Notice::Consent));
+        }
+    }
+
+    fn new_record(&self, wanted: CategorySet, method: Method, env: &dyn Environment) -> ConsentRecord {
+        let granted = wanted
+            .intersection(self.config.category_set())
+            .with(Category::Necessary);
+        let services = self
+            .config
+            .categories
+            .iter()
+            .filter(|c| granted.contains(c.category))
+            .flat_map(|c| c.services.iter().map(|s| s.name.clone()))
+            .collect();
+        let given_at = env.now_ms();
+        ConsentRecord {
+            // One id for a visitor's chain of choices, so a consent log can follow changes.
+            id: self.record.as_ref().map_or_else(|| env.fresh_id(), |r| r.id.clone()),
+            granted,
+            services,
+            revision: self.config.revision,
+            given_at,
+            expires_at: given_at + lifetime_ms(&self.config, granted),
+            language: self.language.clone(),
+            method,
+        }
+    }
+
+    fn choose(
+        &mut self,
+        wanted: CategorySet,
+        method: Method,
+        env: &dyn Environment,
+        effects: &mut Vec<Effect>,
+    ) {
+        let record = self.new_record(wanted, method, env);
+        effects.push(Effect::Persist(record.clone()));
+        self.gpc_honoured = false;
+        self.replace_record(Some(record), effects);
+        self.view = View::Hidden;
+    }
+
+    /// Puts `record` in force and lists what follows from the change.
+    fn replace_record(&mut self, record: Option<ConsentRecord>, effects: &mut Vec<Effect>) {
+        let before = self.granted();
+        self.record = record;
+        let after = self.granted();
+        self.draft = after;
+        let changed = before.difference(after);
+        let withdrawn = before.intersection(changed);
+        effects.push(Effect::ConsentUpdate(after));
+        self.load_google_tags_if_allowed(effects);
+        effects.push(Effect::Activate(after));
+        if !withdrawn.is_empty() {
+            effects.push(Effect::Withdraw(withdrawn));
+        }
+        if self.record.is_some() {
+            effects.push(Effect::Notify(Notice::Consent));
+        }
+        if !changed.is_empty() {
+            effects.push(Effect::Notify(Notice::Change(changed)));
+        }
+        if !withdrawn.is_empty() && self.config.reload_on_withdrawal {
+            effects.push(Effect::Reload);
+        }
+    }
+
+    fn load_google_tags_if_allowed(&mut self, effects: &mut Vec<Effect>) {
+        let has_tags =
+            self.config.google_analytics.is_some() || self.config.google_tag_manager.is_some();
+        let advanced = self
+            .config
+            .google_analytics
+            .as_ref()
+            .is_some_and(|ga| ga.consent_mode == ConsentMode::Advanced);
+        if has_tags && !self.google_tags_loaded && (advanced || self.is_granted(Category::Statistics)) {
+            self.google_tags_loaded = true;
+            effects.push(Effect::LoadGoogleTags);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Texts from config: one string for every language, or one per language code.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A text that is either the same in all languages or given per language code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same text whatever the language.
+    Plain(String),
+    /// Texts keyed by language code (`"en"`, `"nb"`, ...).
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text for `language`, falling back to English, then to any language given.
+    pub fn resolve(&self, language: &str) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::PerLanguage(map) => map
+                .get(language)
+                .or_else(|| map.get("en"))
+                .or_else(|| map.values().next())
+                .map(String::as_str)
+                .unwrap_or(""),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_language_then_english_then_any() {
+        let t = Text::PerLanguage(BTreeMap::from([
+            ("en".to_owned(), "Statistics".to_owned()),
+            ("nb".to_owned(), "Statistikk".to_owned()),
+        ]));
+        assert_eq!(t.resolve("nb"), "Statistikk");
+        assert_eq!(t.resolve("de"), "Statistics");
+        let only_nb = Text::PerLanguage(BTreeMap::from([("nb".to_owned(), "Hei".to_owned())]));
+        assert_eq!(only_nb.resolve("en"), "Hei");
+        assert_eq!(Text::from("Same").resolve("nb"), "Same");
+    }
+}

@@ -1,0 +1,176 @@
+//! Built-in texts (English and Norwegian Bokmål), per-language overrides from config, and the
+//! choice of language.
+
+use super::config::Config;
+
+/// Languages with built-in texts.
+pub const BUILT_IN_LANGUAGES: [&str; 2] = ["en", "nb"];
+
+macro_rules! text_keys {
+    ($( $variant:ident $key:literal { en: $en:literal, nb: $nb:literal } )*) => {
+        /// A text the visitor sees. Its key (e.g. `acceptAll`) is how config overrides it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum TextKey { $($variant),* }
+
+        impl TextKey {
+            /// Every text key.
+            pub const ALL: &'static [TextKey] = &[$(TextKey::$variant),*];
+
+            /// The key used in config `texts`.
+            pub fn key(self) -> &'static str {
+                match self { $(TextKey::$variant => $key),* }
+            }
+
+            fn built_in(self, language: &str) -> &'static str {
+                match (self, language) {
+                    $((TextKey::$variant, "nb") => $nb,)*
+                    $((TextKey::$variant, _) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+text_keys! {
+    BannerTitle "bannerTitle" { en: "We use cookies", nb: "Vi bruker informasjonskapsler" }
+    BannerDescription "bannerDescription" {
+        en: "We use cookies that are needed for the site to work. With your consent we also use cookies to remember your settings, to measure how the site is used and for marketing. Nothing beyond the necessary is used unless you say yes, and you can change your mind at any time.",
+        nb: "Vi bruker informasjonskapsler som trengs for at nettstedet skal virke. Med ditt samtykke bruker vi også informasjonskapsler for å huske innstillingene dine, måle hvordan nettstedet brukes og til markedsføring. Ingenting utover det nødvendige brukes uten at du sier ja, og du kan ombestemme deg når som helst."
+    }
+    AcceptAll "acceptAll" { en: "Accept all", nb: "Godta alle" }
+    RejectAll "rejectAll" { en: "Reject all", nb: "Avvis alle" }
+    ManagePreferences "managePreferences" { en: "Manage preferences", nb: "Tilpass valg" }
+    PrivacyPolicy "privacyPolicy" { en: "Privacy policy", nb: "Personvernerklæring" }
+    GpcNotice "gpcNotice" {
+        en: "Your browser sends a Global Privacy Control signal. We honour it: only necessary cookies are used unless you choose otherwise.",
+        nb: "Nettleseren din sender et Global Privacy Control-signal. Vi respekterer det: bare nødvendige informasjonskapsler brukes med mindre du velger noe annet."
+    }
+    PreferencesTitle "preferencesTitle" { en: "Cookie preferences", nb: "Innstillinger for informasjonskapsler" }
+    PreferencesDescription "preferencesDescription" {
+        en: "Choose which cookies we may use. Necessary cookies are always on because the site cannot work without them.",
+        nb: "Velg hvilke informasjonskapsler vi kan bruke. Nødvendige informasjonskapsler er alltid på fordi nettstedet ikke virker uten dem."
+    }
+    SavePreferences "savePreferences" { en: "Save preferences", nb: "Lagre valg" }
+    Close "close" { en: "Close", nb: "Lukk" }
+    CookieSettings "cookieSettings" { en: "Cookie settings", nb: "Innstillinger for informasjonskapsler" }
+    AlwaysOn "alwaysOn" { en: "Always on", nb: "Alltid på" }
+    Services "services" { en: "Services and cookies", nb: "Tjenester og informasjonskapsler" }
+    CookieName "cookieName" { en: "Name", nb: "Navn" }
+    CookieProvider "cookieProvider" { en: "Provider", nb: "Leverandør" }
+    CookiePurpose "cookiePurpose" { en: "Purpose", nb: "Formål" }
+    CookieDuration "cookieDuration" { en: "Duration", nb: "Varighet" }
+    NecessaryLabel "necessaryLabel" { en: "Necessary", nb: "Nødvendige" }
+    NecessaryDescription "necessaryDescription" {
+        en: "Sign-in, security and remembering your cookie choice. The site cannot work without them.",
+        nb: "Innlogging, sikkerhet og å huske valget ditt om informasjonskapsler. Nettstedet virker ikke uten dem."
+    }
+    PreferencesLabel "preferencesLabel" { en: "Preferences", nb: "Preferanser" }
+    PreferencesCategoryDescription "preferencesCategoryDescription" {
+        en: "Remember your language, region and other settings.",
+        nb: "Husker språk, region og andre innstillinger."
+    }
+    StatisticsLabel "statisticsLabel" { en: "Statistics", nb: "Statistikk" }
+    StatisticsDescription "statisticsDescription" {
+        en: "Measure how the site is used so that we can improve it.",
+        nb: "Måler hvordan nettstedet brukes, slik at vi kan gjøre det bedre."
+    }
+    MarketingLabel "marketingLabel" { en: "Marketing", nb: "Markedsføring" }
+    MarketingDescription "marketingDescription" {
+        en: "Tailored advertising, here and on other sites.",
+        nb: "Tilpasset reklame, her og på andre nettsteder."
+    }
+}
+
+impl Config {
+    /// The text for `key` in `language`: the config's override, else the built-in text.
+    pub fn text(&self, language: &str, key: TextKey) -> String {
+        self.text_override(language, key.key())
+            .map(str::to_owned)
+            .unwrap_or_else(|| key.built_in(language).to_owned())
+    }
+}
+
+/// Whether `code` looks like a BCP 47 language tag (`en`, `nb`, `pt-BR`).
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The language to show: the configured one, else the page's `lang`, else the first of the
+/// browser's languages that is supported, else English. Norwegian (`no`, `nn`) maps to `nb`.
+/// A language counts as supported when it is built in or the config gives texts for it.
+pub fn choose_language(config: &Config, page_lang: Option<&str>, browser: &[String]) -> String {
+    let supported = |code: &str| -> Option<String> {
+        let primary = code.split('-').next()?.to_ascii_lowercase();
+        let primary = match primary.as_str() {
+            "no" | "nn" => "nb".to_owned(),
+            _ => primary,
+        };
+        (BUILT_IN_LANGUAGES.contains(&primary.as_str()) || config.texts.contains_key(&primary))
+            .then_some(primary)
+    };
+    if config.language != "auto" {
+        if let Some(code) = supported(&config.language) {
+            return code;
+        }
+    }
+    page_lang
+        .into_iter()
+        .chain(browser.iter().map(String::as_str))
+        .find_map(supported)
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_english_and_bokmal_and_they_differ() {
+        for key in TextKey::ALL {
+            let (en, nb) = (key.built_in("en"), key.built_in("nb"));
+            assert!(!en.is_empty() && !nb.is_empty(), "{key:?}");
+            assert_ne!(en, nb, "{key:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn override_wins_for_its_language_only() {
+        let mut config = Config::default();
+        config.texts.insert(
+            "nb".into(),
+            [("bannerTitle".to_owned(), "Hei!".to_owned())].into(),
+        );
+        assert_eq!(config.text("nb", TextKey::BannerTitle), "Hei!");
+        assert_eq!(config.text("en", TextKey::BannerTitle), "We use cookies");
+        assert_eq!(config.text("nb", TextKey::AcceptAll), "Godta alle");
+    }
+
+    #[test]
+    fn language_choice_order() {
+        let config = Config::default();
+        let browser = vec!["de-DE".to_owned(), "nb-NO".to_owned()];
+        assert_eq!(choose_language(&config, Some("nb"), &[]), "nb");
+        assert_eq!(choose_language(&config, Some("no"), &[]), "nb");
+        assert_eq!(choose_language(&config, Some("fr"), &browser), "nb");
+        assert_eq!(choose_language(&config, None, &["de".to_owned()]), "en");
+        assert_eq!(choose_language(&config, Some("en-GB"), &browser), "en");
+        let mut fixed = Config::default();
+        fixed.language = "nb".into();
+        assert_eq!(choose_language(&fixed, Some("en"), &[]), "nb");
+    }
+
+    #[test]
+    fn language_codes() {
+        for ok in ["en", "nb", "pt-BR", "zh-Hant-TW"] {
+            assert!(is_language_code(ok), "{ok}");
+        }
+        for bad in ["", "e", "english", "en_GB", "en-", "12"] {
+            assert!(!is_language_code(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Samtykke: a cookie-consent manager for the web.
+//!
+//! - [`core`]: the pure rules (config, record, expiry, revision, GPC, Consent Mode), no browser.
+//! - [`browser`]: thin adapters that carry the core's effects out in a page.
+//! - [`ui`]: Yew components that render the state and send events.
+#![deny(missing_docs)]
+
+pub mod browser;
+pub mod core;
+pub mod ui;
+
+pub use crate::core::{Category, CategorySet, Config, ConfigError, ConsentRecord, Event, State, View};
