@@ -9,4 +9,6 @@ pub mod browser;
 pub mod core;
 pub mod ui;
 
-pub use crate::core::{Category, CategorySet, Config, ConfigError, ConsentRecord, Event, State, View};
+pub use crate::core::{
+    Category, CategorySet, Config, ConfigError, ConsentRecord, Event, State, View,
+};

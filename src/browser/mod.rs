@@ -1,1 +1,16 @@
-//! Browser adapters.
+//! The imperative shell and its browser adapters. Every adapter sits behind a small trait in
+//! [`ports`] with an in-memory twin in [`memory`], so the shell also runs in native tests.
+
+pub mod boot;
+pub mod cookie_text;
+pub mod document_cookies;
+pub mod gate;
+pub mod gtag;
+pub mod local_storage;
+pub mod memory;
+pub mod page;
+pub mod ports;
+pub mod runtime;
+pub mod storage;
+
+pub use runtime::{Adapters, Controller, Subscription};

@@ -173,7 +173,10 @@ mod tests {
         assert_eq!(Category::closest("analytics"), Some(Category::Statistics));
         assert_eq!(Category::closest("statistic"), Some(Category::Statistics));
         assert_eq!(Category::closest("marketting"), Some(Category::Marketing));
-        assert_eq!(Category::closest("Preferences"), Some(Category::Preferences));
+        assert_eq!(
+            Category::closest("Preferences"),
+            Some(Category::Preferences)
+        );
         assert_eq!(Category::closest("zzzzzzzzzz"), None);
     }
 
@@ -187,7 +190,10 @@ mod tests {
             s.difference(CategorySet::all()).names(),
             vec!["preferences", "statistics"]
         );
-        assert_eq!(s.without(Category::Marketing), CategorySet::necessary_only());
+        assert_eq!(
+            s.without(Category::Marketing),
+            CategorySet::necessary_only()
+        );
         assert!(CategorySet::EMPTY.is_empty());
     }
 }

@@ -39,12 +39,19 @@ mod tests {
     use super::*;
 
     fn granted_types(set: CategorySet) -> Vec<&'static str> {
-        consent_state(set).iter().filter(|(_, g)| *g).map(|(t, _)| *t).collect()
+        consent_state(set)
+            .iter()
+            .filter(|(_, g)| *g)
+            .map(|(t, _)| *t)
+            .collect()
     }
 
     #[test]
     fn default_denies_all_but_security() {
-        assert_eq!(granted_types(CategorySet::necessary_only()), vec!["security_storage"]);
+        assert_eq!(
+            granted_types(CategorySet::necessary_only()),
+            vec!["security_storage"]
+        );
         assert_eq!(default_state(), consent_state(CategorySet::EMPTY));
     }
 
@@ -53,7 +60,11 @@ mod tests {
         let base = CategorySet::necessary_only();
         assert_eq!(
             granted_types(base.with(Category::Preferences)),
-            vec!["functionality_storage", "personalization_storage", "security_storage"]
+            vec![
+                "functionality_storage",
+                "personalization_storage",
+                "security_storage"
+            ]
         );
         assert_eq!(
             granted_types(base.with(Category::Statistics)),
@@ -61,7 +72,12 @@ mod tests {
         );
         assert_eq!(
             granted_types(base.with(Category::Marketing)),
-            vec!["ad_storage", "ad_user_data", "ad_personalization", "security_storage"]
+            vec![
+                "ad_storage",
+                "ad_user_data",
+                "ad_personalization",
+                "security_storage"
+            ]
         );
         assert_eq!(granted_types(CategorySet::all()).len(), 7);
     }

@@ -4,6 +4,7 @@ pub mod category;
 pub mod config;
 pub mod consent_mode;
 pub mod error;
+pub mod gating;
 pub mod policy;
 pub mod record;
 mod similarity;

@@ -66,7 +66,9 @@ pub fn lifetime_ms(config: &Config, granted: CategorySet) -> u64 {
 
 /// Whether a choice grants nothing beyond `necessary`.
 pub fn is_refusal(granted: CategorySet) -> bool {
-    granted.without(super::category::Category::Necessary).is_empty()
+    granted
+        .without(super::category::Category::Necessary)
+        .is_empty()
 }
 
 /// Whether a Global Privacy Control signal should be recorded as a refusal: the site honours
@@ -99,7 +101,10 @@ mod tests {
     #[test]
     fn a_fresh_consent_is_valid() {
         let r = record(CategorySet::all(), NOW - DAY_MS, 365);
-        assert!(matches!(assess(Some(r), &Config::default(), NOW), Standing::Valid(_)));
+        assert!(matches!(
+            assess(Some(r), &Config::default(), NOW),
+            Standing::Valid(_)
+        ));
     }
 
     #[test]
@@ -110,8 +115,13 @@ mod tests {
     #[test]
     fn expiry_is_exclusive_of_the_expiry_instant() {
         let r = record(CategorySet::all(), NOW - 365 * DAY_MS, 365);
-        assert_eq!(assess(Some(r.clone()), &Config::default(), NOW), Standing::Expired);
-        assert!(assess(Some(r), &Config::default(), NOW - 1).valid().is_some());
+        assert_eq!(
+            assess(Some(r.clone()), &Config::default(), NOW),
+            Standing::Expired
+        );
+        assert!(assess(Some(r), &Config::default(), NOW - 1)
+            .valid()
+            .is_some());
     }
 
     #[test]
@@ -125,9 +135,15 @@ mod tests {
     #[test]
     fn refusals_expire_sooner() {
         let config = Config::default();
-        assert_eq!(lifetime_ms(&config, CategorySet::necessary_only()), 182 * DAY_MS);
         assert_eq!(
-            lifetime_ms(&config, CategorySet::necessary_only().with(Category::Statistics)),
+            lifetime_ms(&config, CategorySet::necessary_only()),
+            182 * DAY_MS
+        );
+        assert_eq!(
+            lifetime_ms(
+                &config,
+                CategorySet::necessary_only().with(Category::Statistics)
+            ),
             365 * DAY_MS
         );
         // A refusal that claims a consent's lifetime was not written by these rules.
@@ -138,9 +154,14 @@ mod tests {
     #[test]
     fn a_record_from_the_future_is_distrusted() {
         let r = record(CategorySet::all(), NOW + 2 * DAY_MS, 365);
-        assert_eq!(assess(Some(r), &Config::default(), NOW), Standing::Implausible);
+        assert_eq!(
+            assess(Some(r), &Config::default(), NOW),
+            Standing::Implausible
+        );
         let slightly_ahead = record(CategorySet::all(), NOW + 1000, 365);
-        assert!(assess(Some(slightly_ahead), &Config::default(), NOW).valid().is_some());
+        assert!(assess(Some(slightly_ahead), &Config::default(), NOW)
+            .valid()
+            .is_some());
     }
 
     #[test]

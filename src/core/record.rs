@@ -44,9 +44,14 @@ impl Method {
     }
 
     fn parse(s: &str) -> Option<Method> {
-        [Method::AcceptAll, Method::RejectAll, Method::Custom, Method::Gpc]
-            .into_iter()
-            .find(|m| m.as_str() == s)
+        [
+            Method::AcceptAll,
+            Method::RejectAll,
+            Method::Custom,
+            Method::Gpc,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
     }
 }
 
@@ -77,7 +82,9 @@ impl ConsentId {
         let lens = [8, 4, 4, 4, 12];
         let well_formed = groups.len() == 5
             && groups.iter().zip(lens).all(|(g, n)| {
-                g.len() == n && g.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                g.len() == n
+                    && g.bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
             })
             && groups[2].starts_with('4')
             && groups[3].starts_with(['8', '9', 'a', 'b']);
@@ -149,13 +156,19 @@ impl ConsentRecord {
         if stored.len() > MAX_ENCODED_LEN {
             return Err(DecodeError("longer than any record"));
         }
-        let value: Value =
-            serde_json::from_str(stored).map_err(|_| DecodeError("not JSON"))?;
+        let value: Value = serde_json::from_str(stored).map_err(|_| DecodeError("not JSON"))?;
         let Value::Object(map) = value else {
             return Err(DecodeError("not an object"));
         };
         const KEYS: [&str; 9] = [
-            "v", "id", "categories", "services", "revision", "givenAt", "expiresAt", "language",
+            "v",
+            "id",
+            "categories",
+            "services",
+            "revision",
+            "givenAt",
+            "expiresAt",
+            "language",
             "method",
         ];
         if map.len() != KEYS.len() || !KEYS.iter().all(|k| map.contains_key(*k)) {
@@ -217,7 +230,9 @@ fn time_field(map: &Map<String, Value>, key: &str) -> Result<u64, DecodeError> {
 }
 
 fn string_list(value: &Value) -> Result<Vec<String>, DecodeError> {
-    let items = value.as_array().ok_or(DecodeError("services is not a list"))?;
+    let items = value
+        .as_array()
+        .ok_or(DecodeError("services is not a list"))?;
     let mut names: Vec<String> = Vec::with_capacity(items.len());
     for item in items {
         let name = item
@@ -233,7 +248,9 @@ fn string_list(value: &Value) -> Result<Vec<String>, DecodeError> {
 }
 
 fn category_list(value: &Value) -> Result<CategorySet, DecodeError> {
-    let items = value.as_array().ok_or(DecodeError("categories is not a list"))?;
+    let items = value
+        .as_array()
+        .ok_or(DecodeError("categories is not a list"))?;
     let mut set = CategorySet::EMPTY;
     for item in items {
         let category = item

@@ -42,7 +42,10 @@ mod tests {
 
     #[test]
     fn closest_ignores_case_and_far_names() {
-        assert_eq!(closest("expirydays", ["expiryDays", "revision"]), Some("expiryDays"));
+        assert_eq!(
+            closest("expirydays", ["expiryDays", "revision"]),
+            Some("expiryDays")
+        );
         assert_eq!(closest("xyzxyzxyz", ["expiryDays", "revision"]), None);
     }
 }

@@ -152,7 +152,9 @@ impl State {
         let mut effects = Vec::new();
         match event {
             Event::Start { stored, gpc } => self.start(stored, gpc, env, &mut effects),
-            Event::AcceptAll => self.choose(CategorySet::all(), Method::AcceptAll, env, &mut effects),
+            Event::AcceptAll => {
+                self.choose(CategorySet::all(), Method::AcceptAll, env, &mut effects)
+            }
             Event::RejectAll => {
                 self.choose(CategorySet::EMPTY, Method::RejectAll, env, &mut effects)
             }
@@ -170,7 +172,11 @@ impl State {
             }
             Event::ClosePreferences => {
                 if self.view == View::Preferences {
-                    self.view = if self.record.is_some() { View::Hidden } else { View::Banner };
+                    self.view = if self.record.is_some() {
+                        View::Hidden
+                    } else {
+                        View::Banner
+                    };
                 }
             }
             Event::Hide => self.view = View::Hidden,
@@ -189,7 +195,11 @@ impl State {
                 let record = standing.valid().cloned();
                 if record != self.record {
                     self.replace_record(record, &mut effects);
-                    self.view = if self.record.is_some() { View::Hidden } else { View::Banner };
+                    self.view = if self.record.is_some() {
+                        View::Hidden
+                    } else {
+                        View::Banner
+                    };
                 }
             }
         }
@@ -233,7 +243,12 @@ impl State {
         }
     }
 
-    fn new_record(&self, wanted: CategorySet, method: Method, env: &dyn Environment) -> ConsentRecord {
+    fn new_record(
+        &self,
+        wanted: CategorySet,
+        method: Method,
+        env: &dyn Environment,
+    ) -> ConsentRecord {
         let granted = wanted
             .intersection(self.config.category_set())
             .with(Category::Necessary);
@@ -247,7 +262,10 @@ impl State {
         let given_at = env.now_ms();
         ConsentRecord {
             // One id for a visitor's chain of choices, so a consent log can follow changes.
-            id: self.record.as_ref().map_or_else(|| env.fresh_id(), |r| r.id.clone()),
+            id: self
+                .record
+                .as_ref()
+                .map_or_else(|| env.fresh_id(), |r| r.id.clone()),
             granted,
             services,
             revision: self.config.revision,
@@ -305,7 +323,10 @@ impl State {
             .google_analytics
             .as_ref()
             .is_some_and(|ga| ga.consent_mode == ConsentMode::Advanced);
-        if has_tags && !self.google_tags_loaded && (advanced || self.is_granted(Category::Statistics)) {
+        if has_tags
+            && !self.google_tags_loaded
+            && (advanced || self.is_granted(Category::Statistics))
+        {
             self.google_tags_loaded = true;
             effects.push(Effect::LoadGoogleTags);
         }

@@ -80,6 +80,31 @@ text_keys! {
         en: "Tailored advertising, here and on other sites.",
         nb: "Tilpasset reklame, her og på andre nettsteder."
     }
+    NoticeTitle "noticeTitle" { en: "Cookies on this site", nb: "Informasjonskapsler på dette nettstedet" }
+    NoticeIntro "noticeIntro" {
+        en: "Cookies are small files a website stores in your browser. We only use those that are necessary unless you consent to more. Below is what each kind is for, which cookies it sets and how long they last.",
+        nb: "Informasjonskapsler er små filer et nettsted lagrer i nettleseren din. Vi bruker bare de nødvendige med mindre du samtykker til mer. Nedenfor ser du hva hver type brukes til, hvilke informasjonskapsler den setter og hvor lenge de varer."
+    }
+    NoticeAnalytics "noticeAnalytics" {
+        en: "With your consent to statistics we use Google Analytics to learn how the site is used. It runs with IP anonymisation, and its data is deleted after 12 months. (Google Analytics 4 anonymises IP addresses by itself; the setting matters for older properties.)",
+        nb: "Med ditt samtykke til statistikk bruker vi Google Analytics for å forstå hvordan nettstedet brukes. Det kjører med IP-anonymisering, og dataene slettes etter 12 måneder. (Google Analytics 4 anonymiserer IP-adresser selv; innstillingen har betydning for eldre eiendommer.)"
+    }
+    NoticeRetention "noticeRetention" {
+        en: "We keep your choice for {consentDays} days if you consent and {refusalDays} days if you refuse; then we ask again. We also ask again when our use of cookies changes.",
+        nb: "Vi tar vare på valget ditt i {consentDays} dager hvis du samtykker og {refusalDays} dager hvis du avslår; deretter spør vi på nytt. Vi spør også på nytt når bruken vår av informasjonskapsler endres."
+    }
+    NoticeRights "noticeRights" {
+        en: "You can withdraw your consent at any time, as easily as you gave it. You have the right to access, correct, export or delete your personal data, to object to its processing, and to complain to the data protection authority.",
+        nb: "Du kan når som helst trekke tilbake samtykket ditt, like enkelt som du ga det. Du har rett til innsyn, retting, dataportabilitet og sletting av personopplysningene dine, til å protestere mot behandlingen og til å klage til Datatilsynet."
+    }
+    NoticeRightsHeading "noticeRightsHeading" { en: "Your rights", nb: "Dine rettigheter" }
+    NoticeStatusHeading "noticeStatusHeading" { en: "Your current choice", nb: "Ditt nåværende valg" }
+    StatusNone "statusNone" { en: "You have not made a choice yet, so only necessary cookies are used.", nb: "Du har ikke valgt ennå, så bare nødvendige informasjonskapsler brukes." }
+    StatusConsentId "statusConsentId" { en: "Consent id", nb: "Samtykke-ID" }
+    StatusDate "statusDate" { en: "Given", nb: "Gitt" }
+    StatusAccepted "statusAccepted" { en: "Accepted", nb: "Godtatt" }
+    ChangeChoice "changeChoice" { en: "Change your choice", nb: "Endre valget ditt" }
+    WithdrawConsent "withdrawConsent" { en: "Withdraw consent", nb: "Trekk tilbake samtykke" }
 }
 
 impl Config {

@@ -107,7 +107,11 @@ impl Reader {
         known: &[&str],
     ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = value else {
-            self.wrong_type(if path.is_empty() { "(config)" } else { path }, "an object", value);
+            self.wrong_type(
+                if path.is_empty() { "(config)" } else { path },
+                "an object",
+                value,
+            );
             return None;
         };
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
@@ -163,7 +167,10 @@ impl Reader {
             return Some(*v);
         }
         let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-        self.invalid(path, format!("must be one of {}, found \"{name}\"", names.join(", ")));
+        self.invalid(
+            path,
+            format!("must be one of {}, found \"{name}\"", names.join(", ")),
+        );
         None
     }
 
@@ -208,7 +215,10 @@ impl Reader {
         });
         match scheme {
             Some(s) if s != "http" && s != "https" => {
-                self.invalid(path, format!("must be an http(s) or relative URL, not \"{s}:\""));
+                self.invalid(
+                    path,
+                    format!("must be an http(s) or relative URL, not \"{s}:\""),
+                );
                 None
             }
             _ => Some(url),
@@ -218,14 +228,19 @@ impl Reader {
     fn pattern(&mut self, value: &Value, path: &str, prefix: &str, what: &str) -> Option<String> {
         let id = self.string(value, path)?;
         let ok = id.strip_prefix(prefix).is_some_and(|rest| {
-            rest.len() >= 4 && rest.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            rest.len() >= 4
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         });
         if ok {
             Some(id)
         } else {
             self.invalid(
                 path,
-                format!("must be {what}: \"{prefix}\" then capital letters and digits, found \"{id}\""),
+                format!(
+                    "must be {what}: \"{prefix}\" then capital letters and digits, found \"{id}\""
+                ),
             );
             None
         }
@@ -278,19 +293,30 @@ impl Reader {
                         if code == "auto" || is_language_code(&code) {
                             config.language = code;
                         } else {
-                            self.invalid(p, format!("must be \"auto\" or a language code, found \"{code}\""));
+                            self.invalid(
+                                p,
+                                format!("must be \"auto\" or a language code, found \"{code}\""),
+                            );
                         }
                     }
                 }
                 "privacyPolicyUrl" => config.privacy_policy_url = self.url(v, p),
                 "layout" => {
-                    let options = [("bar", Layout::Bar), ("box", Layout::Box), ("modal", Layout::Modal)];
+                    let options = [
+                        ("bar", Layout::Bar),
+                        ("box", Layout::Box),
+                        ("modal", Layout::Modal),
+                    ];
                     if let Some(layout) = self.choice(v, p, &options) {
                         config.layout = layout;
                     }
                 }
                 "theme" => {
-                    let options = [("auto", Theme::Auto), ("light", Theme::Light), ("dark", Theme::Dark)];
+                    let options = [
+                        ("auto", Theme::Auto),
+                        ("light", Theme::Light),
+                        ("dark", Theme::Dark),
+                    ];
                     if let Some(theme) = self.choice(v, p, &options) {
                         config.theme = theme;
                     }
@@ -412,7 +438,9 @@ impl Reader {
             return None;
         };
         let name = self.string(name, &join(path, "name"))?;
-        let label = map.get("label").and_then(|v| self.text(v, &join(path, "label")));
+        let label = map
+            .get("label")
+            .and_then(|v| self.text(v, &join(path, "label")));
         let cookies = match map.get("cookies") {
             Some(v) => {
                 let p = join(path, "cookies");
@@ -424,7 +452,11 @@ impl Reader {
             }
             None => Vec::new(),
         };
-        Some(Service { name, label, cookies })
+        Some(Service {
+            name,
+            label,
+            cookies,
+        })
     }
 
     fn cookie_info(&mut self, value: &Value, path: &str) -> Option<CookieInfo> {
@@ -484,7 +516,10 @@ impl Reader {
         if let Some(v) = map.get("name") {
             let p = "cookie.name";
             if let Some(name) = self.string(v, p) {
-                if name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b)) {
+                if name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+                {
                     options.name = name;
                 } else {
                     self.invalid(p, "may hold only letters, digits, \"_\", \"-\" and \".\"");
@@ -496,7 +531,10 @@ impl Reader {
             if let Some(domain) = self.string(v, p) {
                 let bare = domain.trim_start_matches('.');
                 let ok = bare.split('.').all(|label| {
-                    !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                    !label.is_empty()
+                        && label
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
                 });
                 if ok {
                     options.domain = Some(domain);
@@ -516,7 +554,11 @@ impl Reader {
             }
         }
         if let Some(v) = map.get("sameSite") {
-            let choices = [("Lax", SameSite::Lax), ("Strict", SameSite::Strict), ("None", SameSite::None)];
+            let choices = [
+                ("Lax", SameSite::Lax),
+                ("Strict", SameSite::Strict),
+                ("None", SameSite::None),
+            ];
             if let Some(s) = self.choice(v, "cookie.sameSite", &choices) {
                 options.same_site = s;
             }
@@ -530,14 +572,22 @@ impl Reader {
             }
         }
         if options.same_site == SameSite::None && options.secure == Some(false) {
-            self.invalid("cookie.sameSite", "\"None\" needs a secure cookie; using \"Lax\"");
+            self.invalid(
+                "cookie.sameSite",
+                "\"None\" needs a secure cookie; using \"Lax\"",
+            );
             options.same_site = SameSite::Lax;
         }
         options
     }
 
     fn google_analytics(&mut self, value: &Value) -> Option<GoogleAnalytics> {
-        const KEYS: &[&str] = &["measurementId", "anonymizeIp", "consentMode", "waitForUpdate"];
+        const KEYS: &[&str] = &[
+            "measurementId",
+            "anonymizeIp",
+            "consentMode",
+            "waitForUpdate",
+        ];
         let map = self.object(value, "googleAnalytics", KEYS)?;
         let Some(id) = map.get("measurementId") else {
             self.problems.push(ConfigError::Missing {
@@ -545,7 +595,12 @@ impl Reader {
             });
             return None;
         };
-        let id = self.pattern(id, "googleAnalytics.measurementId", "G-", "a GA4 measurement id")?;
+        let id = self.pattern(
+            id,
+            "googleAnalytics.measurementId",
+            "G-",
+            "a GA4 measurement id",
+        )?;
         let mut ga = GoogleAnalytics::new(&id);
         if let Some(v) = map.get("anonymizeIp") {
             if let Some(b) = self.boolean(v, "googleAnalytics.anonymizeIp") {
@@ -553,7 +608,10 @@ impl Reader {
             }
         }
         if let Some(v) = map.get("consentMode") {
-            let choices = [("basic", ConsentMode::Basic), ("advanced", ConsentMode::Advanced)];
+            let choices = [
+                ("basic", ConsentMode::Basic),
+                ("advanced", ConsentMode::Advanced),
+            ];
             if let Some(mode) = self.choice(v, "googleAnalytics.consentMode", &choices) {
                 ga.consent_mode = mode;
             }
@@ -574,7 +632,12 @@ impl Reader {
             });
             return None;
         };
-        let container_id = self.pattern(id, "googleTagManager.containerId", "GTM-", "a GTM container id")?;
+        let container_id = self.pattern(
+            id,
+            "googleTagManager.containerId",
+            "GTM-",
+            "a GTM container id",
+        )?;
         Some(GoogleTagManager { container_id })
     }
 

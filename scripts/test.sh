@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test layer, in order; stops at the first failure. Run by `make test` after setup.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+WASM=wasm32-unknown-unknown
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+step "clippy (native)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+step "clippy (wasm32)"
+cargo clippy --locked --workspace --all-targets --target $WASM -- -D warnings
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p samtykke -q
+step "native tests (core, shell with in-memory twins, server-rendered markup, doctests)"
+cargo test --locked -p samtykke
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+cargo test --locked -p samtykke --target $WASM --test browser
+step "release build: Trunk demo"
+trunk build --release
+step "release build: dist/"
+bash scripts/build-dist.sh
+step "end-to-end tests (Playwright on Chromium, against dist/ and the demo)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,159 @@
+//! Building cookie strings: encoding values, attributes, and erasing a cookie on the host and
+//! every parent domain (where trackers like Google Analytics set theirs).
+
+use crate::core::config::{CookieOptions, SameSite};
+
+/// Percent-encodes everything but unreserved characters, so any text is a valid cookie value.
+pub fn encode_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`encode_value`]; `None` for malformed escapes or invalid UTF-8.
+pub fn decode_value(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = value.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The cookie string that stores `value` under the consent cookie's options.
+pub fn consent_cookie(
+    options: &CookieOptions,
+    value: &str,
+    max_age_secs: u64,
+    https: bool,
+) -> String {
+    let mut cookie = format!(
+        "{}={}; Path={}; Max-Age={max_age_secs}; SameSite={}",
+        options.name,
+        encode_value(value),
+        options.path,
+        options.same_site.as_str()
+    );
+    if let Some(domain) = &options.domain {
+        cookie.push_str(&format!("; Domain={domain}"));
+    }
+    if options.secure.unwrap_or(https) || options.same_site == SameSite::None {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
+/// The cookie strings that remove `name` wherever it may have been set: host-only, the host
+/// itself and each parent domain (but never a bare top-level domain), on `/` and on `path`.
+pub fn erase_everywhere(name: &str, host: &str, path: &str) -> Vec<String> {
+    let expired = format!("{name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+    let mut domains: Vec<Option<String>> = vec![None];
+    let labels: Vec<&str> = host.split('.').collect();
+    let is_ip = host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[');
+    if !is_ip {
+        for start in 0..labels.len().saturating_sub(1) {
+            domains.push(Some(labels[start..].join(".")));
+        }
+    }
+    let mut paths = vec!["/".to_owned()];
+    if path != "/" && !path.is_empty() {
+        paths.push(path.to_owned());
+    }
+    let mut strings = Vec::new();
+    for domain in &domains {
+        for p in &paths {
+            let mut s = format!("{expired}; Path={p}");
+            if let Some(d) = domain {
+                s.push_str(&format!("; Domain={d}"));
+            }
+            strings.push(s);
+        }
+    }
+    strings
+}
+
+/// Whether `name` is one of Google Analytics' cookies: `_ga`, `_ga_<id without G->`, `_gid`,
+/// `_gat` and `_gat_*`.
+pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {
+    let container = measurement_id.strip_prefix("G-").unwrap_or(measurement_id);
+    name == "_ga"
+        || name == "_gid"
+        || name.starts_with("_gat")
+        || name == format!("_ga_{container}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip_and_are_cookie_safe() {
+        let raw = r#"{"v":1,"categories":["necessary"]; x=1, ø}"#;
+        let encoded = encode_value(raw);
+        assert!(!encoded.contains([';', ',', ' ', '"', '=']));
+        assert_eq!(decode_value(&encoded).as_deref(), Some(raw));
+        assert_eq!(decode_value("%zz"), None);
+        assert_eq!(decode_value("%4"), None);
+    }
+
+    #[test]
+    fn consent_cookie_has_the_attributes() {
+        let mut options = CookieOptions::default();
+        assert_eq!(
+            consent_cookie(&options, "a b", 60, false),
+            "samtykke=a%20b; Path=/; Max-Age=60; SameSite=Lax"
+        );
+        options.domain = Some(".example.com".into());
+        let secure = consent_cookie(&options, "x", 1, true);
+        assert!(
+            secure.ends_with("; Domain=.example.com; Secure"),
+            "{secure}"
+        );
+        options.secure = Some(false);
+        assert!(!consent_cookie(&options, "x", 1, true).contains("Secure"));
+    }
+
+    #[test]
+    fn erasing_covers_host_and_parents_but_not_the_tld() {
+        let strings = erase_everywhere("_ga", "www.shop.example.no", "/");
+        let domains: Vec<&str> = strings
+            .iter()
+            .map(|s| s.split("; Domain=").nth(1).unwrap_or("(host-only)"))
+            .collect();
+        assert_eq!(
+            domains,
+            vec![
+                "(host-only)",
+                "www.shop.example.no",
+                "shop.example.no",
+                "example.no"
+            ]
+        );
+        assert!(strings.iter().all(|s| s.starts_with("_ga=; Max-Age=0")));
+        assert_eq!(erase_everywhere("_ga", "127.0.0.1", "/a").len(), 2);
+    }
+
+    #[test]
+    fn google_analytics_cookie_names() {
+        for name in ["_ga", "_gid", "_gat", "_gat_UA123", "_ga_TEST123"] {
+            assert!(is_google_analytics_cookie(name, "G-TEST123"), "{name}");
+        }
+        for name in ["_ga_OTHER", "samtykke", "ga", "_gads"] {
+            assert!(!is_google_analytics_cookie(name, "G-TEST123"), "{name}");
+        }
+    }
+}

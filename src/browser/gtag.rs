@@ -1,0 +1,79 @@
+//! The Google tag in a real page: the `dataLayer`/`gtag` stub (a tiny JS shim, because gtag.js
+//! needs `arguments` objects) and the async tag script, carrying the page's CSP nonce.
+
+use super::ports::GoogleTags;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser/gtag_shim.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = ensureStub)]
+    fn ensure_stub_js();
+    #[wasm_bindgen(js_name = gtagCall)]
+    fn gtag_call(args: &js_sys::Array);
+    #[wasm_bindgen(js_name = gtagJsStart)]
+    fn gtag_js_start_js();
+}
+
+/// Parses JSON text into a JS value (JSON is a subset of JS values).
+pub(crate) fn to_js(value: &serde_json::Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// The page's Google tag.
+pub struct WebGoogleTags {
+    /// CSP nonce for the scripts Samtykke inserts.
+    pub nonce: Option<String>,
+}
+
+impl GoogleTags for WebGoogleTags {
+    fn ensure_stub(&self) {
+        ensure_stub_js();
+    }
+
+    fn gtag(&self, args: &[serde_json::Value]) {
+        gtag_call(&args.iter().map(to_js).collect());
+    }
+
+    fn gtag_js_start(&self) {
+        gtag_js_start_js();
+    }
+
+    fn push_data_layer(&self, value: &serde_json::Value) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Ok(layer) = js_sys::Reflect::get(&window, &"dataLayer".into()) {
+            if let Ok(layer) = layer.dyn_into::<js_sys::Array>() {
+                layer.push(&to_js(value));
+            }
+        }
+    }
+
+    fn load_script(&self, src: &str) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let selector = format!("script[src=\"{}\"]", src.replace('"', ""));
+        if document.query_selector(&selector).ok().flatten().is_some() {
+            return;
+        }
+        let Ok(script) = document.create_element("script") else {
+            return;
+        };
+        let script: web_sys::HtmlScriptElement = script.unchecked_into();
+        script.set_async(true);
+        script.set_src(src);
+        if let Some(nonce) = &self.nonce {
+            script.set_nonce(nonce);
+        }
+        if let Some(head) = document.head() {
+            let _ = head.append_child(&script);
+        }
+    }
+
+    fn set_window_flag(&self, name: &str, value: bool) {
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&window, &name.into(), &value.into());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! `window.localStorage`, which may throw on access (sandboxed iframes, disabled storage) or
+//! on write (quota, private modes). Either way the fallback store moves on.
+
+use super::ports::RecordStore;
+
+/// The record under one `localStorage` key.
+pub struct LocalStore {
+    key: String,
+}
+
+impl LocalStore {
+    /// A store using `key` (the config's cookie name).
+    pub fn new(key: &str) -> Self {
+        LocalStore {
+            key: key.to_owned(),
+        }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+}
+
+impl RecordStore for LocalStore {
+    fn load(&self) -> Option<String> {
+        Self::storage()?.get_item(&self.key).ok().flatten()
+    }
+
+    fn save(&self, encoded: &str, _max_age_secs: u64) -> bool {
+        Self::storage().is_some_and(|s| s.set_item(&self.key, encoded).is_ok())
+    }
+
+    fn clear(&self) {
+        if let Some(storage) = Self::storage() {
+            let _ = storage.remove_item(&self.key);
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        "localStorage"
+    }
+}

@@ -1,0 +1,120 @@
+//! The rest of a real page: `samtykke:*` events on `window`, console messages, `RegExp`
+//! patterns, reload, the consent log, the clock and `crypto.getRandomValues`.
+
+use super::gtag::to_js;
+use super::ports::Page;
+use crate::core::{Config, ConsentId, ConsentRecord, Environment, Notice, State};
+use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+
+/// Name of the channel that tells other tabs about a change when storage events cannot.
+pub const CHANNEL: &str = "samtykke";
+
+/// The page Samtykke runs in.
+pub struct WebPage;
+
+/// The record as the JS API shows it (`getConsent()`), or `null`.
+pub fn consent_json(state: &State) -> Value {
+    state
+        .record
+        .as_ref()
+        .map_or(Value::Null, ConsentRecord::to_json_value)
+}
+
+/// Writes a console error (bad config and the like).
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&JsValue::from_str(message));
+}
+
+impl Page for WebPage {
+    fn notify(&self, notice: &Notice, state: &State) {
+        let (name, detail) = match notice {
+            Notice::Ready => ("ready", json!({ "consent": consent_json(state) })),
+            Notice::Consent => ("consent", consent_json(state)),
+            Notice::Change(changed) => (
+                "change",
+                json!({ "categories": changed.names(), "consent": consent_json(state) }),
+            ),
+        };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&to_js(&detail));
+        if let Ok(event) =
+            web_sys::CustomEvent::new_with_event_init_dict(&format!("samtykke:{name}"), &init)
+        {
+            let _ = window.dispatch_event(&event);
+        }
+        if matches!(notice, Notice::Change(_)) {
+            if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+                let _ = channel.post_message(&JsValue::from_str("changed"));
+                channel.close();
+            }
+        }
+    }
+
+    fn warn(&self, message: &str) {
+        web_sys::console::warn_1(&JsValue::from_str(message));
+    }
+
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool {
+        let constructor = js_sys::Reflect::get(&js_sys::global(), &"RegExp".into())
+            .ok()
+            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(c).ok());
+        let Some(constructor) = constructor else {
+            return false;
+        };
+        let args = js_sys::Array::of1(&JsValue::from_str(pattern));
+        match js_sys::Reflect::construct(&constructor, &args) {
+            Ok(regex) => {
+                wasm_bindgen::JsCast::unchecked_into::<js_sys::RegExp>(regex).test(cookie_name)
+            }
+            Err(_) => {
+                console_error(&format!(
+                    "samtykke: autoClear pattern {pattern:?} is not a valid regular expression"
+                ));
+                false
+            }
+        }
+    }
+
+    fn reload(&self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    }
+
+    fn send_log(&self, config: &Config, record: &ConsentRecord) {
+        let (Some(window), Some(log)) = (web_sys::window(), &config.consent_log) else {
+            return;
+        };
+        let body = record.to_json_value().to_string();
+        let _ = window
+            .navigator()
+            .send_beacon_with_opt_str(&log.endpoint, Some(&body));
+    }
+}
+
+/// `Date.now()` and `crypto.getRandomValues`.
+pub struct WebEnvironment;
+
+impl Environment for WebEnvironment {
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+
+    fn fresh_id(&self) -> ConsentId {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+        if !filled {
+            // No Web Crypto (very old or unusual hosts): the id only needs to be unique.
+            for byte in &mut bytes {
+                *byte = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        ConsentId::from_random_bytes(bytes)
+    }
+}

@@ -1,0 +1,125 @@
+//! The small traits the controller drives. Each has a browser implementation and an in-memory
+//! twin (see [`super::memory`]) so the whole shell runs in native tests.
+
+use crate::core::{CategorySet, Config, ConsentRecord, Notice, State};
+
+/// Where the encoded consent record lives.
+pub trait RecordStore {
+    /// The stored text, if any.
+    fn load(&self) -> Option<String>;
+    /// Stores `encoded`; `false` when the backend refused the write.
+    fn save(&self, encoded: &str, max_age_secs: u64) -> bool;
+    /// Removes the stored record.
+    fn clear(&self);
+    /// Name of the backend, for diagnostics (`localStorage`, `cookie`, `memory`).
+    fn kind(&self) -> &'static str;
+}
+
+/// `document.cookie`: read all, write one `Set-Cookie`-style string at a time.
+pub trait CookieJar {
+    /// Every cookie visible to the page as `(name, value)`.
+    fn read_all(&self) -> Vec<(String, String)>;
+    /// Writes one cookie string (`name=value; Path=/; Max-Age=...`).
+    fn write(&self, cookie: &str);
+    /// The page's host name, for `Domain` attributes.
+    fn host(&self) -> String;
+    /// Whether the page is served over https (for `Secure`).
+    fn is_secure_context(&self) -> bool;
+}
+
+/// The Google tag: the `gtag()` command queue and the tag script.
+pub trait GoogleTags {
+    /// Makes sure `window.dataLayer` and `window.gtag` exist.
+    fn ensure_stub(&self);
+    /// Calls `gtag(args...)`, each argument given as JSON.
+    fn gtag(&self, args: &[serde_json::Value]);
+    /// Calls `gtag('js', new Date())`, which starts the tag's measurement.
+    fn gtag_js_start(&self);
+    /// Pushes a plain object to the `dataLayer` (as GTM's start event).
+    fn push_data_layer(&self, value: &serde_json::Value);
+    /// Loads an external script (async) once.
+    fn load_script(&self, src: &str);
+    /// Sets `window[name] = value` (for `ga-disable-<id>`).
+    fn set_window_flag(&self, name: &str, value: bool);
+}
+
+/// Runs gated scripts and embeds on the page.
+pub trait ScriptGate {
+    /// Runs every gated element whose categories (and services) `granted` allows, once.
+    fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>);
+}
+
+/// The rest of the page: telling listeners, console messages, reload.
+pub trait Page {
+    /// Tells the JS API listeners and dispatches `samtykke:<event>` on `window`.
+    fn notify(&self, notice: &Notice, state: &State);
+    /// A console warning (bad stored data, blocked storage).
+    fn warn(&self, message: &str);
+    /// Matches cookie names against a config `autoClear` pattern (a regular expression).
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool;
+    /// Reloads the page.
+    fn reload(&self);
+    /// Sends the record to the consent log endpoint.
+    fn send_log(&self, config: &Config, record: &ConsentRecord);
+}
+
+// Shared handles forward to the adapter, so a test can keep one to inspect a twin.
+impl<T: CookieJar + ?Sized> CookieJar for std::rc::Rc<T> {
+    fn read_all(&self) -> Vec<(String, String)> {
+        (**self).read_all()
+    }
+    fn write(&self, cookie: &str) {
+        (**self).write(cookie)
+    }
+    fn host(&self) -> String {
+        (**self).host()
+    }
+    fn is_secure_context(&self) -> bool {
+        (**self).is_secure_context()
+    }
+}
+
+impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
+    fn ensure_stub(&self) {
+        (**self).ensure_stub()
+    }
+    fn gtag(&self, args: &[serde_json::Value]) {
+        (**self).gtag(args)
+    }
+    fn gtag_js_start(&self) {
+        (**self).gtag_js_start()
+    }
+    fn push_data_layer(&self, value: &serde_json::Value) {
+        (**self).push_data_layer(value)
+    }
+    fn load_script(&self, src: &str) {
+        (**self).load_script(src)
+    }
+    fn set_window_flag(&self, name: &str, value: bool) {
+        (**self).set_window_flag(name, value)
+    }
+}
+
+impl<T: ScriptGate + ?Sized> ScriptGate for std::rc::Rc<T> {
+    fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>) {
+        (**self).activate(granted, record)
+    }
+}
+
+impl<T: Page + ?Sized> Page for std::rc::Rc<T> {
+    fn notify(&self, notice: &Notice, state: &State) {
+        (**self).notify(notice, state)
+    }
+    fn warn(&self, message: &str) {
+        (**self).warn(message)
+    }
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool {
+        (**self).pattern_matches(pattern, cookie_name)
+    }
+    fn reload(&self) {
+        (**self).reload()
+    }
+    fn send_log(&self, config: &Config, record: &ConsentRecord) {
+        (**self).send_log(config, record)
+    }
+}

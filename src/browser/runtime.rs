@@ -1,0 +1,283 @@
+//! The imperative shell: feeds events to the core's reducer and carries the effects out
+//! through the adapters. It holds no rule of its own.
+
+use super::cookie_text::{erase_everywhere, is_google_analytics_cookie};
+use super::ports::{CookieJar, GoogleTags, Page, RecordStore, ScriptGate};
+use crate::core::consent_mode::{consent_state, default_state};
+use crate::core::policy::lifetime_ms;
+use crate::core::{
+    Category, CategorySet, Config, ConsentRecord, Effect, Environment, Event, State,
+};
+use serde_json::{json, Map, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// The adapters a controller drives.
+pub struct Adapters {
+    /// Where the record is stored.
+    pub store: Box<dyn RecordStore>,
+    /// The page's cookies (for erasing trackers' cookies).
+    pub cookies: Rc<dyn CookieJar>,
+    /// The Google tag.
+    pub google: Box<dyn GoogleTags>,
+    /// Gated scripts and embeds.
+    pub gate: Box<dyn ScriptGate>,
+    /// Events, console, reload.
+    pub page: Box<dyn Page>,
+    /// Clock and randomness.
+    pub env: Box<dyn Environment>,
+}
+
+type Listener = Rc<dyn Fn()>;
+
+struct Inner {
+    state: RefCell<State>,
+    adapters: Adapters,
+    listeners: RefCell<Vec<(u64, Listener)>>,
+    next_listener: Cell<u64>,
+}
+
+/// One consent manager on a page. Cheap to clone; all clones share the state.
+#[derive(Clone)]
+pub struct Controller(Rc<Inner>);
+
+impl PartialEq for Controller {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Keeps a listener registered; dropping it unregisters.
+pub struct Subscription {
+    controller: std::rc::Weak<Inner>,
+    id: u64,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(inner) = self.controller.upgrade() {
+            inner
+                .listeners
+                .borrow_mut()
+                .retain(|(id, _)| *id != self.id);
+        }
+    }
+}
+
+impl Controller {
+    /// A controller for `config`, not started yet.
+    pub fn new(
+        config: Config,
+        adapters: Adapters,
+        page_lang: Option<&str>,
+        browser_languages: &[String],
+    ) -> Self {
+        let state = State::new(Rc::new(config), page_lang, browser_languages);
+        Controller(Rc::new(Inner {
+            state: RefCell::new(state),
+            adapters,
+            listeners: RefCell::new(Vec::new()),
+            next_listener: Cell::new(0),
+        }))
+    }
+
+    /// Reads the stored choice and starts: Consent Mode defaults, gating, the banner if needed.
+    pub fn start(&self, gpc: bool) {
+        let stored = self.read_stored();
+        self.dispatch(Event::Start { stored, gpc });
+    }
+
+    /// The stored record, or `None` (with a console warning) when it does not decode.
+    pub fn read_stored(&self) -> Option<ConsentRecord> {
+        let text = self.0.adapters.store.load()?;
+        match ConsentRecord::decode(&text) {
+            Ok(record) => Some(record),
+            Err(e) => {
+                self.0.adapters.page.warn(&format!("samtykke: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Another tab changed the stored record: follow it.
+    pub fn stored_elsewhere(&self) {
+        let stored = self.read_stored();
+        self.dispatch(Event::StoredElsewhere(stored));
+    }
+
+    /// Runs gated elements that appeared after the last choice (a framework rendering late).
+    pub fn reactivate(&self) {
+        let state = self.0.state.borrow().clone();
+        self.0
+            .adapters
+            .gate
+            .activate(state.granted(), state.record.as_ref());
+    }
+
+    /// A snapshot of the state.
+    pub fn state(&self) -> State {
+        self.0.state.borrow().clone()
+    }
+
+    /// Where the record is stored now (`localStorage`, `cookie` or `memory`).
+    pub fn storage_kind(&self) -> &'static str {
+        self.0.adapters.store.kind()
+    }
+
+    /// Calls `listener` after every event (the views re-render from it).
+    pub fn subscribe(&self, listener: impl Fn() + 'static) -> Subscription {
+        let id = self.0.next_listener.get();
+        self.0.next_listener.set(id + 1);
+        self.0.listeners.borrow_mut().push((id, Rc::new(listener)));
+        Subscription {
+            controller: Rc::downgrade(&self.0),
+            id,
+        }
+    }
+
+    /// Applies `event` and carries out its effects, then tells the listeners.
+    pub fn dispatch(&self, event: Event) {
+        let (effects, snapshot) = {
+            let mut state = self.0.state.borrow_mut();
+            let effects = state.reduce(event, self.0.adapters.env.as_ref());
+            (effects, state.clone())
+        };
+        for effect in effects {
+            self.run(effect, &snapshot);
+        }
+        let listeners: Vec<Listener> = self
+            .0
+            .listeners
+            .borrow()
+            .iter()
+            .map(|(_, l)| l.clone())
+            .collect();
+        for listener in listeners {
+            listener();
+        }
+    }
+
+    fn run(&self, effect: Effect, state: &State) {
+        let a = &self.0.adapters;
+        let config = &state.config;
+        match effect {
+            Effect::Persist(record) => {
+                let max_age = lifetime_ms(config, record.granted) / 1000;
+                if !a.store.save(&record.encode(), max_age) {
+                    a.page.warn(
+                        "samtykke: the choice could not be stored; it lasts for this page only",
+                    );
+                }
+                if config.consent_log.is_some() {
+                    a.page.send_log(config, &record);
+                }
+            }
+            Effect::ForgetStored => a.store.clear(),
+            Effect::ConsentDefault => {
+                a.google.ensure_stub();
+                let wait = config
+                    .google_analytics
+                    .as_ref()
+                    .map_or(500, |ga| ga.wait_for_update);
+                let mut types = consent_types(default_state());
+                types.insert("wait_for_update".to_owned(), json!(wait));
+                a.google
+                    .gtag(&[json!("consent"), json!("default"), Value::Object(types)]);
+            }
+            Effect::ConsentUpdate(granted) => {
+                let types = consent_types(consent_state(granted));
+                a.google
+                    .gtag(&[json!("consent"), json!("update"), Value::Object(types)]);
+                if let Some(ga) = &config.google_analytics {
+                    let disabled = !granted.contains(Category::Statistics);
+                    a.google
+                        .set_window_flag(&format!("ga-disable-{}", ga.measurement_id), disabled);
+                }
+            }
+            Effect::LoadGoogleTags => self.load_google_tags(config, state.granted()),
+            Effect::Activate(granted) => a.gate.activate(granted, state.record.as_ref()),
+            Effect::Withdraw(withdrawn) => self.erase_cookies(config, withdrawn),
+            Effect::Notify(notice) => a.page.notify(&notice, state),
+            Effect::Reload => a.page.reload(),
+        }
+    }
+
+    fn load_google_tags(&self, config: &Config, granted: CategorySet) {
+        let google = &self.0.adapters.google;
+        if let Some(ga) = &config.google_analytics {
+            let marketing = granted.contains(Category::Marketing);
+            google.load_script(&format!(
+                "https://www.googletagmanager.com/gtag/js?id={}",
+                ga.measurement_id
+            ));
+            google.gtag_js_start();
+            google.gtag(&[
+                json!("config"),
+                json!(ga.measurement_id),
+                json!({
+                    "anonymize_ip": ga.anonymize_ip,
+                    "allow_google_signals": marketing,
+                    "allow_ad_personalization_signals": marketing,
+                }),
+            ]);
+        }
+        if let Some(gtm) = &config.google_tag_manager {
+            let now = self.0.adapters.env.now_ms();
+            google.push_data_layer(&json!({ "gtm.start": now, "event": "gtm.js" }));
+            google.load_script(&format!(
+                "https://www.googletagmanager.com/gtm.js?id={}",
+                gtm.container_id
+            ));
+        }
+    }
+
+    /// Erases the cookies of withdrawn categories: Google Analytics' for statistics, and each
+    /// category's `autoClear` patterns, on the host and every parent domain.
+    fn erase_cookies(&self, config: &Config, withdrawn: CategorySet) {
+        let a = &self.0.adapters;
+        let ga_id = config
+            .google_analytics
+            .as_ref()
+            .filter(|_| withdrawn.contains(Category::Statistics))
+            .map(|ga| ga.measurement_id.as_str());
+        if let Some(id) = ga_id {
+            a.google.set_window_flag(&format!("ga-disable-{id}"), true);
+        }
+        let patterns: Vec<&str> = config
+            .categories
+            .iter()
+            .filter(|c| withdrawn.contains(c.category))
+            .flat_map(|c| c.auto_clear.iter().map(String::as_str))
+            .collect();
+        let host = a.cookies.host();
+        let mut names: Vec<String> = a
+            .cookies
+            .read_all()
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|name| {
+                ga_id.is_some_and(|id| is_google_analytics_cookie(name, id))
+                    || patterns.iter().any(|p| a.page.pattern_matches(p, name))
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            for cookie in erase_everywhere(&name, &host, "/") {
+                a.cookies.write(&cookie);
+            }
+        }
+    }
+}
+
+fn consent_types(state: [(&'static str, bool); 7]) -> Map<String, Value> {
+    state
+        .iter()
+        .map(|(t, granted)| {
+            (
+                (*t).to_owned(),
+                json!(if *granted { "granted" } else { "denied" }),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,271 @@
+//! Where the record is kept: `localStorage`, else a first-party cookie, else memory, with an
+//! optional cookie mirror so a server can read the choice.
+
+use super::cookie_text::{consent_cookie, decode_value, erase_everywhere};
+use super::ports::{CookieJar, RecordStore};
+use crate::core::config::CookieOptions;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Tries its backends in order and sticks to the first one that accepts a write.
+pub struct FallbackStore {
+    backends: Vec<Box<dyn RecordStore>>,
+    mirror: Option<Box<dyn RecordStore>>,
+    active: Cell<usize>,
+}
+
+impl FallbackStore {
+    /// `backends` in order of preference; `mirror` is written besides whichever is active.
+    pub fn new(backends: Vec<Box<dyn RecordStore>>, mirror: Option<Box<dyn RecordStore>>) -> Self {
+        FallbackStore {
+            backends,
+            mirror,
+            active: Cell::new(0),
+        }
+    }
+
+    /// The backend in use now.
+    pub fn active_kind(&self) -> &'static str {
+        self.backends
+            .get(self.active.get())
+            .map_or("none", |b| b.kind())
+    }
+}
+
+impl RecordStore for FallbackStore {
+    fn load(&self) -> Option<String> {
+        // A record may sit in a later backend if an earlier one failed on a previous page.
+        self.backends[self.active.get()..]
+            .iter()
+            .find_map(|b| b.load())
+    }
+
+    fn save(&self, encoded: &str, max_age_secs: u64) -> bool {
+        let start = self.active.get();
+        for (index, backend) in self.backends.iter().enumerate().skip(start) {
+            if backend.save(encoded, max_age_secs) {
+                self.active.set(index);
+                if let Some(mirror) = &self.mirror {
+                    if backend.kind() != mirror.kind() {
+                        mirror.save(encoded, max_age_secs);
+                    }
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    fn clear(&self) {
+        for backend in &self.backends {
+            backend.clear();
+        }
+        if let Some(mirror) = &self.mirror {
+            mirror.clear();
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        self.active_kind()
+    }
+}
+
+/// The record in a first-party cookie.
+pub struct CookieStore {
+    jar: Rc<dyn CookieJar>,
+    options: CookieOptions,
+}
+
+impl CookieStore {
+    /// A store writing the cookie described by `options` into `jar`.
+    pub fn new(jar: Rc<dyn CookieJar>, options: CookieOptions) -> Self {
+        CookieStore { jar, options }
+    }
+}
+
+/// Browsers keep cookies up to about 4 KB; a longer one is silently dropped.
+const MAX_COOKIE_LEN: usize = 4000;
+
+impl RecordStore for CookieStore {
+    fn load(&self) -> Option<String> {
+        let (_, value) = self
+            .jar
+            .read_all()
+            .into_iter()
+            .find(|(name, _)| *name == self.options.name)?;
+        decode_value(&value)
+    }
+
+    fn save(&self, encoded: &str, max_age_secs: u64) -> bool {
+        let cookie = consent_cookie(
+            &self.options,
+            encoded,
+            max_age_secs,
+            self.jar.is_secure_context(),
+        );
+        if cookie.len() > MAX_COOKIE_LEN {
+            return false;
+        }
+        self.jar.write(&cookie);
+        // Cookies may be disabled without any error: read back to know.
+        self.load().as_deref() == Some(encoded)
+    }
+
+    fn clear(&self) {
+        let mut strings =
+            erase_everywhere(&self.options.name, &self.jar.host(), &self.options.path);
+        if let Some(domain) = &self.options.domain {
+            strings.push(format!(
+                "{}=; Max-Age=0; Path={}; Domain={domain}",
+                self.options.name, self.options.path
+            ));
+        }
+        for s in strings {
+            self.jar.write(&s);
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        "cookie"
+    }
+}
+
+/// The record in memory, for the page's life. Also the in-memory twin of any store in tests:
+/// `refuse_writes` makes it behave like a full or blocked storage.
+#[derive(Default)]
+pub struct MemoryStore {
+    value: RefCell<Option<String>>,
+    /// When set, every write fails (for testing fallbacks).
+    pub refuse_writes: Cell<bool>,
+    label: Option<&'static str>,
+}
+
+impl MemoryStore {
+    /// An empty store that reports `kind` (to stand in for another backend in tests).
+    pub fn labelled(kind: &'static str) -> Self {
+        MemoryStore {
+            label: Some(kind),
+            ..MemoryStore::default()
+        }
+    }
+
+    /// A store holding `value`.
+    pub fn holding(value: &str) -> Self {
+        let store = MemoryStore::default();
+        *store.value.borrow_mut() = Some(value.to_owned());
+        store
+    }
+
+    /// What is stored now.
+    pub fn peek(&self) -> Option<String> {
+        self.value.borrow().clone()
+    }
+}
+
+impl RecordStore for MemoryStore {
+    fn load(&self) -> Option<String> {
+        self.peek()
+    }
+
+    fn save(&self, encoded: &str, _max_age_secs: u64) -> bool {
+        if self.refuse_writes.get() {
+            return false;
+        }
+        *self.value.borrow_mut() = Some(encoded.to_owned());
+        true
+    }
+
+    fn clear(&self) {
+        *self.value.borrow_mut() = None;
+    }
+
+    fn kind(&self) -> &'static str {
+        self.label.unwrap_or("memory")
+    }
+}
+
+impl<T: RecordStore + ?Sized> RecordStore for Rc<T> {
+    fn load(&self) -> Option<String> {
+        (**self).load()
+    }
+    fn save(&self, encoded: &str, max_age_secs: u64) -> bool {
+        (**self).save(encoded, max_age_secs)
+    }
+    fn clear(&self) {
+        (**self).clear()
+    }
+    fn kind(&self) -> &'static str {
+        (**self).kind()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::memory::MemoryCookieJar;
+    use super::*;
+
+    fn chain(first: &Rc<MemoryStore>, second: &Rc<MemoryStore>) -> FallbackStore {
+        FallbackStore::new(
+            vec![Box::new(first.clone()), Box::new(second.clone())],
+            None,
+        )
+    }
+
+    #[test]
+    fn uses_the_first_backend_that_accepts_writes() {
+        let local = Rc::new(MemoryStore::labelled("localStorage"));
+        let memory = Rc::new(MemoryStore::default());
+        let store = chain(&local, &memory);
+        assert!(store.save("one", 10));
+        assert_eq!(store.kind(), "localStorage");
+        local.refuse_writes.set(true);
+        assert!(store.save("two", 10));
+        assert_eq!(store.kind(), "memory");
+        assert_eq!(memory.peek().as_deref(), Some("two"));
+        assert_eq!(store.load().as_deref(), Some("two"));
+        store.clear();
+        assert_eq!(store.load(), None);
+        assert_eq!(local.peek(), None);
+    }
+
+    #[test]
+    fn finds_a_record_left_in_a_later_backend() {
+        let local = Rc::new(MemoryStore::labelled("localStorage"));
+        let cookie = Rc::new(MemoryStore::holding("old"));
+        assert_eq!(chain(&local, &cookie).load().as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn every_backend_refusing_is_reported() {
+        let a = Rc::new(MemoryStore::default());
+        let b = Rc::new(MemoryStore::default());
+        a.refuse_writes.set(true);
+        b.refuse_writes.set(true);
+        assert!(!chain(&a, &b).save("x", 1));
+    }
+
+    #[test]
+    fn mirror_is_written_beside_local_storage() {
+        let local = Rc::new(MemoryStore::labelled("localStorage"));
+        let jar = Rc::new(MemoryCookieJar::new("shop.example.no", true));
+        let mirror = CookieStore::new(jar.clone(), CookieOptions::default());
+        let store = FallbackStore::new(vec![Box::new(local.clone())], Some(Box::new(mirror)));
+        assert!(store.save("{\"v\":1}", 100));
+        assert_eq!(jar.value("samtykke").as_deref(), Some("%7B%22v%22%3A1%7D"));
+        store.clear();
+        assert_eq!(jar.value("samtykke"), None);
+    }
+
+    #[test]
+    fn cookie_store_round_trips_and_detects_disabled_cookies() {
+        let jar = Rc::new(MemoryCookieJar::new("example.no", false));
+        let store = CookieStore::new(jar.clone(), CookieOptions::default());
+        assert!(store.save("{\"a\": \"b; c\"}", 100));
+        assert_eq!(store.load().as_deref(), Some("{\"a\": \"b; c\"}"));
+        store.clear();
+        assert_eq!(store.load(), None);
+        jar.disabled.set(true);
+        assert!(!store.save("x", 100));
+        assert!(!store.save(&"y".repeat(5000), 100));
+    }
+}

@@ -1,0 +1,337 @@
+//! Browser tests in headless Chromium (wasm-bindgen-test): the storage backends and their
+//! fallbacks, the gate, the Google tag stub and the components driven by clicks.
+#![cfg(target_arch = "wasm32")]
+
+use samtykke::browser::boot::page_controller;
+use samtykke::browser::document_cookies::DocumentCookies;
+use samtykke::browser::gate::DomGate;
+use samtykke::browser::local_storage::LocalStore;
+use samtykke::browser::ports::{RecordStore, ScriptGate};
+use samtykke::browser::storage::{CookieStore, FallbackStore, MemoryStore};
+use samtykke::browser::Controller;
+use samtykke::core::config::CookieOptions;
+use samtykke::core::{Category, CategorySet, Config};
+use samtykke::ui::{ConsentProvider, ConsentUi};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "samtykke";
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn document() -> web_sys::Document {
+    window().document().unwrap()
+}
+
+/// Runs JS in the test page (the test runner has no CSP; the product never does this).
+fn js(code: &str) -> wasm_bindgen::JsValue {
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+}
+
+fn clean_slate() {
+    js("localStorage.clear(); document.cookie.split(';').forEach(c => { const n = c.split('=')[0].trim(); if (n) document.cookie = n + '=; Max-Age=0; Path=/'; });");
+}
+
+fn page_store() -> FallbackStore {
+    FallbackStore::new(
+        vec![
+            Box::new(LocalStore::new(KEY)),
+            Box::new(CookieStore::new(
+                Rc::new(DocumentCookies),
+                CookieOptions::default(),
+            )),
+            Box::new(MemoryStore::default()),
+        ],
+        None,
+    )
+}
+
+#[wasm_bindgen_test]
+fn local_storage_is_the_first_choice() {
+    clean_slate();
+    let store = page_store();
+    assert!(store.save("{\"x\":1}", 60));
+    assert_eq!(store.kind(), "localStorage");
+    assert_eq!(
+        window()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item(KEY)
+            .unwrap()
+            .as_deref(),
+        Some("{\"x\":1}")
+    );
+    assert_eq!(store.load().as_deref(), Some("{\"x\":1}"));
+    store.clear();
+    assert_eq!(store.load(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_throwing_local_storage_write_falls_back_to_a_cookie() {
+    clean_slate();
+    js("window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };");
+    let store = page_store();
+    let saved = store.save("{\"y\":2}", 60);
+    js("Storage.prototype.setItem = window.__setItem;");
+    assert!(saved);
+    assert_eq!(store.kind(), "cookie");
+    let cookie = document()
+        .unchecked_into::<web_sys::HtmlDocument>()
+        .cookie()
+        .unwrap();
+    assert!(cookie.contains("samtykke=%7B%22y%22%3A2%7D"), "{cookie}");
+    assert_eq!(store.load().as_deref(), Some("{\"y\":2}"));
+    store.clear();
+    assert_eq!(store.load(), None);
+}
+
+#[wasm_bindgen_test]
+fn local_storage_that_throws_on_access_falls_back_to_a_cookie() {
+    clean_slate();
+    js("window.__ls = Object.getOwnPropertyDescriptor(window, 'localStorage'); Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });");
+    let store = page_store();
+    let saved = store.save("{\"z\":3}", 60);
+    let loaded = store.load();
+    js("Object.defineProperty(window, 'localStorage', window.__ls);");
+    assert!(saved);
+    assert_eq!(store.kind(), "cookie");
+    assert_eq!(loaded.as_deref(), Some("{\"z\":3}"));
+    store.clear();
+}
+
+#[wasm_bindgen_test]
+fn with_storage_and_cookies_blocked_the_choice_lives_in_memory() {
+    clean_slate();
+    js("Storage.prototype.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; Object.defineProperty(document, 'cookie', { configurable: true, get() { return ''; }, set(v) {} });");
+    let store = page_store();
+    let saved = store.save("{\"m\":4}", 60);
+    let kind = store.kind();
+    let loaded = store.load();
+    js("Storage.prototype.setItem = Storage.prototype.__setItem; delete document.cookie;");
+    assert!(saved);
+    assert_eq!(kind, "memory");
+    assert_eq!(loaded.as_deref(), Some("{\"m\":4}"));
+}
+
+#[wasm_bindgen_test]
+async fn gated_scripts_run_once_in_order_and_keep_their_nonce() {
+    let body = document().body().unwrap();
+    let host = document().create_element("div").unwrap();
+    body.append_child(&host).unwrap();
+    js("window.__order = [];");
+    let first: web_sys::HtmlScriptElement = document()
+        .create_element("script")
+        .unwrap()
+        .unchecked_into();
+    first.set_type("text/plain");
+    first.set_attribute("data-category", "statistics").unwrap();
+    first.set_nonce("n0nce");
+    first
+        .set_text("window.__order.push('stats:' + document.currentScript.nonce);")
+        .unwrap();
+    host.append_child(&first).unwrap();
+    let second: web_sys::HtmlScriptElement = document()
+        .create_element("script")
+        .unwrap()
+        .unchecked_into();
+    second.set_type("text/plain");
+    second.set_attribute("data-category", "marketing").unwrap();
+    second
+        .set_text("window.__order.push('marketing');")
+        .unwrap();
+    host.append_child(&second).unwrap();
+    let refused: web_sys::HtmlScriptElement = document()
+        .create_element("script")
+        .unwrap()
+        .unchecked_into();
+    refused.set_type("text/plain");
+    refused
+        .set_attribute("data-category", "!marketing")
+        .unwrap();
+    refused
+        .set_text("window.__order.push('no-marketing');")
+        .unwrap();
+    host.append_child(&refused).unwrap();
+
+    let gate = DomGate::new();
+    let stats_only = CategorySet::necessary_only().with(Category::Statistics);
+    gate.activate(stats_only, None);
+    gate.activate(stats_only, None);
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(
+        js("return window.__order.join(',');").as_string().unwrap(),
+        "stats:n0nce,no-marketing"
+    );
+    gate.activate(CategorySet::all(), None);
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(
+        js("return window.__order.join(',');").as_string().unwrap(),
+        "stats:n0nce,no-marketing,marketing"
+    );
+    host.remove();
+}
+
+fn mounted(controller: &Controller) -> web_sys::Element {
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        controller: Controller,
+    }
+    #[function_component]
+    fn Mount(props: &Props) -> Html {
+        html! { <ConsentProvider controller={props.controller.clone()}><ConsentUi /></ConsentProvider> }
+    }
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<Mount>::with_root_and_props(
+        root.clone(),
+        Props {
+            controller: controller.clone(),
+        },
+    )
+    .render();
+    root
+}
+
+fn button(root: &web_sys::Element, name: &str) -> Option<web_sys::HtmlElement> {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| {
+            b.text_content().unwrap_or_default().trim() == name
+                || b.get_attribute("aria-label").as_deref() == Some(name)
+        })
+}
+
+fn stored_record() -> serde_json::Value {
+    let text = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(KEY)
+        .unwrap()
+        .expect("a stored record");
+    serde_json::from_str(&text).unwrap()
+}
+
+fn test_config() -> Config {
+    Config::from_json(r#"{"categories": ["necessary", "preferences", "statistics", "marketing"], "googleAnalytics": {"measurementId": "G-TEST123"}}"#).config
+}
+
+#[wasm_bindgen_test]
+async fn accept_all_in_the_banner_stores_and_hides() {
+    clean_slate();
+    js("window.dataLayer = undefined; window.gtag = undefined;");
+    let controller = page_controller(test_config(), None);
+    controller.start(false);
+    let first = js("return JSON.stringify(Array.from(window.dataLayer[0]));")
+        .as_string()
+        .unwrap();
+    assert!(
+        first.starts_with(r#"["consent","default",{"ad_personalization":"denied""#),
+        "{first}"
+    );
+    let root = mounted(&controller);
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("[role=dialog]").unwrap().is_some());
+    button(&root, "Accept all")
+        .expect("Accept all button")
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(stored_record()["method"], "accept-all");
+    assert_eq!(stored_record()["categories"].as_array().unwrap().len(), 4);
+    assert!(root.query_selector(".samtykke-banner").unwrap().is_none());
+    assert!(button(&root, "Cookie settings").is_some());
+    root.remove();
+    clean_slate();
+}
+
+#[wasm_bindgen_test]
+async fn custom_choice_through_the_preferences_dialog() {
+    clean_slate();
+    let controller = page_controller(test_config(), None);
+    controller.start(false);
+    let root = mounted(&controller);
+    yew::scheduler::flush().await;
+    button(&root, "Manage preferences").unwrap().click();
+    yew::scheduler::flush().await;
+    let switch = |name: &str| -> web_sys::HtmlInputElement {
+        root.query_selector(&format!("#samtykke-switch-{name}"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    assert!(switch("necessary").checked() && switch("necessary").disabled());
+    for name in ["preferences", "statistics", "marketing"] {
+        assert!(!switch(name).checked(), "{name} must not be pre-ticked");
+    }
+    // Focus moved into the dialog.
+    let active = document().active_element().unwrap();
+    assert!(root
+        .query_selector(".samtykke-preferences")
+        .unwrap()
+        .unwrap()
+        .contains(Some(&active)));
+    switch("statistics").click();
+    yew::scheduler::flush().await;
+    button(&root, "Save preferences").unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        stored_record()["categories"],
+        serde_json::json!(["necessary", "statistics"])
+    );
+    assert_eq!(stored_record()["method"], "custom");
+    assert!(root
+        .query_selector(".samtykke-preferences")
+        .unwrap()
+        .is_none());
+    root.remove();
+    clean_slate();
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_dialog_without_a_choice() {
+    clean_slate();
+    let controller = page_controller(test_config(), None);
+    controller.start(false);
+    let root = mounted(&controller);
+    yew::scheduler::flush().await;
+    button(&root, "Manage preferences").unwrap().click();
+    yew::scheduler::flush().await;
+    let dialog = root
+        .query_selector(".samtykke-preferences")
+        .unwrap()
+        .unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    dialog.dispatch_event(&escape).unwrap();
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector(".samtykke-preferences")
+        .unwrap()
+        .is_none());
+    assert!(
+        root.query_selector(".samtykke-banner").unwrap().is_some(),
+        "no choice yet: the banner is back"
+    );
+    assert!(window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(KEY)
+        .unwrap()
+        .is_none());
+    root.remove();
+}
