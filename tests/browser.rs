@@ -237,7 +237,7 @@ async fn accept_all_in_the_banner_stores_and_hides() {
         .as_string()
         .unwrap();
     assert!(
-        first.starts_with(r#"["consent","default",{"ad_personalization":"denied""#),
+        first.starts_with(r#"["consent","default",{"ad_storage":"denied""#),
         "{first}"
     );
     let root = mounted(&controller);

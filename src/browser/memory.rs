@@ -82,7 +82,7 @@ impl CookieJar for MemoryCookieJar {
                     domain = Some(d);
                 }
                 "path" => path = val.to_owned(),
-                "max-age" => expired = val.parse::<i64>().map_or(false, |s| s <= 0),
+                "max-age" => expired = val.parse::<i64>().is_ok_and(|s| s <= 0),
                 _ => {}
             }
         }

@@ -21,7 +21,8 @@ pub enum Standing {
     Expired,
     /// The record was made under another config revision.
     OtherRevision,
-    /// The record claims a time in the future, or outlives its own expiry rule.
+    /// The record claims a time in the future, expires before it was given, or outlives its
+    /// own expiry rule.
     Implausible,
 }
 
@@ -43,8 +44,13 @@ pub fn assess(record: Option<ConsentRecord>, config: &Config, now_ms: u64) -> St
     if record.revision != config.revision {
         return Standing::OtherRevision;
     }
+    // `None` when the record expires before it was given (public fields, so possible).
+    let lifetime = record
+        .expires_at
+        .checked_sub(record.given_at)
+        .filter(|ms| *ms > 0);
     if record.given_at > now_ms.saturating_add(CLOCK_SKEW_MS)
-        || record.expires_at - record.given_at > lifetime_ms(config, record.granted)
+        || lifetime.is_none_or(|ms| ms > lifetime_ms(config, record.granted))
     {
         return Standing::Implausible;
     }
@@ -127,8 +133,10 @@ mod tests {
     #[test]
     fn another_revision_asks_again() {
         let r = record(CategorySet::all(), NOW, 365);
-        let mut config = Config::default();
-        config.revision = 2;
+        let config = Config {
+            revision: 2,
+            ..Config::default()
+        };
         assert_eq!(assess(Some(r), &config, NOW), Standing::OtherRevision);
     }
 
@@ -172,8 +180,10 @@ mod tests {
         assert!(!gpc_applies(&config, false, &Standing::Missing));
         let valid = Standing::Valid(record(CategorySet::all(), NOW, 365));
         assert!(!gpc_applies(&config, true, &valid));
-        let mut ignoring = Config::default();
-        ignoring.respect_gpc = false;
+        let ignoring = Config {
+            respect_gpc: false,
+            ..Config::default()
+        };
         assert!(!gpc_applies(&ignoring, true, &Standing::Missing));
     }
 }

@@ -172,11 +172,7 @@ impl State {
             }
             Event::ClosePreferences => {
                 if self.view == View::Preferences {
-                    self.view = if self.record.is_some() {
-                        View::Hidden
-                    } else {
-                        View::Banner
-                    };
+                    self.view = self.resting_view();
                 }
             }
             Event::Hide => self.view = View::Hidden,
@@ -195,11 +191,11 @@ impl State {
                 let record = standing.valid().cloned();
                 if record != self.record {
                     self.replace_record(record, &mut effects);
-                    self.view = if self.record.is_some() {
-                        View::Hidden
-                    } else {
-                        View::Banner
-                    };
+                    self.view = self.resting_view();
+                    // A choice made in another tab overrides GPC here too.
+                    if self.record.is_some() && !self.gpc_refusal_in_force() {
+                        self.gpc_honoured = false;
+                    }
                 }
             }
         }
@@ -226,11 +222,10 @@ impl State {
                 effects.push(Effect::ForgetStored);
             }
             self.record = standing.valid().cloned();
+            // A GPC refusal stored on an earlier page is the signal still being honoured.
+            self.gpc_honoured = self.config.respect_gpc && gpc && self.gpc_refusal_in_force();
         }
-        self.view = match &self.record {
-            Some(r) if r.method != Method::Gpc => View::Hidden,
-            _ => View::Banner,
-        };
+        self.view = self.resting_view();
         let granted = self.granted();
         if self.record.is_some() {
             effects.push(Effect::ConsentUpdate(granted));
@@ -241,6 +236,23 @@ impl State {
         if self.record.is_some() {
             effects.push(Effect::Notify(Notice::Consent));
         }
+    }
+
+    /// What shows when no dialog is open: the banner until the visitor has chosen (a GPC
+    /// refusal is not their choice), then nothing.
+    fn resting_view(&self) -> View {
+        if self.record.is_some() && !self.gpc_refusal_in_force() {
+            View::Hidden
+        } else {
+            View::Banner
+        }
+    }
+
+    /// Whether the record in force is the refusal recorded for a GPC signal.
+    fn gpc_refusal_in_force(&self) -> bool {
+        self.record
+            .as_ref()
+            .is_some_and(|r| r.method == Method::Gpc)
     }
 
     fn new_record(

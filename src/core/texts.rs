@@ -184,8 +184,10 @@ mod tests {
         assert_eq!(choose_language(&config, Some("fr"), &browser), "nb");
         assert_eq!(choose_language(&config, None, &["de".to_owned()]), "en");
         assert_eq!(choose_language(&config, Some("en-GB"), &browser), "en");
-        let mut fixed = Config::default();
-        fixed.language = "nb".into();
+        let fixed = Config {
+            language: "nb".into(),
+            ..Config::default()
+        };
         assert_eq!(choose_language(&fixed, Some("en"), &[]), "nb");
     }
 

@@ -38,11 +38,60 @@ impl Config {
     pub fn from_value(value: &Value) -> ParsedConfig {
         let mut reader = Reader::default();
         let config = reader.config(value);
-        ParsedConfig {
-            config,
-            problems: reader.problems,
-        }
+        // Each reader reports its problems field by field (unknown keys first, missing keys
+        // last); put them in the order of the document, keeping that order within a field.
+        let mut problems = reader.problems;
+        problems.sort_by_cached_key(|p| document_position(value, p.path()));
+        ParsedConfig { config, problems }
     }
+}
+
+/// Where the field at `path` (as the readers write paths) is in `value`: the index of each
+/// key or element on the way. A key that is not there sorts after its siblings. Relies on
+/// `serde_json`'s `preserve_order`, which keeps object keys in document order.
+fn document_position(value: &Value, path: &str) -> Vec<usize> {
+    let mut position = Vec::new();
+    let mut current = value;
+    let mut rest = path;
+    while !rest.is_empty() {
+        match current {
+            Value::Array(items) if rest.starts_with('[') => {
+                let Some((index, tail)) = rest[1..].split_once(']') else {
+                    break;
+                };
+                let Ok(i) = index.parse::<usize>() else {
+                    break;
+                };
+                position.push(i);
+                let Some(item) = items.get(i) else {
+                    break;
+                };
+                current = item;
+                rest = tail;
+            }
+            Value::Object(map) => {
+                // The longest key the path goes on with (keys may hold "." or "[").
+                let found = map
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (key, _))| {
+                        rest.strip_prefix(key.as_str())
+                            .is_some_and(|t| t.is_empty() || t.starts_with(['.', '[']))
+                    })
+                    .max_by_key(|(_, (key, _))| key.len());
+                let Some((i, (key, item))) = found else {
+                    position.push(map.len());
+                    break;
+                };
+                position.push(i);
+                current = item;
+                rest = &rest[key.len()..];
+            }
+            _ => break,
+        }
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    position
 }
 
 impl<'de> serde::Deserialize<'de> for Config {
@@ -208,7 +257,14 @@ impl Reader {
 
     fn url(&mut self, value: &Value, path: &str) -> Option<String> {
         let url = self.string(value, path)?;
-        let lowered = url.trim_start().to_ascii_lowercase();
+        // Read the scheme as a browser does: leading spaces and control characters are
+        // skipped and tabs and newlines anywhere are dropped ("java\tscript:" is "javascript:").
+        let lowered: String = url
+            .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_control())
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .to_ascii_lowercase();
         let scheme = lowered.split_once(':').map(|(s, _)| s).filter(|s| {
             s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))

@@ -19,7 +19,7 @@ pub fn ConsentBanner() -> Html {
     {
         let node = node.clone();
         use_effect_with(shown, move |shown| {
-            let previous = super::focus::active_element();
+            let previous = super::focus::opener();
             let element = node.cast::<web_sys::Element>();
             if let (true, true, Some(element)) = (*shown, modal, &element) {
                 super::focus::focus_first(element);

@@ -16,6 +16,47 @@ fn focusables(container: &Element) -> Vec<HtmlElement> {
         .collect()
 }
 
+thread_local! {
+    static LAST_FOCUSED: std::cell::RefCell<Option<HtmlElement>> = const { std::cell::RefCell::new(None) };
+    static TRACKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts remembering the last focused element outside Samtykke's dialogs (once per page).
+/// A dialog's opener is often removed as the dialog opens (the banner goes away), so by then
+/// `document.activeElement` no longer says who opened it; this does.
+pub fn track_focus() {
+    if TRACKING.with(|t| t.replace(true)) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let on_focus = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::FocusEvent)>::new(
+        |e: web_sys::FocusEvent| {
+            let target = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+            if let Some(target) = target {
+                let in_dialog = target
+                    .closest("[aria-modal=\"true\"]")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                if !in_dialog {
+                    LAST_FOCUSED.with(|l| *l.borrow_mut() = Some(target));
+                }
+            }
+        },
+    );
+    let _ = document.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref());
+    on_focus.forget();
+}
+
+/// The element that had focus before a dialog took it.
+pub fn opener() -> Option<HtmlElement> {
+    LAST_FOCUSED
+        .with(|l| l.borrow().clone())
+        .or_else(active_element)
+}
+
 /// The element that has focus now.
 pub fn active_element() -> Option<HtmlElement> {
     web_sys::window()?
@@ -58,17 +99,28 @@ pub fn trap_tab(container: &Element, event: &web_sys::KeyboardEvent) -> bool {
     at_edge
 }
 
-/// Gives focus back to `previous` if it is still on the page, else to the settings button.
+/// Gives focus back to `previous` once the views have re-rendered. When `previous` was
+/// re-rendered itself (the banner's "Manage preferences"), its new copy gets focus, found by
+/// its `data-action`; when it is gone for good, the settings button does.
 pub fn restore_focus(previous: Option<HtmlElement>) {
-    if let Some(previous) = previous.filter(|p| p.is_connected()) {
-        let _ = previous.focus();
-        return;
-    }
-    let fallback = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(".samtykke-settings-button").ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let Some(button) = fallback {
-        let _ = button.focus();
-    }
+    wasm_bindgen_futures::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        let document = web_sys::window().and_then(|w| w.document());
+        let find = |selector: &str| {
+            document
+                .as_ref()
+                .and_then(|d| d.query_selector(selector).ok().flatten())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        };
+        let target = match previous {
+            Some(p) if p.is_connected() => Some(p),
+            Some(p) => p
+                .get_attribute("data-action")
+                .and_then(|action| find(&format!(".samtykke [data-action=\"{action}\"]"))),
+            None => None,
+        };
+        if let Some(element) = target.or_else(|| find(".samtykke-settings-button")) {
+            let _ = element.focus();
+        }
+    });
 }

@@ -17,10 +17,11 @@ pub fn PreferencesDialog() -> Html {
     };
     let node = use_node_ref();
     let open = ctx.state.view == View::Preferences;
+    use_effect_with((), |_| super::focus::track_focus());
     {
         let node = node.clone();
         use_effect_with(open, move |open| {
-            let previous = super::focus::active_element();
+            let previous = super::focus::opener();
             if let (true, Some(element)) = (*open, node.cast::<web_sys::Element>()) {
                 super::focus::focus_first(&element);
             }

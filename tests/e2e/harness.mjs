@@ -1,0 +1,95 @@
+// Shared set-up for the end-to-end tests: one Chromium, servers for dist/ and the fixtures,
+// every request recorded, Google and YouTube hosts answered locally, nothing else leaves the
+// machine.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export const GOOGLE_HOSTS = ['www.googletagmanager.com', 'www.google-analytics.com', 'region1.google-analytics.com'];
+const FAKE_GTAG = 'window.fakeGtagLoaded = (window.fakeGtagLoaded || 0) + 1;';
+
+/** Starts Chromium and a server for dist/ under /samtykke/ and the fixtures under /fixtures/. */
+export async function start({ headers } = {}) {
+  const server = await serve({
+    mounts: [['/samtykke/', path.join(ROOT, 'dist')], ['/fixtures/', path.join(ROOT, 'tests/e2e/fixtures')]],
+    headers,
+  });
+  const port = server.address().port;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  return {
+    browser,
+    port,
+    base: `http://127.0.0.1:${port}`,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
+/**
+ * A fresh context (empty storage) whose requests are all recorded in `requests`.
+ * Hosts given in `hosts` are mapped to the local server, so that `http://www.shop.localhost`
+ * style names (with parent domains) work.
+ */
+export async function context(env, { gpc = false, colorScheme = 'light', locale = 'en-GB' } = {}) {
+  const ctx = await env.browser.newContext({ colorScheme, locale });
+  const requests = [];
+  await ctx.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    requests.push(url.href);
+    if (url.hostname === '127.0.0.1' || url.hostname.endsWith('.localhost') || url.hostname === 'localhost') return route.continue();
+    if (GOOGLE_HOSTS.includes(url.hostname)) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_GTAG });
+    }
+    if (url.hostname === 'www.youtube-nocookie.com') {
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>video</title><p>fake video</p>' });
+    }
+    return route.abort();
+  });
+  if (gpc) await ctx.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+  const googleRequests = () => requests.filter((u) => GOOGLE_HOSTS.includes(new URL(u).hostname));
+  return { ctx, requests, googleRequests };
+}
+
+/** A page that collects console errors and page errors. */
+export async function page(ctx) {
+  const p = await ctx.newPage();
+  p.errors = [];
+  p.consoleErrors = [];
+  p.on('pageerror', (e) => p.errors.push(e.message));
+  p.on('console', (m) => { if (m.type() === 'error') p.consoleErrors.push(m.text()); });
+  return p;
+}
+
+export function banner(p) {
+  return p.getByRole('dialog', { name: /We use cookies|Vi bruker informasjonskapsler/ });
+}
+
+export function preferences(p) {
+  return p.getByRole('dialog', { name: /Cookie preferences|Innstillinger for informasjonskapsler/ });
+}
+
+/** The dataLayer as plain arrays (gtag pushes `arguments` objects). */
+export function dataLayer(p) {
+  return p.evaluate(() => (window.dataLayer || []).map((e) => (typeof e.length === 'number' ? Array.from(e) : e)));
+}
+
+export async function axe(p, include) {
+  let builder = new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function screenshot(p, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // Finish the entry transitions first, so the picture shows the settled state.
+  await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
+}

@@ -1,0 +1,233 @@
+// The script-tag door: a plain HTML page with dist/ included as PRODUCT.md says.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, context, page, banner, preferences, dataLayer, axe, screenshot } from './harness.mjs';
+
+let env;
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-r4nd0m' https://www.googletagmanager.com; style-src 'self'; frame-src 'self' https://www.youtube-nocookie.com";
+before(async () => { env = await start({ headers: (url) => (url.endsWith('/csp.html') ? { 'content-security-policy': CSP } : {}) }); });
+after(async () => { await env?.close(); });
+
+const DEFAULT = ['consent', 'default', {
+  ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied',
+  functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted', wait_for_update: 500,
+}];
+
+test('first visit: banner, consent defaults, no Google request, nothing gated runs', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).waitFor();
+  for (const name of ['Accept all', 'Reject all', 'Manage preferences']) {
+    assert.ok(await banner(p).getByRole('button', { name, exact: true }).isVisible(), name);
+  }
+  assert.deepEqual(await dataLayer(p), [DEFAULT]);
+  await p.waitForTimeout(300);
+  assert.deepEqual(googleRequests(), []);
+  assert.equal(await p.evaluate(() => window.statsRan), undefined);
+  assert.equal(await p.evaluate(() => localStorage.length), 0, 'nothing stored before a choice');
+  assert.deepEqual(p.errors, []);
+  await screenshot(p, 'banner-bar-light-en');
+  await ctx.close();
+});
+
+test('accept all: gtag loads with anonymize_ip, gated scripts run once, choice survives reload', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
+  const layer = await dataLayer(p);
+  assert.deepEqual(layer.map((e) => e.slice(0, 2).join(' ')), ['consent default', 'consent update', 'js ' + layer[2][1], 'config G-TEST123']);
+  assert.equal(layer[1][2].analytics_storage, 'granted');
+  assert.deepEqual(layer[3][2], { anonymize_ip: true, allow_google_signals: true, allow_ad_personalization_signals: true });
+  assert.equal(await p.evaluate(() => window.statsRan), 1);
+  assert.equal(await p.evaluate(() => window.marketingRan), 1);
+  assert.equal(await banner(p).count(), 0);
+  assert.ok(await p.getByRole('button', { name: 'Cookie settings', exact: true }).last().isVisible());
+  await screenshot(p, 'after-accept-settings-button');
+
+  await p.reload();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal(await p.evaluate(() => window.statsRan), 1);
+  assert.equal(await banner(p).count(), 0, 'no banner for a returning visitor');
+  const consent = await p.evaluate(() => window.samtykke.getConsent());
+  assert.equal(consent.method, 'accept-all');
+  assert.match(consent.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  await ctx.close();
+});
+
+test('reject all: nothing runs, no Google request, also after reload', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).getByRole('button', { name: 'Reject all' }).click();
+  await p.reload();
+  await p.getByRole('button', { name: 'Cookie settings', exact: true }).last().waitFor();
+  await p.waitForTimeout(300);
+  assert.deepEqual(googleRequests(), []);
+  assert.equal(await p.evaluate(() => window.statsRan), undefined);
+  assert.equal(await p.locator('script[type="text/plain"][data-category="statistics"]').count(), 1);
+  assert.equal((await p.evaluate(() => window.samtykke.getConsent())).method, 'reject-all');
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), false);
+  await ctx.close();
+});
+
+test('custom choice: statistics only, by keyboard alone', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).waitFor();
+  // The banner comes first in the page, so Tab reaches it before the page content.
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Privacy policy');
+  await p.keyboard.press('Tab');
+  await p.keyboard.press('Tab');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Manage preferences');
+  await p.keyboard.press('Enter');
+  await preferences(p).waitFor();
+  const stats = preferences(p).getByRole('switch', { name: 'Statistics' });
+  assert.equal(await stats.isChecked(), false);
+  assert.equal(await preferences(p).getByRole('switch', { name: 'Necessary' }).isDisabled(), true);
+  await screenshot(p, 'preferences-light-en');
+  await stats.focus();
+  await p.keyboard.press('Space');
+  assert.equal(await stats.isChecked(), true);
+  await preferences(p).getByRole('button', { name: 'Save preferences' }).focus();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal(await p.evaluate(() => window.statsRan), 1);
+  assert.equal(await p.evaluate(() => window.marketingRan), undefined);
+  assert.deepEqual((await p.evaluate(() => window.samtykke.getConsent())).categories, ['necessary', 'statistics']);
+  assert.equal(googleRequests().length, 1);
+  await ctx.close();
+});
+
+test('preferences dialog traps focus, closes on Escape and gives focus back', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  const manage = banner(p).getByRole('button', { name: 'Manage preferences' });
+  await manage.click();
+  await preferences(p).waitFor();
+  const inDialog = () => p.evaluate(() => !!document.activeElement.closest('.samtykke-preferences'));
+  assert.ok(await inDialog(), 'focus moved into the dialog');
+  for (let i = 0; i < 15; i++) {
+    await p.keyboard.press('Tab');
+    assert.ok(await inDialog(), `Tab ${i} stayed inside`);
+  }
+  for (let i = 0; i < 5; i++) {
+    await p.keyboard.press('Shift+Tab');
+    assert.ok(await inDialog(), `Shift+Tab ${i} stayed inside`);
+  }
+  await p.keyboard.press('Escape');
+  assert.equal(await preferences(p).count(), 0);
+  await p.waitForFunction(() => document.activeElement.textContent === 'Manage preferences', null, { timeout: 2000 });
+  await ctx.close();
+});
+
+test('axe finds no violations on the banner, the dialog and the notice, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { ctx } = await context(env, { colorScheme });
+    const p = await page(ctx);
+    await p.goto(`${env.base}/fixtures/rich.html`);
+    await banner(p).waitFor();
+    assert.deepEqual(await axe(p, '.samtykke'), [], `banner ${colorScheme}`);
+    assert.deepEqual(await axe(p, '.samtykke-notice'), [], `notice ${colorScheme}`);
+    await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+    await preferences(p).waitFor();
+    await preferences(p).locator('summary').first().click();
+    assert.ok(await preferences(p).getByRole('columnheader', { name: 'Provider' }).first().isVisible());
+    assert.deepEqual(await axe(p, '.samtykke'), [], `dialog ${colorScheme}`);
+    await screenshot(p, `preferences-${colorScheme}`);
+    await ctx.close();
+  }
+});
+
+test('config inline and by global work like config by URL', async () => {
+  for (const fixture of ['inline-config.html', 'global-config.html']) {
+    const { ctx, googleRequests } = await context(env);
+    const p = await page(ctx);
+    await p.goto(`${env.base}/fixtures/${fixture}`);
+    await banner(p).getByRole('button', { name: 'Accept all' }).click();
+    await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+    assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-INLINE1'], fixture);
+    assert.deepEqual(p.consoleErrors, [], fixture);
+    await ctx.close();
+  }
+});
+
+test('a config that cannot be fetched is a console error and nothing runs', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/missing-config.html`);
+  await banner(p).waitFor();
+  assert.ok(p.consoleErrors.some((e) => e.includes('could not load the config')), p.consoleErrors.join('\n'));
+  assert.equal(await p.evaluate(() => window.statsRan), undefined);
+  assert.deepEqual(googleRequests(), []);
+  await ctx.close();
+});
+
+test('a bad config names the field in the console and falls back safely', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/bad-config.html`);
+  await banner(p).waitFor();
+  assert.ok(p.consoleErrors.some((e) => e.includes('categories[2]: unknown category "analytics"; did you mean "statistics"?')), p.consoleErrors.join('\n'));
+  assert.ok(p.consoleErrors.some((e) => e.includes('googleAnalytics.measurementId')), p.consoleErrors.join('\n'));
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForTimeout(300);
+  assert.deepEqual(googleRequests(), [], 'GA is off when its id is invalid');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('another tab follows a choice without reloading', async () => {
+  const { ctx } = await context(env);
+  const a = await page(ctx);
+  const b = await page(ctx);
+  await a.goto(`${env.base}/fixtures/basic.html`);
+  await b.goto(`${env.base}/fixtures/basic.html`);
+  await banner(a).waitFor();
+  await banner(b).waitFor();
+  await banner(a).getByRole('button', { name: 'Accept all' }).click();
+  await b.waitForFunction(() => window.statsRan === 1);
+  assert.equal(await banner(b).count(), 0);
+  assert.equal(await b.evaluate(() => window.samtykke.isAccepted('statistics')), true);
+  await ctx.close();
+});
+
+test('calls and listeners made before the engine loads are kept', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/queue.html`);
+  await p.waitForFunction(() => window.events && window.events.includes('consent'));
+  const events = await p.evaluate(() => window.events);
+  assert.deepEqual(events.slice(0, 2), ['ready', 'consent']);
+  assert.ok(events.includes('change:preferences,statistics,marketing'), events.join(' '));
+  assert.equal(await p.evaluate(() => window.samtykke.getConsent().method), 'accept-all');
+  assert.equal(await p.evaluate(() => window.unsubscribedCalls), 0);
+  await ctx.close();
+});
+
+test('under a strict CSP: no violation by Samtykke, activated scripts keep their nonce', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/csp.html`);
+  await banner(p).waitFor();
+  assert.equal(await p.locator('.samtykke-banner').evaluate((el) => getComputedStyle(el).position), 'fixed', 'the stylesheet applies');
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal(await p.evaluate(() => window.nonceScriptRan), 'r4nd0m', 'the nonce was carried over');
+  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
+  assert.equal(await p.evaluate(() => document.querySelector('script[src*="gtag/js"]').nonce), 'r4nd0m', 'the Google tag carries the loader nonce');
+  // The inline script without a nonce is blocked by the page's own policy, as it must be.
+  const violations = await p.evaluate(() => window.cspViolations);
+  assert.equal(await p.evaluate(() => window.noNonceScriptRan), undefined);
+  assert.ok(violations.some((v) => v.startsWith('script-src-elem inline')), 'the policy is in force: ' + violations.join('; '));
+  assert.deepEqual(violations.filter((v) => !v.startsWith('script-src-elem inline')), [], violations.join('\n'));
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});

@@ -1,0 +1,198 @@
+//! Server-rendered markup of the components (Yew's `ServerRenderer`), natively: roles, names,
+//! states and attributes in both languages.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samtykke::browser::memory::Twins;
+use samtykke::browser::Controller;
+use samtykke::core::{Config, Event};
+use samtykke::ui::{ConsentProvider, ConsentUi, PrivacyNotice};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+#[derive(Properties, PartialEq)]
+struct Props {
+    controller: Controller,
+    notice: bool,
+}
+
+#[function_component]
+fn Harness(props: &Props) -> Html {
+    html! {
+        <ConsentProvider controller={props.controller.clone()}>
+            if props.notice { <PrivacyNotice /> } else { <ConsentUi /> }
+        </ConsentProvider>
+    }
+}
+
+const CONFIG: &str = r#"{"categories": ["necessary", "preferences",
+    {"name": "statistics", "label": {"en": "Analytics & stats", "nb": "Statistikk"},
+     "services": [{"name": "google-analytics", "label": "Google Analytics",
+       "cookies": [{"name": "_ga", "provider": "Google", "purpose": "Tells <visits> apart", "duration": "2 years"}]}]},
+    "marketing"],
+    "privacyPolicyUrl": "/privacy.html",
+    "googleAnalytics": {"measurementId": "G-TEST123"}}"#;
+
+fn controller(language: &str) -> (Twins, Controller) {
+    let twins = Twins::new("example.no", 1_800_000_000_000);
+    let config = Config::from_json(CONFIG).config;
+    let controller = Controller::new(config, twins.adapters(), Some(language), &[]);
+    controller.start(false);
+    (twins, controller)
+}
+
+async fn render(controller: &Controller, notice: bool) -> String {
+    LocalServerRenderer::<Harness>::with_props(Props {
+        controller: controller.clone(),
+        notice,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// The text of every `<button>` in `html`, in order.
+fn buttons(html: &str) -> Vec<String> {
+    html.split("<button")
+        .skip(1)
+        .map(|rest| {
+            let inner = &rest[rest.find('>').unwrap() + 1..rest.find("</button>").unwrap()];
+            strip_tags(inner)
+        })
+        .collect()
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// The opening tag of the element with `id`.
+fn tag_with_id<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
+#[tokio::test]
+async fn banner_is_a_labelled_dialog_with_three_equal_buttons() {
+    let (_twins, controller) = controller("en");
+    let html = render(&controller, false).await;
+    let dialog = &html[html.find("<section").unwrap()..];
+    let open_tag = &dialog[..dialog.find('>').unwrap()];
+    assert!(open_tag.contains("role=\"dialog\""), "{open_tag}");
+    assert!(open_tag.contains("aria-labelledby=\"samtykke-banner-title\""));
+    assert!(open_tag.contains("aria-describedby=\"samtykke-banner-text\""));
+    assert!(tag_with_id(&html, "samtykke-banner-title").starts_with("<h2"));
+    assert_eq!(
+        buttons(&html),
+        ["Accept all", "Reject all", "Manage preferences"]
+    );
+    let classes: Vec<&str> = html
+        .split("<button")
+        .skip(1)
+        .map(|b| {
+            b.split("class=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        classes, ["samtykke-button"; 3],
+        "accept and reject must look the same"
+    );
+    assert!(html.contains("href=\"/privacy.html\""));
+    assert!(html.contains("lang=\"en\""));
+}
+
+#[tokio::test]
+async fn banner_in_norwegian() {
+    let (_twins, controller) = controller("nb");
+    let html = render(&controller, false).await;
+    assert_eq!(buttons(&html), ["Godta alle", "Avvis alle", "Tilpass valg"]);
+    assert!(html.contains("lang=\"nb\""));
+    assert!(html.contains("Vi bruker informasjonskapsler"));
+}
+
+#[tokio::test]
+async fn preferences_dialog_switches_are_named_and_off_but_necessary() {
+    let (_twins, controller) = controller("en");
+    controller.dispatch(Event::ShowPreferences);
+    let html = render(&controller, false).await;
+    let dialog = tag_with_id(&html, "samtykke-switch-necessary");
+    assert!(
+        dialog.contains("role=\"switch\"")
+            && dialog.contains("checked")
+            && dialog.contains("disabled"),
+        "{dialog}"
+    );
+    for name in ["preferences", "statistics", "marketing"] {
+        let input = tag_with_id(&html, &format!("samtykke-switch-{name}"));
+        assert!(
+            !input.contains("checked") && !input.contains("disabled"),
+            "{name}: {input}"
+        );
+        assert!(input.contains(&format!("aria-describedby=\"samtykke-desc-{name}\"")));
+        assert!(html.contains(&format!("for=\"samtykke-switch-{name}\"")));
+    }
+    assert!(html.contains("aria-modal=\"true\""));
+    assert!(html.contains("aria-labelledby=\"samtykke-preferences-title\""));
+    assert!(
+        html.contains(">Analytics &amp; stats</label>"),
+        "config label, escaped as text"
+    );
+    assert!(
+        html.contains("Tells &lt;visits&gt; apart"),
+        "config text is never HTML"
+    );
+    assert_eq!(
+        buttons(&html)[1..],
+        ["Save preferences", "Accept all", "Reject all"]
+    );
+    assert!(html.contains("aria-label=\"Close\""));
+}
+
+#[tokio::test]
+async fn settings_button_after_a_choice_only() {
+    let (_twins, controller) = controller("en");
+    assert!(!render(&controller, false).await.contains("Cookie settings"));
+    controller.dispatch(Event::RejectAll);
+    let html = render(&controller, false).await;
+    assert_eq!(buttons(&html), ["Cookie settings"]);
+    assert!(!html.contains("role=\"dialog\""));
+}
+
+#[tokio::test]
+async fn notice_shows_cookies_rights_and_the_live_choice() {
+    let (_twins, controller) = controller("en");
+    let before = render(&controller, true).await;
+    assert!(before.contains("You have not made a choice yet"));
+    assert_eq!(
+        buttons(&before),
+        ["Change your choice"],
+        "nothing to withdraw yet"
+    );
+    controller.dispatch(Event::AcceptAll);
+    let html = render(&controller, true).await;
+    let id = controller.state().record.unwrap().id.to_string();
+    assert!(html.contains(&id), "consent id shown");
+    assert!(html.contains("_ga") && html.contains("Google Analytics"));
+    assert!(html.contains("IP anonymisation") && html.contains("12 months"));
+    assert!(html.contains("365 days") && html.contains("182 days"));
+    assert!(html.contains("withdraw your consent at any time"));
+    assert_eq!(buttons(&html), ["Change your choice", "Withdraw consent"]);
+}

@@ -1,0 +1,944 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Scenarios of `State::reduce` with a fixed clock and counter-based consent ids.
+
+use samtykke::core::state::{Effect, Environment, Notice};
+use samtykke::core::{ConsentId, Method};
+use samtykke::{Category, CategorySet, Config, ConsentRecord, Event, State, View};
+use std::cell::Cell;
+use std::rc::Rc;
+
+const NOW: u64 = 1_800_000_000_000;
+const DAY_MS: u64 = 86_400_000;
+
+use Category::{Marketing, Necessary, Preferences, Statistics};
+
+/// A clock that stands still until moved, and ids `01010101-...`, `02020202-...`, ...
+struct FakeEnv {
+    now: Cell<u64>,
+    ids: Cell<u8>,
+}
+
+impl FakeEnv {
+    fn new() -> FakeEnv {
+        FakeEnv {
+            now: Cell::new(NOW),
+            ids: Cell::new(0),
+        }
+    }
+
+    fn advance(&self, ms: u64) {
+        self.now.set(self.now.get() + ms);
+    }
+
+    /// The id the `n`th call to `fresh_id` returns (from 1).
+    fn id(n: u8) -> ConsentId {
+        ConsentId::from_random_bytes([n; 16])
+    }
+
+    fn ids_handed_out(&self) -> u8 {
+        self.ids.get()
+    }
+}
+
+impl Environment for FakeEnv {
+    fn now_ms(&self) -> u64 {
+        self.now.get()
+    }
+
+    fn fresh_id(&self) -> ConsentId {
+        let n = self.ids.get() + 1;
+        self.ids.set(n);
+        FakeEnv::id(n)
+    }
+}
+
+fn set(categories: &[Category]) -> CategorySet {
+    categories
+        .iter()
+        .copied()
+        .fold(CategorySet::necessary_only(), CategorySet::with)
+}
+
+fn config(json: &str) -> Rc<Config> {
+    let parsed = Config::from_json(json);
+    assert_eq!(parsed.problems, vec![], "test config must be valid");
+    Rc::new(parsed.config)
+}
+
+/// The minimal config of the product contract (all four categories, GA).
+fn ga_config() -> Rc<Config> {
+    config(
+        r#"{
+            "revision": 1,
+            "privacyPolicyUrl": "/privacy.html",
+            "categories": ["necessary", "preferences", "statistics", "marketing"],
+            "googleAnalytics": { "measurementId": "G-TEST123", "anonymizeIp": true }
+        }"#,
+    )
+}
+
+fn plain_config() -> Rc<Config> {
+    config(r#"{"categories": ["necessary", "preferences", "statistics", "marketing"]}"#)
+}
+
+fn with_json(extra: &str) -> Rc<Config> {
+    config(&format!(
+        r#"{{"categories": ["necessary", "preferences", "statistics", "marketing"], {extra}}}"#
+    ))
+}
+
+fn state(config: Rc<Config>) -> State {
+    State::new(config, Some("en"), &[])
+}
+
+/// A state that has started on a first visit, without GPC.
+fn started(config: Rc<Config>, env: &FakeEnv) -> State {
+    let mut s = state(config);
+    s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        env,
+    );
+    s
+}
+
+fn stored_record(granted: CategorySet, method: Method, given_at: u64, days: u64) -> ConsentRecord {
+    ConsentRecord {
+        id: ConsentId::from_random_bytes([0xab; 16]),
+        granted,
+        services: vec![],
+        revision: 1,
+        given_at,
+        expires_at: given_at + days * DAY_MS,
+        language: "en".to_owned(),
+        method,
+    }
+}
+
+/// The record in a `Persist` effect, checking there is exactly one.
+fn persisted(effects: &[Effect]) -> ConsentRecord {
+    let records: Vec<&ConsentRecord> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Persist(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(records.len(), 1, "expected one Persist in {effects:?}");
+    records[0].clone()
+}
+
+fn loads(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| **e == Effect::LoadGoogleTags)
+        .count()
+}
+
+#[test]
+fn first_visit_shows_the_banner_and_runs_only_necessary() {
+    let env = FakeEnv::new();
+    let mut s = state(ga_config());
+    assert_eq!(s.view, View::Hidden);
+    let effects = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ConsentDefault,
+            Effect::Activate(CategorySet::necessary_only()),
+            Effect::Notify(Notice::Ready),
+        ]
+    );
+    assert_eq!(s.view, View::Banner);
+    assert_eq!(s.record, None);
+    assert!(!s.gpc_honoured);
+    assert!(!s.shows_settings_button());
+    assert!(s.is_granted(Necessary));
+    for c in [Preferences, Statistics, Marketing] {
+        assert!(!s.is_granted(c), "{c}");
+    }
+    assert_eq!(env.ids_handed_out(), 0, "no id before a choice");
+}
+
+#[test]
+fn browsing_the_banner_never_loads_google_tags() {
+    let env = FakeEnv::new();
+    let mut s = state(ga_config());
+    let mut all = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &env,
+    );
+    for event in [
+        Event::ShowPreferences,
+        Event::Toggle(Statistics, true),
+        Event::Toggle(Statistics, false),
+        Event::ClosePreferences,
+        Event::ShowBanner,
+        Event::SetLanguage("nb".into()),
+        Event::Hide,
+    ] {
+        all.extend(s.reduce(event, &env));
+    }
+    assert_eq!(loads(&all), 0, "{all:?}");
+    assert!(!all.iter().any(|e| matches!(e, Effect::Persist(_))));
+}
+
+#[test]
+fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    env.advance(5_000);
+    let effects = s.reduce(Event::AcceptAll, &env);
+    let record = persisted(&effects);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Persist(record.clone()),
+            Effect::ConsentUpdate(CategorySet::all()),
+            Effect::LoadGoogleTags,
+            Effect::Activate(CategorySet::all()),
+            Effect::Notify(Notice::Consent),
+            Effect::Notify(Notice::Change(
+                set(&[Preferences, Statistics, Marketing]).without(Necessary)
+            )),
+        ]
+    );
+    assert_eq!(record.id, FakeEnv::id(1));
+    assert_eq!(record.granted, CategorySet::all());
+    assert_eq!(record.method, Method::AcceptAll);
+    assert_eq!(record.revision, 1);
+    assert_eq!(record.given_at, NOW + 5_000);
+    assert_eq!(record.expires_at, NOW + 5_000 + 365 * DAY_MS);
+    assert_eq!(record.language, "en");
+    assert_eq!(s.record.as_ref(), Some(&record));
+    assert_eq!(s.view, View::Hidden);
+    assert!(s.shows_settings_button());
+    // What is persisted can be read back on the next page.
+    assert_eq!(ConsentRecord::decode(&record.encode()), Ok(record));
+
+    let again = s.reduce(Event::AcceptAll, &env);
+    assert_eq!(loads(&again), 0, "the tag is never loaded twice: {again:?}");
+    assert!(!again
+        .iter()
+        .any(|e| matches!(e, Effect::Notify(Notice::Change(_)))));
+    assert_eq!(persisted(&again).id, FakeEnv::id(1));
+}
+
+#[test]
+fn reject_all_persists_a_refusal_and_loads_nothing() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    let effects = s.reduce(Event::RejectAll, &env);
+    let record = persisted(&effects);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Persist(record.clone()),
+            Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::Activate(CategorySet::necessary_only()),
+            Effect::Notify(Notice::Consent),
+        ]
+    );
+    assert_eq!(record.granted, CategorySet::necessary_only());
+    assert_eq!(record.method, Method::RejectAll);
+    assert_eq!(
+        record.expires_at,
+        NOW + 182 * DAY_MS,
+        "refusals expire sooner"
+    );
+    assert_eq!(s.view, View::Hidden);
+    assert!(!s.is_granted(Statistics));
+}
+
+#[test]
+fn custom_choice_via_switches_and_save() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    assert!(s.reduce(Event::ShowPreferences, &env).is_empty());
+    assert_eq!(s.view, View::Preferences);
+    for event in [
+        Event::Toggle(Preferences, true),
+        Event::Toggle(Marketing, true),
+        Event::Toggle(Marketing, false),
+        Event::Toggle(Necessary, false),
+    ] {
+        assert!(s.reduce(event, &env).is_empty(), "toggling has no effect");
+    }
+    assert_eq!(
+        s.draft,
+        set(&[Preferences]),
+        "necessary cannot be switched off"
+    );
+    assert_eq!(s.record, None, "nothing is granted before saving");
+    let effects = s.reduce(Event::SavePreferences, &env);
+    let record = persisted(&effects);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Persist(record.clone()),
+            Effect::ConsentUpdate(set(&[Preferences])),
+            Effect::Activate(set(&[Preferences])),
+            Effect::Notify(Notice::Consent),
+            Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Preferences))),
+        ]
+    );
+    assert_eq!(record.method, Method::Custom);
+    assert_eq!(record.granted, set(&[Preferences]));
+    assert_eq!(s.view, View::Hidden);
+    assert_eq!(loads(&effects), 0, "no statistics, no Google tag");
+}
+
+#[test]
+fn accept_grants_exactly_the_given_categories_plus_necessary() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    let effects = s.reduce(Event::Accept(CategorySet::EMPTY.with(Statistics)), &env);
+    assert_eq!(persisted(&effects).granted, set(&[Statistics]));
+    assert_eq!(persisted(&effects).method, Method::Custom);
+    assert_eq!(loads(&effects), 1);
+}
+
+#[test]
+fn withdrawing_statistics_withdraws_and_notifies_the_change() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::AcceptAll, &env);
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(
+        s.draft,
+        CategorySet::all(),
+        "the dialog shows what is granted"
+    );
+    s.reduce(Event::Toggle(Statistics, false), &env);
+    let effects = s.reduce(Event::SavePreferences, &env);
+    let record = persisted(&effects);
+    let rest = set(&[Preferences, Marketing]);
+    let statistics = CategorySet::EMPTY.with(Statistics);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Persist(record.clone()),
+            Effect::ConsentUpdate(rest),
+            Effect::Activate(rest),
+            Effect::Withdraw(statistics),
+            Effect::Notify(Notice::Consent),
+            Effect::Notify(Notice::Change(statistics)),
+        ]
+    );
+    assert!(!effects.contains(&Effect::Reload));
+    assert_eq!(
+        record.id,
+        FakeEnv::id(1),
+        "the consent id is kept across changes"
+    );
+    assert!(!s.is_granted(Statistics));
+}
+
+#[test]
+fn reload_on_withdrawal_reloads_only_after_a_withdrawal() {
+    let env = FakeEnv::new();
+    let mut s = started(with_json(r#""reloadOnWithdrawal": true"#), &env);
+    let granting = s.reduce(Event::Accept(set(&[Statistics, Marketing])), &env);
+    assert!(!granting.contains(&Effect::Reload), "{granting:?}");
+    let withdrawing = s.reduce(Event::Accept(set(&[Statistics])), &env);
+    assert_eq!(withdrawing.last(), Some(&Effect::Reload), "{withdrawing:?}");
+    assert!(withdrawing.contains(&Effect::Withdraw(CategorySet::EMPTY.with(Marketing))));
+    assert_eq!(
+        withdrawing.iter().filter(|e| **e == Effect::Reload).count(),
+        1
+    );
+    let reset = s.reduce(Event::Reset, &env);
+    assert_eq!(reset.last(), Some(&Effect::Reload), "{reset:?}");
+}
+
+#[test]
+fn a_valid_stored_record_hides_the_banner_and_updates_consent_before_loading() {
+    let env = FakeEnv::new();
+    let granted = set(&[Statistics]);
+    let stored = stored_record(granted, Method::Custom, NOW - 10 * DAY_MS, 365);
+    let mut s = state(ga_config());
+    let effects = s.reduce(
+        Event::Start {
+            stored: Some(stored.clone()),
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ConsentDefault,
+            Effect::ConsentUpdate(granted),
+            Effect::LoadGoogleTags,
+            Effect::Activate(granted),
+            Effect::Notify(Notice::Ready),
+            Effect::Notify(Notice::Consent),
+        ]
+    );
+    assert_eq!(s.view, View::Hidden);
+    assert_eq!(s.record, Some(stored));
+    assert!(s.shows_settings_button());
+    assert_eq!(env.ids_handed_out(), 0);
+}
+
+#[test]
+fn a_valid_stored_refusal_loads_nothing() {
+    let env = FakeEnv::new();
+    let stored = stored_record(CategorySet::necessary_only(), Method::RejectAll, NOW, 182);
+    let mut s = state(ga_config());
+    let effects = s.reduce(
+        Event::Start {
+            stored: Some(stored),
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(loads(&effects), 0);
+    assert!(effects.contains(&Effect::ConsentUpdate(CategorySet::necessary_only())));
+    assert_eq!(s.view, View::Hidden);
+}
+
+fn start_with_stale(stored: ConsentRecord, config: Rc<Config>) -> (State, Vec<Effect>) {
+    let env = FakeEnv::new();
+    let mut s = state(config);
+    let effects = s.reduce(
+        Event::Start {
+            stored: Some(stored),
+            gpc: false,
+        },
+        &env,
+    );
+    (s, effects)
+}
+
+#[test]
+fn stale_records_show_the_banner_and_are_forgotten() {
+    let expected = vec![
+        Effect::ConsentDefault,
+        Effect::ForgetStored,
+        Effect::Activate(CategorySet::necessary_only()),
+        Effect::Notify(Notice::Ready),
+    ];
+    let all = CategorySet::all();
+    let cases = [
+        (
+            "expired",
+            stored_record(all, Method::AcceptAll, NOW - 365 * DAY_MS, 365),
+            ga_config(),
+        ),
+        (
+            "other revision",
+            stored_record(all, Method::AcceptAll, NOW - DAY_MS, 365),
+            with_json(r#""revision": 2, "googleAnalytics": {"measurementId": "G-TEST123"}"#),
+        ),
+        (
+            "from the future",
+            stored_record(all, Method::AcceptAll, NOW + 30 * DAY_MS, 365),
+            ga_config(),
+        ),
+        (
+            "longer than the site keeps a choice",
+            stored_record(all, Method::AcceptAll, NOW - DAY_MS, 365),
+            with_json(r#""expiryDays": 30, "googleAnalytics": {"measurementId": "G-TEST123"}"#),
+        ),
+        (
+            "expiring before it was given",
+            ConsentRecord {
+                expires_at: NOW - 2 * DAY_MS,
+                ..stored_record(all, Method::AcceptAll, NOW - DAY_MS, 365)
+            },
+            ga_config(),
+        ),
+    ];
+    for (name, stored, config) in cases {
+        let (s, effects) = start_with_stale(stored, config);
+        assert_eq!(effects, expected, "{name}");
+        assert_eq!(s.view, View::Banner, "{name}");
+        assert_eq!(s.record, None, "{name}");
+        assert!(!s.is_granted(Statistics), "{name}");
+    }
+}
+
+#[test]
+fn gpc_without_a_record_is_recorded_as_a_refusal() {
+    let env = FakeEnv::new();
+    let mut s = state(ga_config());
+    let effects = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    let record = persisted(&effects);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ConsentDefault,
+            Effect::Persist(record.clone()),
+            Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::Activate(CategorySet::necessary_only()),
+            Effect::Notify(Notice::Ready),
+            Effect::Notify(Notice::Consent),
+        ]
+    );
+    assert_eq!(record.method, Method::Gpc);
+    assert_eq!(record.granted, CategorySet::necessary_only());
+    assert_eq!(record.expires_at, NOW + 182 * DAY_MS);
+    assert_eq!(record.id, FakeEnv::id(1));
+    assert!(s.gpc_honoured);
+    assert_eq!(
+        s.view,
+        View::Banner,
+        "the banner says the signal is honoured"
+    );
+    assert!(!s.is_granted(Statistics));
+    assert_eq!(ConsentRecord::decode(&record.encode()), Ok(record));
+}
+
+#[test]
+fn gpc_is_honoured_again_on_the_next_page() {
+    // The GPC refusal stored on the first page is found on the second one.
+    let env = FakeEnv::new();
+    let mut first = state(ga_config());
+    let stored = persisted(&first.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    ));
+    env.advance(60_000);
+    let mut second = state(ga_config());
+    let effects = second.reduce(
+        Event::Start {
+            stored: Some(stored.clone()),
+            gpc: true,
+        },
+        &env,
+    );
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Persist(_))));
+    assert_eq!(loads(&effects), 0);
+    assert_eq!(second.record, Some(stored));
+    assert_eq!(second.view, View::Banner);
+    assert!(second.gpc_honoured, "the banner must say why it is there");
+}
+
+#[test]
+fn gpc_is_ignored_when_the_site_says_so_or_a_choice_exists() {
+    let env = FakeEnv::new();
+    let mut ignoring = state(with_json(r#""respectGpc": false"#));
+    let effects = ignoring.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Persist(_))));
+    assert!(!ignoring.gpc_honoured);
+    assert_eq!(ignoring.record, None);
+
+    let stored = stored_record(CategorySet::all(), Method::AcceptAll, NOW, 365);
+    let mut chosen = state(ga_config());
+    let effects = chosen.reduce(
+        Event::Start {
+            stored: Some(stored.clone()),
+            gpc: true,
+        },
+        &env,
+    );
+    assert!(!chosen.gpc_honoured);
+    assert_eq!(chosen.record, Some(stored));
+    assert_eq!(chosen.view, View::Hidden);
+    assert_eq!(loads(&effects), 1);
+}
+
+#[test]
+fn an_explicit_choice_overrides_gpc() {
+    let env = FakeEnv::new();
+    let mut s = state(ga_config());
+    s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    let gpc_id = s.record.as_ref().unwrap().id.clone();
+    let effects = s.reduce(Event::AcceptAll, &env);
+    let record = persisted(&effects);
+    assert_eq!(record.method, Method::AcceptAll);
+    assert_eq!(record.granted, CategorySet::all());
+    assert_eq!(record.id, gpc_id);
+    assert_eq!(loads(&effects), 1);
+    assert!(!s.gpc_honoured);
+    assert_eq!(s.view, View::Hidden);
+}
+
+#[test]
+fn closing_preferences_over_a_gpc_refusal_returns_to_the_banner() {
+    let env = FakeEnv::new();
+    let mut s = state(ga_config());
+    s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(s.draft, CategorySet::necessary_only());
+    s.reduce(Event::ClosePreferences, &env);
+    assert_eq!(s.view, View::Banner);
+    assert!(s.gpc_honoured);
+}
+
+#[test]
+fn advanced_consent_mode_loads_tags_at_start_without_consent() {
+    let env = FakeEnv::new();
+    let mut s = state(with_json(
+        r#""googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced"}"#,
+    ));
+    let effects = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ConsentDefault,
+            Effect::LoadGoogleTags,
+            Effect::Activate(CategorySet::necessary_only()),
+            Effect::Notify(Notice::Ready),
+        ]
+    );
+    assert!(!s.is_granted(Statistics));
+    let accept = s.reduce(Event::AcceptAll, &env);
+    assert_eq!(loads(&accept), 0, "already loaded: {accept:?}");
+    assert!(accept.contains(&Effect::ConsentUpdate(CategorySet::all())));
+}
+
+#[test]
+fn google_tag_manager_alone_waits_for_statistics() {
+    let env = FakeEnv::new();
+    let mut s = state(with_json(
+        r#""googleTagManager": {"containerId": "GTM-ABCD123"}"#,
+    ));
+    let start = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(loads(&start), 0);
+    assert_eq!(loads(&s.reduce(Event::Accept(set(&[Marketing])), &env)), 0);
+    assert_eq!(loads(&s.reduce(Event::Accept(set(&[Statistics])), &env)), 1);
+}
+
+#[test]
+fn no_google_config_never_loads_tags() {
+    let env = FakeEnv::new();
+    let mut s = started(plain_config(), &env);
+    assert_eq!(loads(&s.reduce(Event::AcceptAll, &env)), 0);
+}
+
+#[test]
+fn preferences_draft_from_current_grants_and_nothing_is_pre_ticked() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(s.view, View::Preferences);
+    assert_eq!(s.draft, CategorySet::necessary_only(), "nothing pre-ticked");
+    // Unsaved switches are dropped when the dialog opens again.
+    s.reduce(Event::Toggle(Marketing, true), &env);
+    s.reduce(Event::ClosePreferences, &env);
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(s.draft, CategorySet::necessary_only());
+    s.reduce(Event::Accept(set(&[Statistics])), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(s.draft, set(&[Statistics]));
+}
+
+#[test]
+fn closing_preferences_returns_to_where_the_visitor_was() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    assert!(s.reduce(Event::ClosePreferences, &env).is_empty());
+    assert_eq!(s.view, View::Banner, "no choice yet: back to the banner");
+    s.reduce(Event::RejectAll, &env);
+    s.reduce(Event::ShowPreferences, &env);
+    s.reduce(Event::ClosePreferences, &env);
+    assert_eq!(s.view, View::Hidden, "after a choice: nothing shown");
+    // Closing when the dialog is not open changes nothing.
+    s.reduce(Event::ShowBanner, &env);
+    s.reduce(Event::ClosePreferences, &env);
+    assert_eq!(s.view, View::Banner);
+    s.reduce(Event::Hide, &env);
+    assert_eq!(s.view, View::Hidden);
+}
+
+#[test]
+fn another_tabs_record_is_applied() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    let elsewhere = stored_record(set(&[Statistics]), Method::Custom, NOW, 365);
+    let effects = s.reduce(Event::StoredElsewhere(Some(elsewhere.clone())), &env);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ConsentUpdate(set(&[Statistics])),
+            Effect::LoadGoogleTags,
+            Effect::Activate(set(&[Statistics])),
+            Effect::Notify(Notice::Consent),
+            Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Statistics))),
+        ]
+    );
+    assert!(
+        !effects.contains(&Effect::Persist(elsewhere.clone())),
+        "not stored again"
+    );
+    assert_eq!(s.record, Some(elsewhere.clone()));
+    assert_eq!(s.view, View::Hidden);
+    // The same news twice changes nothing.
+    assert!(s
+        .reduce(Event::StoredElsewhere(Some(elsewhere)), &env)
+        .is_empty());
+    // The other tab reset: this one withdraws too and asks again.
+    let removed = s.reduce(Event::StoredElsewhere(None), &env);
+    assert_eq!(
+        removed,
+        vec![
+            Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::Activate(CategorySet::necessary_only()),
+            Effect::Withdraw(CategorySet::EMPTY.with(Statistics)),
+            Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Statistics))),
+        ]
+    );
+    assert_eq!(s.record, None);
+    assert_eq!(s.view, View::Banner);
+}
+
+#[test]
+fn another_tabs_stale_record_is_no_record() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    let expired = stored_record(
+        CategorySet::all(),
+        Method::AcceptAll,
+        NOW - 400 * DAY_MS,
+        365,
+    );
+    assert!(s
+        .reduce(Event::StoredElsewhere(Some(expired)), &env)
+        .is_empty());
+    assert_eq!(s.record, None);
+    let broken = ConsentRecord {
+        expires_at: NOW - DAY_MS,
+        ..stored_record(CategorySet::all(), Method::AcceptAll, NOW, 365)
+    };
+    assert!(s
+        .reduce(Event::StoredElsewhere(Some(broken)), &env)
+        .is_empty());
+    assert!(!s.is_granted(Marketing));
+}
+
+#[test]
+fn another_tabs_explicit_choice_ends_the_gpc_notice() {
+    let env = FakeEnv::new();
+    let mut s = state(ga_config());
+    s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    assert!(s.gpc_honoured);
+    let chosen = stored_record(CategorySet::all(), Method::AcceptAll, NOW, 365);
+    s.reduce(Event::StoredElsewhere(Some(chosen)), &env);
+    assert_eq!(s.view, View::Hidden);
+    assert!(!s.gpc_honoured);
+    // Another tab's GPC refusal keeps the banner up here, as on a page load.
+    let mut t = state(ga_config());
+    t.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    let other_gpc = stored_record(CategorySet::necessary_only(), Method::Gpc, NOW, 182);
+    t.reduce(Event::StoredElsewhere(Some(other_gpc.clone())), &env);
+    assert_eq!(t.record, Some(other_gpc));
+    assert_eq!(t.view, View::Banner);
+    assert!(t.gpc_honoured);
+}
+
+#[test]
+fn reset_forgets_withdraws_and_asks_again_with_a_fresh_id() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::AcceptAll, &env);
+    s.reduce(Event::Accept(set(&[Statistics, Marketing])), &env);
+    let old_id = s.record.as_ref().unwrap().id.clone();
+    assert_eq!(old_id, FakeEnv::id(1));
+    let effects = s.reduce(Event::Reset, &env);
+    let withdrawn = set(&[Statistics, Marketing]).without(Necessary);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ForgetStored,
+            Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::Activate(CategorySet::necessary_only()),
+            Effect::Withdraw(withdrawn),
+            Effect::Notify(Notice::Change(withdrawn)),
+        ]
+    );
+    assert_eq!(s.record, None);
+    assert_eq!(s.view, View::Banner);
+    assert!(!s.shows_settings_button());
+    let next = persisted(&s.reduce(Event::RejectAll, &env));
+    assert_eq!(next.id, FakeEnv::id(2), "a fresh id after reset");
+    assert_ne!(next.id, old_id);
+}
+
+#[test]
+fn reset_before_any_choice_withdraws_nothing() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    let effects = s.reduce(Event::Reset, &env);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::ForgetStored,
+            Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::Activate(CategorySet::necessary_only()),
+        ]
+    );
+}
+
+#[test]
+fn categories_not_in_the_config_are_never_granted() {
+    let env = FakeEnv::new();
+    let mut s = started(
+        config(
+            r#"{"categories": ["necessary", "statistics"], "googleAnalytics": {"measurementId": "G-TEST123"}}"#,
+        ),
+        &env,
+    );
+    let only = set(&[Statistics]);
+    let effects = s.reduce(Event::AcceptAll, &env);
+    assert_eq!(persisted(&effects).granted, only);
+    assert!(effects.contains(&Effect::ConsentUpdate(only)));
+    assert!(effects.contains(&Effect::Activate(only)));
+    assert!(!s.is_granted(Marketing) && !s.is_granted(Preferences));
+
+    let effects = s.reduce(Event::Accept(CategorySet::all()), &env);
+    assert_eq!(persisted(&effects).granted, only);
+
+    s.reduce(Event::ShowPreferences, &env);
+    s.reduce(Event::Toggle(Marketing, true), &env);
+    let effects = s.reduce(Event::SavePreferences, &env);
+    assert_eq!(persisted(&effects).granted, only);
+    assert!(!s.is_granted(Marketing));
+}
+
+#[test]
+fn a_record_lists_the_services_of_granted_categories() {
+    let env = FakeEnv::new();
+    let c = config(
+        r#"{"categories": [
+            "necessary",
+            {"name": "statistics", "services": [{"name": "google-analytics"}, {"name": "matomo"}]},
+            {"name": "marketing", "services": [{"name": "meta-pixel"}]}
+        ]}"#,
+    );
+    let mut s = started(c, &env);
+    let all = persisted(&s.reduce(Event::AcceptAll, &env));
+    assert_eq!(all.services, ["google-analytics", "matomo", "meta-pixel"]);
+    let some = persisted(&s.reduce(Event::Accept(set(&[Marketing])), &env));
+    assert_eq!(some.services, ["meta-pixel"]);
+    let none = persisted(&s.reduce(Event::RejectAll, &env));
+    assert!(none.services.is_empty());
+    assert_eq!(ConsentRecord::decode(&all.encode()), Ok(all));
+}
+
+#[test]
+fn a_choice_records_the_language_and_revision_in_use() {
+    let env = FakeEnv::new();
+    let mut s = State::new(with_json(r#""revision": 7"#), Some("nb-NO"), &[]);
+    assert_eq!(s.language, "nb");
+    s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &env,
+    );
+    let r = persisted(&s.reduce(Event::AcceptAll, &env));
+    assert_eq!((r.language.as_str(), r.revision), ("nb", 7));
+    s.reduce(Event::SetLanguage("en".into()), &env);
+    assert_eq!(s.language, "en");
+    s.reduce(Event::SetLanguage("xx".into()), &env);
+    assert_eq!(
+        s.language, "en",
+        "unsupported languages fall back to English"
+    );
+    let r = persisted(&s.reduce(Event::RejectAll, &env));
+    assert_eq!(r.language, "en");
+}
+
+#[test]
+fn the_settings_button_follows_the_config() {
+    let env = FakeEnv::new();
+    let mut s = started(with_json(r#""settingsButton": false"#), &env);
+    s.reduce(Event::AcceptAll, &env);
+    assert_eq!(s.view, View::Hidden);
+    assert!(!s.shows_settings_button());
+}
+
+#[test]
+fn a_record_found_later_expires_on_its_own_clock() {
+    // A choice made now is valid on a page loaded just before it expires, not just after.
+    let env = FakeEnv::new();
+    let mut s = started(plain_config(), &env);
+    let record = persisted(&s.reduce(Event::AcceptAll, &env));
+    env.advance(365 * DAY_MS - 1);
+    let mut before = state(plain_config());
+    before.reduce(
+        Event::Start {
+            stored: Some(record.clone()),
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(before.view, View::Hidden);
+    env.advance(1);
+    let mut after = state(plain_config());
+    let effects = after.reduce(
+        Event::Start {
+            stored: Some(record),
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(after.view, View::Banner);
+    assert!(effects.contains(&Effect::ForgetStored));
+}
