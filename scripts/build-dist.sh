@@ -14,7 +14,7 @@ wasm-bindgen --target web --out-dir "$out" --out-name samtykke target/wasm32-unk
 wasm-opt -Oz $WASM_OPT_FLAGS "$out/samtykke_bg.wasm" -o dist/samtykke_bg.wasm
 cp "$out/samtykke.js" dist/samtykke.module.js
 cp -r "$out/snippets" dist/snippets
-cp www/samtykke.js www/samtykke.css dist/
+cp www/samtykke.js www/samtykke.css www/config.schema.json dist/
 echo "dist/:"
 for f in dist/samtykke.js dist/samtykke.module.js dist/samtykke_bg.wasm dist/samtykke.css; do
   printf '  %-28s %8d B raw %8d B gzip %8d B brotli\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"

@@ -722,6 +722,28 @@ const CASES: &[Case] = &[
         ],
         check: |c| assert_eq!(c.google_analytics, None),
     },
+    // ---- controller (shown in the notice) ------------------------------------------------
+    Case {
+        name: "controller without a name",
+        json: r#"{"categories": ["necessary"], "controller": {"email": "a@b.no"}}"#,
+        paths: &["controller.name"],
+        messages: &["controller.name: is required"],
+        check: |c| assert_eq!(c.controller, None),
+    },
+    Case {
+        name: "controller with a bad e-mail and an unknown key",
+        json: r#"{"categories": ["necessary"], "controller": {"name": "AS", "email": "not mail", "dpo": "x"}}"#,
+        paths: &["controller.email", "controller.dpo"],
+        messages: &[
+            r#"controller.email: is not an e-mail address: "not mail""#,
+            "controller.dpo: unknown key",
+        ],
+        check: |c| {
+            let controller = c.controller.as_ref().expect("the name alone is kept");
+            assert_eq!(controller.email, None);
+            assert_eq!(controller.name.resolve("en"), "AS");
+        },
+    },
     // ---- googleTagManager and consentLog --------------------------------------------------
     Case {
         name: "googleTagManager without containerId",

@@ -30,6 +30,9 @@ const CONFIG: &str = r#"{"categories": ["necessary", "preferences",
        "cookies": [{"name": "_ga", "provider": "Google", "purpose": "Tells <visits> apart", "duration": "2 years"}]}]},
     "marketing"],
     "privacyPolicyUrl": "/privacy.html",
+    "controller": {"name": "Fjordbrent Kaffe AS", "address": "Bryggeskjæret 12, 5003 Bergen",
+      "email": "kontakt@fjordbrent.example",
+      "dataProtectionOfficer": {"en": "Ingrid Solheim, personvern@fjordbrent.example", "nb": "Ingrid Solheim (personvernombud)"}},
     "googleAnalytics": {"measurementId": "G-TEST123"}}"#;
 
 fn controller(language: &str) -> (Twins, Controller) {
@@ -195,4 +198,27 @@ async fn notice_shows_cookies_rights_and_the_live_choice() {
     assert!(html.contains("365 days") && html.contains("182 days"));
     assert!(html.contains("withdraw your consent at any time"));
     assert_eq!(buttons(&html), ["Change your choice", "Withdraw consent"]);
+    assert!(html.contains("Fjordbrent Kaffe AS, Bryggeskjæret 12, 5003 Bergen"));
+    assert!(html.contains("href=\"mailto:kontakt@fjordbrent.example\""));
+    assert!(html.contains(
+        "<dt>Data protection officer</dt><dd>Ingrid Solheim, personvern@fjordbrent.example</dd>"
+    ));
+}
+
+#[tokio::test]
+async fn notice_and_dialog_in_norwegian() {
+    let (_twins, controller) = controller("nb");
+    let notice = render(&controller, true).await;
+    assert!(notice.contains("Informasjonskapsler på dette nettstedet"));
+    assert!(notice.contains("<dt>Personvernombud</dt><dd>Ingrid Solheim (personvernombud)</dd>"));
+    assert!(notice.contains("Datatilsynet"));
+    assert_eq!(buttons(&notice), ["Endre valget ditt"]);
+    controller.dispatch(Event::ShowPreferences);
+    let dialog = render(&controller, false).await;
+    assert!(dialog.contains(">Nødvendige</label>") && dialog.contains(">Statistikk</label>"));
+    assert_eq!(
+        buttons(&dialog)[1..],
+        ["Lagre valg", "Godta alle", "Avvis alle"]
+    );
+    assert!(dialog.contains("aria-label=\"Lukk\""));
 }

@@ -8,6 +8,7 @@ use std::fmt;
 ///
 /// `Necessary` is always granted; the others start refused and are granted only by the visitor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// Sign-in, security, load balancing and remembering the consent choice itself.

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 /// Everything a site can configure. Every field has a documented default; only `categories`
 /// is required in JSON.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct Config {
     /// Version of the site's cookie policy. A stored choice made under another revision is
@@ -47,6 +48,8 @@ pub struct Config {
     pub google_tag_manager: Option<GoogleTagManager>,
     /// Where each choice is sent for the site's consent log. Default: none.
     pub consent_log: Option<ConsentLog>,
+    /// Who is responsible for the data, shown in the notice. Default: none.
+    pub controller: Option<Controller>,
 }
 
 impl Default for Config {
@@ -68,6 +71,7 @@ impl Default for Config {
             google_analytics: None,
             google_tag_manager: None,
             consent_log: None,
+            controller: None,
         }
     }
 }
@@ -91,6 +95,7 @@ impl Config {
 
 /// One category as the site describes it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CategoryConfig {
@@ -123,6 +128,7 @@ impl CategoryConfig {
 
 /// A service (a tool or vendor) inside a category.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Service {
@@ -136,6 +142,7 @@ pub struct Service {
 
 /// One row of the cookie table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CookieInfo {
@@ -151,6 +158,7 @@ pub struct CookieInfo {
 
 /// Banner placement.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     /// A bar along the bottom of the window.
@@ -164,6 +172,7 @@ pub enum Layout {
 
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow the visitor's `prefers-color-scheme`.
@@ -177,6 +186,7 @@ pub enum Theme {
 
 /// The `SameSite` attribute of the consent cookie.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum SameSite {
     /// `SameSite=Lax`.
     #[default]
@@ -200,7 +210,8 @@ impl SameSite {
 
 /// Options of the consent cookie (fallback storage and optional server-readable mirror).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct CookieOptions {
     /// Cookie name, also the `localStorage` key. Default `"samtykke"`.
@@ -234,6 +245,7 @@ impl Default for CookieOptions {
 
 /// How Google tags are treated before consent.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ConsentMode {
     /// No Google tag is loaded before `statistics` is granted.
@@ -245,6 +257,7 @@ pub enum ConsentMode {
 
 /// Google Analytics 4 settings.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct GoogleAnalytics {
@@ -273,6 +286,7 @@ impl GoogleAnalytics {
 
 /// Google Tag Manager settings.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct GoogleTagManager {
@@ -282,9 +296,26 @@ pub struct GoogleTagManager {
 
 /// Consent log settings.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ConsentLog {
     /// URL each choice is posted to. Required.
     pub endpoint: String,
+}
+
+/// The data controller, as the notice names it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Controller {
+    /// The company or organisation. Required.
+    pub name: Text,
+    /// Postal address. Default: none.
+    pub address: Option<Text>,
+    /// How to reach the controller (e-mail address). Default: none.
+    pub email: Option<String>,
+    /// The data protection officer: name and how to reach them. Default: none.
+    pub data_protection_officer: Option<Text>,
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 /// A text that is either the same in all languages or given per language code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
     /// The same text whatever the language.

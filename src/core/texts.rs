@@ -97,6 +97,9 @@ text_keys! {
         en: "You can withdraw your consent at any time, as easily as you gave it. You have the right to access, correct, export or delete your personal data, to object to its processing, and to complain to the data protection authority.",
         nb: "Du kan når som helst trekke tilbake samtykket ditt, like enkelt som du ga det. Du har rett til innsyn, retting, dataportabilitet og sletting av personopplysningene dine, til å protestere mot behandlingen og til å klage til Datatilsynet."
     }
+    NoticeControllerHeading "noticeControllerHeading" { en: "Who is responsible", nb: "Hvem som er ansvarlig" }
+    ControllerContact "controllerContact" { en: "Contact", nb: "Kontakt" }
+    DataProtectionOfficer "dataProtectionOfficer" { en: "Data protection officer", nb: "Personvernombud" }
     NoticeRightsHeading "noticeRightsHeading" { en: "Your rights", nb: "Dine rettigheter" }
     NoticeStatusHeading "noticeStatusHeading" { en: "Your current choice", nb: "Ditt nåværende valg" }
     StatusNone "statusNone" { en: "You have not made a choice yet, so only necessary cookies are used.", nb: "Du har ikke valgt ennå, så bare nødvendige informasjonskapsler brukes." }

@@ -320,6 +320,7 @@ impl Reader {
             "googleAnalytics",
             "googleTagManager",
             "consentLog",
+            "controller",
         ];
         let mut config = Config::default();
         let Some(map) = self.object(value, "", KEYS) else {
@@ -398,6 +399,7 @@ impl Reader {
                 "googleAnalytics" => config.google_analytics = self.google_analytics(v),
                 "googleTagManager" => config.google_tag_manager = self.google_tag_manager(v),
                 "consentLog" => config.consent_log = self.consent_log(v),
+                "controller" => config.controller = self.controller(v),
                 _ => {}
             }
         }
@@ -695,6 +697,45 @@ impl Reader {
             "a GTM container id",
         )?;
         Some(GoogleTagManager { container_id })
+    }
+
+    fn controller(&mut self, value: &Value) -> Option<Controller> {
+        const KEYS: &[&str] = &["name", "address", "email", "dataProtectionOfficer"];
+        let map = self.object(value, "controller", KEYS)?;
+        let Some(name) = map.get("name") else {
+            self.problems.push(ConfigError::Missing {
+                path: "controller.name".to_owned(),
+            });
+            return None;
+        };
+        let name = self.text(name, "controller.name")?;
+        let address = map
+            .get("address")
+            .and_then(|v| self.text(v, "controller.address"));
+        let email = map.get("email").and_then(|v| {
+            let email = self.string(v, "controller.email")?;
+            let plausible = email.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !email.contains(char::is_whitespace)
+            });
+            if plausible {
+                Some(email)
+            } else {
+                self.invalid(
+                    "controller.email",
+                    format!("is not an e-mail address: \"{email}\""),
+                );
+                None
+            }
+        });
+        let data_protection_officer = map
+            .get("dataProtectionOfficer")
+            .and_then(|v| self.text(v, "controller.dataProtectionOfficer"));
+        Some(Controller {
+            name,
+            address,
+            email,
+            data_protection_officer,
+        })
     }
 
     fn consent_log(&mut self, value: &Value) -> Option<ConsentLog> {

@@ -53,10 +53,34 @@ pub fn PrivacyNotice() -> Html {
         .record
         .as_ref()
         .is_some_and(|r| r.granted != crate::core::CategorySet::necessary_only());
+    let language = &state.language;
+    let controller = config.controller.as_ref().map(|c| {
+        html! {
+            <>
+                <h3>{ ctx.text(TextKey::NoticeControllerHeading) }</h3>
+                <dl class="samtykke-status">
+                    <dt>{ ctx.text(TextKey::NoticeControllerHeading) }</dt>
+                    <dd>
+                        { c.name.resolve(language).to_owned() }
+                        if let Some(address) = &c.address { { ", " }{ address.resolve(language).to_owned() } }
+                    </dd>
+                    if let Some(email) = &c.email {
+                        <dt>{ ctx.text(TextKey::ControllerContact) }</dt>
+                        <dd><a href={format!("mailto:{email}")}>{ email.clone() }</a></dd>
+                    }
+                    if let Some(dpo) = &c.data_protection_officer {
+                        <dt>{ ctx.text(TextKey::DataProtectionOfficer) }</dt>
+                        <dd>{ dpo.resolve(language).to_owned() }</dd>
+                    }
+                </dl>
+            </>
+        }
+    });
     html! {
         <section class="samtykke-notice" lang={state.language.clone()} aria-labelledby="samtykke-notice-title">
             <h2 id="samtykke-notice-title">{ ctx.text(TextKey::NoticeTitle) }</h2>
             <p>{ ctx.text(TextKey::NoticeIntro) }</p>
+            { for controller }
             { for categories }
             if config.google_analytics.is_some() && config.category(Category::Statistics).is_some() {
                 <p>{ ctx.text(TextKey::NoticeAnalytics) }</p>

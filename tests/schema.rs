@@ -1,0 +1,78 @@
+//! The JSON Schema of the config is generated from the Rust types; the committed copy
+//! (`www/config.schema.json`, shipped in dist/ and the npm package) must match them.
+//! Regenerate with `UPDATE_SCHEMA=1 cargo test --test schema`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use samtykke::Config;
+use serde_json::{json, Value};
+
+const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/config.schema.json");
+
+fn generated() -> Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Config)).unwrap();
+    // What the types cannot say: a category may also be written as its bare name, and
+    // `categories` is the one required key.
+    schema["properties"]["categories"]["items"] =
+        json!({ "anyOf": [{ "$ref": "#/$defs/Category" }, { "$ref": "#/$defs/CategoryConfig" }] });
+    schema["required"] = json!(["categories"]);
+    schema["$id"] = json!("https://samtykke.invalid/config.schema.json");
+    schema
+}
+
+#[test]
+fn committed_schema_matches_the_types() {
+    let fresh = serde_json::to_string_pretty(&generated()).unwrap() + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(COMMITTED, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(COMMITTED).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "www/config.schema.json is stale: run UPDATE_SCHEMA=1 cargo test --test schema"
+    );
+}
+
+#[test]
+fn schema_knows_every_key_of_the_full_example() {
+    let schema = generated();
+    let defs = &schema["$defs"];
+    let top = schema["properties"].as_object().unwrap();
+    for key in [
+        "revision",
+        "expiryDays",
+        "refusalExpiryDays",
+        "language",
+        "privacyPolicyUrl",
+        "layout",
+        "theme",
+        "settingsButton",
+        "respectGpc",
+        "categories",
+        "texts",
+        "cookie",
+        "googleAnalytics",
+        "googleTagManager",
+        "consentLog",
+    ] {
+        assert!(top.contains_key(key), "{key}");
+    }
+    let cookie = defs["CookieOptions"]["properties"].as_object().unwrap();
+    for key in ["name", "domain", "path", "sameSite", "mirror"] {
+        assert!(cookie.contains_key(key), "cookie.{key}");
+    }
+    let ga = defs["GoogleAnalytics"]["properties"].as_object().unwrap();
+    for key in [
+        "measurementId",
+        "anonymizeIp",
+        "consentMode",
+        "waitForUpdate",
+    ] {
+        assert!(ga.contains_key(key), "googleAnalytics.{key}");
+    }
+    assert_eq!(schema["properties"]["expiryDays"]["default"], 365);
+    assert_eq!(schema["properties"]["refusalExpiryDays"]["default"], 182);
+    assert!(schema["properties"]["revision"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("revision"));
+}

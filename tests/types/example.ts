@@ -1,0 +1,44 @@
+// Type-checked (tsc --noEmit) against the built package in pkg/: the README's usage must
+// compile, and misuse must not. Each @ts-expect-error fails the check if the types let it pass.
+import { init, on, isAccepted, accept, getConsent, type SamtykkeConfig, type ConsentRecord } from '../../pkg/index.js';
+
+const config: SamtykkeConfig = {
+  revision: 2,
+  privacyPolicyUrl: '/privacy.html',
+  layout: 'box',
+  theme: 'dark',
+  categories: [
+    'necessary',
+    {
+      name: 'statistics',
+      label: { en: 'Statistics', nb: 'Statistikk' },
+      services: [{ name: 'google-analytics', cookies: [{ name: '_ga', provider: 'Google', purpose: 'Tells visits apart', duration: '2 years' }] }],
+      autoClear: ['^_ga'],
+    },
+    'marketing',
+  ],
+  cookie: { name: 'samtykke', sameSite: 'Lax', mirror: true },
+  googleAnalytics: { measurementId: 'G-TEST123', anonymizeIp: true, consentMode: 'basic', waitForUpdate: 500 },
+};
+
+export async function start(): Promise<boolean> {
+  await init(config, { nonce: 'abc' });
+  const off = on('change', ({ categories }) => categories.includes('statistics'));
+  off();
+  on('consent', (record: ConsentRecord) => record.method === 'accept-all');
+  accept(['statistics']);
+  const record = getConsent();
+  return isAccepted('marketing') && record !== null && record.givenAt > 0;
+}
+
+// @ts-expect-error: "analytics" is not a category
+accept(['analytics']);
+// @ts-expect-error: layout is bar, box or modal
+const badLayout: SamtykkeConfig = { categories: ['necessary'], layout: 'sidebar' };
+// @ts-expect-error: unknown config keys are refused
+const unknownKey: SamtykkeConfig = { categories: ['necessary'], expirydays: 10 };
+// @ts-expect-error: categories is required
+const noCategories: SamtykkeConfig = { revision: 1 };
+// @ts-expect-error: there is no "consented" event
+on('consented', () => {});
+export { badLayout, unknownKey, noCategories };

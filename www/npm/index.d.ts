@@ -1,0 +1,68 @@
+// Types of the Samtykke JS API. `SamtykkeConfig` is generated from the Rust config types
+// (through the JSON Schema) into config.d.ts, so it cannot drift from what the engine reads.
+import type { SamtykkeConfig } from './config';
+export type { SamtykkeConfig } from './config';
+
+/** The four consent categories. `necessary` is always granted. */
+export type Category = 'necessary' | 'preferences' | 'statistics' | 'marketing';
+
+/** How a choice was given. */
+export type Method = 'accept-all' | 'reject-all' | 'custom' | 'gpc';
+
+/** The choice in force, as `getConsent()` returns it. */
+export interface ConsentRecord {
+  /** Format version of the record. */
+  v: 1;
+  /** Random id of this choice (UUID v4). */
+  id: string;
+  /** Granted categories, always with `necessary`. */
+  categories: Category[];
+  /** Granted services (by config name). */
+  services: string[];
+  /** The config `revision` the choice was made under. */
+  revision: number;
+  /** When it was given, ms since the epoch. */
+  givenAt: number;
+  /** When it stops being valid, ms since the epoch. */
+  expiresAt: number;
+  /** Language the banner was shown in. */
+  language: string;
+  method: Method;
+}
+
+/** The `detail` of each event (also dispatched on `window` as `samtykke:<event>`). */
+export interface EventDetails {
+  ready: { consent: ConsentRecord | null };
+  consent: ConsentRecord;
+  change: { categories: Category[]; consent: ConsentRecord | null };
+}
+
+export interface InitOptions {
+  /** CSP nonce for the Google tag scripts Samtykke inserts. */
+  nonce?: string;
+}
+
+/** Loads the engine and starts with `config` (an object or JSON text). Call once. */
+export function init(config: SamtykkeConfig | string | null, options?: InitOptions): Promise<void>;
+/** Shows the first layer. */
+export function show(): void;
+/** Hides the banner or the dialog. */
+export function hide(): void;
+/** Opens the preferences dialog. */
+export function showPreferences(): void;
+/** Grants every category. */
+export function acceptAll(): void;
+/** Refuses everything but `necessary`. */
+export function rejectAll(): void;
+/** Grants exactly these categories (and `necessary`). */
+export function accept(categories: Category[]): void;
+/** Whether `category` is granted now. */
+export function isAccepted(category: Category): boolean;
+/** The choice in force, or `null`. */
+export function getConsent(): ConsentRecord | null;
+/** Forgets the choice; the banner asks again. */
+export function reset(): void;
+/** Switches the language of the texts. */
+export function setLanguage(code: string): void;
+/** Listens to an event; returns a function that stops listening. */
+export function on<E extends keyof EventDetails>(event: E, callback: (detail: EventDetails[E]) => void): () => void;
