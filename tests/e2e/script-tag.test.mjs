@@ -231,3 +231,71 @@ test('under a strict CSP: no violation by Samtykke, activated scripts keep their
   assert.deepEqual(p.errors, []);
   await ctx.close();
 });
+
+test('keyboard only: Tab to Accept all or Reject all, Enter decides', async () => {
+  for (const [name, expected] of [['Accept all', 'accept-all'], ['Reject all', 'reject-all']]) {
+    const { ctx } = await context(env);
+    const p = await page(ctx);
+    await p.goto(`${env.base}/fixtures/basic.html`);
+    await banner(p).waitFor();
+    const focused = () => p.evaluate(() => document.activeElement.textContent);
+    for (let i = 0; i < 6 && (await focused()) !== name; i++) await p.keyboard.press('Tab');
+    assert.equal(await focused(), name, `Tab reaches ${name}`);
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(() => window.samtykke.getConsent && window.samtykke.getConsent());
+    assert.equal((await p.evaluate(() => window.samtykke.getConsent())).method, expected);
+    assert.equal(await banner(p).count(), 0);
+    await ctx.close();
+  }
+});
+
+test('Norwegian page: texts in Bokmål, lang on the dialogs, axe clean on banner, dialog and notice', async () => {
+  const { ctx } = await context(env, { locale: 'en-US' });
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/nb.html`);
+  await banner(p).getByRole('button', { name: 'Godta alle' }).waitFor();
+  assert.equal(await p.locator('.samtykke').getAttribute('lang'), 'nb');
+  assert.equal(await p.locator('.samtykke-notice').getAttribute('lang'), 'nb');
+  assert.deepEqual(await axe(p, '.samtykke'), [], 'banner nb');
+  assert.deepEqual(await axe(p, '.samtykke-notice'), [], 'notice nb');
+  await screenshot(p, 'banner-bar-light-nb');
+  await banner(p).getByRole('button', { name: 'Tilpass valg' }).click();
+  await preferences(p).getByRole('switch', { name: 'Statistikk' }).waitFor();
+  assert.deepEqual(await axe(p, '.samtykke'), [], 'dialog nb');
+  // Switching language live re-renders everything.
+  await p.evaluate(() => window.samtykke.setLanguage('en'));
+  await preferences(p).getByRole('button', { name: 'Save preferences' }).waitFor();
+  await ctx.close();
+});
+
+test('JS API and data-samtykke hooks drive the same engine', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).waitFor();
+  await p.evaluate(() => {
+    window.seen = [];
+    window.addEventListener('samtykke:change', (e) => window.seen.push(e.detail.categories.join(',')));
+  });
+  await p.evaluate(() => window.samtykke.hide());
+  assert.equal(await banner(p).count(), 0);
+  await p.evaluate(() => window.samtykke.show());
+  await banner(p).waitFor();
+  // The page's own "Cookie settings" button (data-samtykke="preferences") opens the dialog.
+  await p.locator('main, body').getByRole('button', { name: 'Cookie settings' }).first().click();
+  await preferences(p).waitFor();
+  await p.evaluate(() => window.samtykke.accept(['statistics']));
+  assert.equal(await preferences(p).count(), 0);
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), true);
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('marketing')), false);
+  assert.equal(await p.evaluate(() => window.statsRan), 1);
+  await p.evaluate(() => window.samtykke.showPreferences());
+  assert.equal(await preferences(p).getByRole('switch', { name: 'Statistics' }).isChecked(), true, 'the dialog shows the choice in force');
+  await p.evaluate(() => window.samtykke.rejectAll());
+  await p.evaluate(() => window.samtykke.reset());
+  assert.equal(await p.evaluate(() => window.samtykke.getConsent()), null);
+  assert.equal(await p.evaluate(() => localStorage.getItem('samtykke')), null);
+  await banner(p).waitFor();
+  assert.deepEqual(await p.evaluate(() => window.seen), ['statistics', 'statistics']);
+  await ctx.close();
+});
