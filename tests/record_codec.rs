@@ -135,7 +135,7 @@ fn corrupt_values() -> Vec<(&'static str, String, &'static str)> {
         // Too long to be a record.
         (
             "valid record padded past the limit",
-            format!("{encoded}{}", " ".repeat(5000)),
+            format!("{encoded}{}", " ".repeat(20_000)),
             "longer than any record",
         ),
         ("a megabyte", "a".repeat(1 << 20), "longer than any record"),

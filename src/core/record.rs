@@ -10,7 +10,7 @@ use std::fmt;
 pub const FORMAT_VERSION: u64 = 1;
 
 /// Longest stored text the codec looks at; anything longer is garbage.
-const MAX_ENCODED_LEN: usize = 4096;
+const MAX_ENCODED_LEN: usize = 16 * 1024;
 
 /// 2020-01-01T00:00:00Z in milliseconds: no record can be older than Samtykke.
 const EARLIEST_MS: u64 = 1_577_836_800_000;

@@ -560,7 +560,9 @@ impl Reader {
                 .filter(|(k, _)| keys.contains(&k.as_str()))
                 .filter_map(|(k, v)| Some((k.clone(), self.string(v, &join(&path, k))?)))
                 .collect();
-            texts.insert(code.clone(), entries);
+            // Texts are looked up by primary language ("nb" for "nb-NO"), as languages are chosen.
+            let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+            texts.entry(primary).or_insert_with(BTreeMap::new).extend(entries);
         }
         texts
     }
