@@ -1260,3 +1260,14 @@ fn valid_values_of_every_kind_are_taken() {
     assert_eq!(ga.consent_mode, ConsentMode::Advanced);
     assert_eq!(ga.wait_for_update, 0);
 }
+
+#[test]
+fn text_overrides_for_a_regional_code_apply_to_its_language() {
+    let parsed = Config::from_json(
+        r#"{"categories": ["necessary"], "texts": {"nb-NO": {"acceptAll": "Ja takk"}, "EN": {"rejectAll": "No thanks"}}}"#,
+    );
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let config = parsed.config;
+    assert_eq!(config.text("nb", samtykke::core::texts::TextKey::AcceptAll), "Ja takk");
+    assert_eq!(config.text("en", samtykke::core::texts::TextKey::RejectAll), "No thanks");
+}
