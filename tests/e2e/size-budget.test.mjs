@@ -1,0 +1,63 @@
+// The byte budget of the script-tag bundle (issue 7). Bytes are deterministic, so this can
+// fail a build; times are never asserted (they live in `make bench`, tests/bench/run.mjs).
+// It reads dist/ as `make dist` left it and compresses each file the way a CDN would serve
+// it (brotli quality 11). Budgets are in tests/size-budget.json and only ever ratchet down.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.join(ROOT, 'dist');
+const BUDGET = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/size-budget.json'), 'utf8'));
+
+const brotli = (bytes) => zlib.brotliCompressSync(bytes, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+}).length;
+
+function filesUnder(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** What a first visit loads, by budget key: the four fixed files and every snippet together. */
+function firstVisitFiles() {
+  assert.ok(fs.existsSync(path.join(DIST, 'samtykke.js')), 'dist/ is missing: run `make dist` first');
+  const groups = {};
+  for (const name of ['samtykke.js', 'samtykke.module.js', 'samtykke_bg.wasm', 'samtykke.css']) {
+    groups[name] = [path.join(DIST, name)];
+  }
+  // The snippet folder's name carries a hash, so the snippets share one budget.
+  const snippets = path.join(DIST, 'snippets');
+  groups.snippets = fs.existsSync(snippets) ? filesUnder(snippets) : [];
+  return groups;
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+
+test('first-visit bytes (brotli q11) stay within tests/size-budget.json', () => {
+  const rows = [];
+  let total = 0;
+  const over = [];
+  for (const [key, files] of Object.entries(firstVisitFiles())) {
+    let raw = 0;
+    let br = 0;
+    for (const file of files) {
+      assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is missing: run \`make dist\``);
+      const bytes = fs.readFileSync(file);
+      raw += bytes.length;
+      br += brotli(bytes);
+    }
+    total += br;
+    const budget = BUDGET.files[key];
+    assert.ok(Number.isInteger(budget), `tests/size-budget.json has no budget for ${key}`);
+    rows.push(`  ${key.padEnd(20)} ${String(raw).padStart(8)} raw ${String(br).padStart(8)} br   budget ${String(budget).padStart(8)}`);
+    if (br > budget) over.push(`${key}: ${br} B brotli > budget ${budget} B`);
+  }
+  rows.push(`  ${'first visit'.padEnd(20)} ${''.padStart(12)} ${String(total).padStart(8)} br   budget ${String(BUDGET.firstVisit).padStart(8)}  (${kb(total)}; issue 7 target ${kb(BUDGET.targets.firstVisit)})`);
+  if (total > BUDGET.firstVisit) over.push(`first visit: ${total} B brotli > budget ${BUDGET.firstVisit} B`);
+  console.log(`dist/ sizes (bytes):\n${rows.join('\n')}`);
+  assert.deepEqual(over, [], 'dist/ grew past its size budget; shrink it (see issue 7), do not raise the budget');
+});
