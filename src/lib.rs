@@ -12,3 +12,8 @@ pub mod ui;
 pub use crate::core::{
     Category, CategorySet, Config, ConfigError, ConsentRecord, Event, State, View,
 };
+
+/// The README's Rust snippets, compiled as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -26,7 +26,7 @@ test('Vite app: accept all loads GA and runs the gated script', async () => {
   assert.deepEqual(googleRequests(), []);
   await banner(p).getByRole('button', { name: 'Accept all' }).click();
   await p.waitForFunction(() => window.fakeGtagLoaded === 1 && window.viteStatsRan === true);
-  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-VITE123']);
+  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
   assert.equal(await p.locator('#status').textContent(), 'statistics: true');
   assert.deepEqual(p.errors, []);
   await ctx.close();

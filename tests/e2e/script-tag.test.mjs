@@ -299,3 +299,35 @@ test('JS API and data-samtykke hooks drive the same engine', async () => {
   assert.deepEqual(await p.evaluate(() => window.seen), ['statistics', 'statistics']);
   await ctx.close();
 });
+
+test('a missing wasm file is a console error, and nothing non-necessary runs', async () => {
+  const { ctx, googleRequests } = await context(env);
+  await ctx.route('**/samtykke_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await p.waitForFunction(() => document.readyState === 'complete');
+  await p.waitForTimeout(500);
+  assert.ok(p.consoleErrors.some((e) => e.includes('samtykke: could not start')), p.consoleErrors.join('\n'));
+  assert.equal(await p.evaluate(() => window.statsRan), undefined);
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), false);
+  assert.deepEqual(googleRequests(), []);
+  await ctx.close();
+});
+
+test('the banner causes no layout shift (CLS 0)', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts.push(e.value); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await p.goto(`${env.base}/fixtures/rich.html`);
+  await banner(p).waitFor();
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+  await preferences(p).getByRole('button', { name: 'Reject all' }).click();
+  await p.getByRole('button', { name: 'Cookie settings', exact: true }).last().waitFor();
+  await p.waitForTimeout(200);
+  assert.deepEqual(await p.evaluate(() => window.shifts.filter((v) => v > 0)), []);
+  await ctx.close();
+});

@@ -1,0 +1,51 @@
+// The README's snippets for website owners and npm users are the real thing: the HTML and the
+// minimal JSON are served as a page with dist/, and the npm snippet is the Vite app's code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { ROOT, context, page, banner } from './harness.mjs';
+
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const blocks = (lang) => [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+
+let env;
+before(async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'samtykke-readme-'));
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(site, 'samtykke'), { recursive: true });
+  fs.writeFileSync(path.join(site, 'samtykke/config.json'), blocks('json')[0]);
+  fs.mkdirSync(path.join(site, 'js'));
+  fs.writeFileSync(path.join(site, 'js/stats.js'), 'window.readmeStatsRan = (window.readmeStatsRan || 0) + 1;');
+  fs.writeFileSync(path.join(site, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README snippet</title></head><body><main><h1>Site</h1>${blocks('html')[0]}</main></body></html>`);
+  const server = await serve({ mounts: [['/', site]] });
+  env = { base: `http://127.0.0.1:${server.address().port}`, site };
+  env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  env.close = async () => { await env.browser.close(); server.close(); fs.rmSync(site, { recursive: true, force: true }); };
+});
+after(async () => { await env?.close(); });
+
+test("the README's script tag and minimal config work verbatim", async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/`);
+  await banner(p).waitFor();
+  assert.deepEqual(googleRequests(), []);
+  assert.equal(await p.evaluate(() => window.readmeStatsRan), undefined);
+  await p.locator('[data-samtykke="notice"] .samtykke-notice').waitFor();
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.readmeStatsRan === 1 && window.fakeGtagLoaded === 1);
+  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
+  assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});
+
+test("the README's npm snippet is what the Vite app runs", () => {
+  const snippet = blocks('js')[0];
+  const app = fs.readFileSync(path.join(ROOT, 'tests/vite-app/src/main.js'), 'utf8');
+  assert.ok(app.includes(snippet), 'tests/vite-app/src/main.js must contain the README snippet verbatim');
+});
