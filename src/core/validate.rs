@@ -562,7 +562,10 @@ impl Reader {
                 .collect();
             // Texts are looked up by primary language ("nb" for "nb-NO"), as languages are chosen.
             let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-            texts.entry(primary).or_insert_with(BTreeMap::new).extend(entries);
+            texts
+                .entry(primary)
+                .or_insert_with(BTreeMap::new)
+                .extend(entries);
         }
         texts
     }
