@@ -1268,6 +1268,12 @@ fn text_overrides_for_a_regional_code_apply_to_its_language() {
     );
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     let config = parsed.config;
-    assert_eq!(config.text("nb", samtykke::core::texts::TextKey::AcceptAll), "Ja takk");
-    assert_eq!(config.text("en", samtykke::core::texts::TextKey::RejectAll), "No thanks");
+    assert_eq!(
+        config.text("nb", samtykke::core::texts::TextKey::AcceptAll),
+        "Ja takk"
+    );
+    assert_eq!(
+        config.text("en", samtykke::core::texts::TextKey::RejectAll),
+        "No thanks"
+    );
 }

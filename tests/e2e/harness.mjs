@@ -81,7 +81,13 @@ export function dataLayer(p) {
   return p.evaluate(() => (window.dataLayer || []).map((e) => (typeof e.length === 'number' ? Array.from(e) : e)));
 }
 
+/** Waits until entry transitions have finished, so colours are measured as they settle. */
+export async function settle(p) {
+  await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
+}
+
 export async function axe(p, include) {
+  await settle(p);
   let builder = new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
