@@ -1,8 +1,10 @@
 //! Which gated element may run: the `data-category` and `data-service` rules, decided without
-//! a browser.
+//! a browser; and what the placeholder of a blocked embed says.
 
 use super::category::{Category, CategorySet};
+use super::config::Config;
 use super::record::ConsentRecord;
+use super::texts::TextKey;
 
 /// Whether an element with these attribute values may run now.
 ///
@@ -32,6 +34,176 @@ pub fn allows(
     let service_ok = data_service
         .is_none_or(|service| record.is_some_and(|r| r.services.iter().any(|s| s == service)));
     categories_ok && service_ok
+}
+
+/// The categories granting would let an embed with this `data-category` load, when
+/// granting can: `None` for an empty list, an unknown name or a negation (`!marketing`), since
+/// "Always allow" could not make those load.
+pub fn wanted_categories(data_category: &str) -> Option<CategorySet> {
+    let mut wanted = CategorySet::EMPTY;
+    for token in data_category.split([' ', ',']).filter(|s| !s.is_empty()) {
+        wanted = wanted.with(Category::parse(token)?);
+    }
+    (!wanted.is_empty()).then_some(wanted)
+}
+
+/// What a blocked embed's placeholder says, in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceholderTexts {
+    /// The categories "Always allow" grants (those the embed's `data-category` names).
+    pub wanted: CategorySet,
+    /// The placeholder's accessible name: what the embed is (its `title`, else its service,
+    /// else "Blocked content").
+    pub name: String,
+    /// The sentence saying what is blocked and which category it needs.
+    pub message: String,
+    /// The "Load content" button (this embed, this once).
+    pub load_once: String,
+    /// The "Always allow" button (grants `wanted`).
+    pub always_allow: String,
+}
+
+/// The attributes of a gated embed that its placeholder describes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Embed<'a> {
+    /// `data-category`.
+    pub category: &'a str,
+    /// `data-service`.
+    pub service: Option<&'a str>,
+    /// `title`.
+    pub title: Option<&'a str>,
+    /// `data-src`.
+    pub src: Option<&'a str>,
+}
+
+/// The texts of the placeholder for `embed`, or `None` when none should show: granting cannot
+/// make it load (see [`wanted_categories`]), or it needs a category the site does not use.
+///
+/// The service is named by the `data-service`'s label from config (else the name as written),
+/// else by the host of `data-src`; without either the sentence names only the category.
+pub fn placeholder_texts(
+    config: &Config,
+    language: &str,
+    embed: Embed<'_>,
+) -> Option<PlaceholderTexts> {
+    let wanted = wanted_categories(embed.category)?;
+    if wanted.intersection(config.category_set()) != wanted {
+        return None;
+    }
+    let labels: Vec<String> = wanted
+        .iter()
+        .filter(|c| *c != Category::Necessary)
+        .map(|c| category_label(config, language, c))
+        .collect();
+    let joiner = if language == "nb" { " og " } else { " and " };
+    let category = labels.join(joiner);
+    let service = embed
+        .service
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|name| service_label(config, language, name))
+        .or_else(|| embed.src.and_then(host_of).map(str::to_owned));
+    let message = match &service {
+        Some(service) => fill(
+            &config.text(language, TextKey::PlaceholderText),
+            &[("service", service), ("category", &category)],
+        ),
+        None => fill(
+            &config.text(language, TextKey::PlaceholderTextUnnamed),
+            &[("category", &category)],
+        ),
+    };
+    let name = embed
+        .title
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .or(service)
+        .unwrap_or_else(|| config.text(language, TextKey::BlockedContent));
+    Some(PlaceholderTexts {
+        wanted,
+        name,
+        message,
+        load_once: config.text(language, TextKey::LoadContent),
+        always_allow: config.text(language, TextKey::AlwaysAllow),
+    })
+}
+
+/// A category's label: the config's, else the built-in one.
+fn category_label(config: &Config, language: &str, category: Category) -> String {
+    let from_config = config
+        .category(category)
+        .and_then(|c| c.label.as_ref())
+        .map(|t| t.resolve(language).to_owned());
+    from_config.unwrap_or_else(|| {
+        let key = match category {
+            Category::Necessary => TextKey::NecessaryLabel,
+            Category::Preferences => TextKey::PreferencesLabel,
+            Category::Statistics => TextKey::StatisticsLabel,
+            Category::Marketing => TextKey::MarketingLabel,
+        };
+        config.text(language, key)
+    })
+}
+
+/// A service's label from config, else its name as written.
+fn service_label(config: &Config, language: &str, name: &str) -> String {
+    config
+        .categories
+        .iter()
+        .flat_map(|c| c.services.iter())
+        .find(|s| s.name == name)
+        .and_then(|s| s.label.as_ref())
+        .map_or_else(|| name.to_owned(), |l| l.resolve(language).to_owned())
+}
+
+/// The host of an absolute `http(s)://` URL (or a scheme-relative `//host/...`).
+fn host_of(src: &str) -> Option<&str> {
+    let src = src.trim();
+    let lower = src.get(..8).unwrap_or(src).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &src[8..]
+    } else if lower.starts_with("http://") {
+        &src[7..]
+    } else {
+        src.strip_prefix("//")?
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// Puts `values` into the `{name}` slots of `template` in one pass, so a value that itself
+/// contains braces is never expanded.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(k, _)| *k == &after[..close])
+                .map(|(_, v)| (close, *v))
+        });
+        match slot {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -94,5 +266,143 @@ mod tests {
         ));
         assert!(!allows("statistics", Some("hotjar"), all, Some(&record)));
         assert!(!allows("statistics", Some("google-analytics"), all, None));
+    }
+
+    #[test]
+    fn wanted_categories_only_when_granting_helps() {
+        let marketing = CategorySet::EMPTY.with(Category::Marketing);
+        assert_eq!(wanted_categories("marketing"), Some(marketing));
+        assert_eq!(
+            wanted_categories("statistics, marketing"),
+            Some(marketing.with(Category::Statistics))
+        );
+        assert_eq!(wanted_categories("!marketing"), None);
+        assert_eq!(wanted_categories("marketing !statistics"), None);
+        assert_eq!(wanted_categories("ads"), None);
+        assert_eq!(wanted_categories("  "), None);
+    }
+
+    fn embed<'a>(
+        category: &'a str,
+        service: Option<&'a str>,
+        title: Option<&'a str>,
+        src: Option<&'a str>,
+    ) -> Embed<'a> {
+        Embed {
+            category,
+            service,
+            title,
+            src,
+        }
+    }
+
+    #[test]
+    fn placeholder_names_the_embed_and_the_category() {
+        let config = Config::default();
+        let video = embed(
+            "marketing",
+            None,
+            Some("Brewing guide"),
+            Some("https://www.youtube-nocookie.com/embed/ID?rel=0"),
+        );
+        let en = placeholder_texts(&config, "en", video).unwrap();
+        assert_eq!(en.wanted, CategorySet::EMPTY.with(Category::Marketing));
+        assert_eq!(en.name, "Brewing guide");
+        assert_eq!(
+            en.message,
+            "This www.youtube-nocookie.com content is blocked until you allow Marketing cookies."
+        );
+        assert_eq!(
+            (en.load_once.as_str(), en.always_allow.as_str()),
+            ("Load content", "Always allow")
+        );
+        let nb = placeholder_texts(&config, "nb", video).unwrap();
+        assert_eq!(
+            nb.message,
+            "Dette innholdet fra www.youtube-nocookie.com er blokkert til du tillater informasjonskapsler for Markedsføring."
+        );
+        assert_eq!(
+            (nb.load_once.as_str(), nb.always_allow.as_str()),
+            ("Last inn innholdet", "Tillat alltid")
+        );
+    }
+
+    #[test]
+    fn placeholder_prefers_the_service_label_and_falls_back_to_generic_texts() {
+        let json = r#"{"categories": ["necessary", {"name": "marketing", "label": {"en": "Ads", "nb": "Reklame"},
+            "services": [{"name": "youtube", "label": "YouTube"}]}]}"#;
+        let config = Config::from_json(json).config;
+        let named = placeholder_texts(
+            &config,
+            "nb",
+            embed("marketing", Some("youtube"), None, Some("/v")),
+        )
+        .unwrap();
+        assert_eq!(named.name, "YouTube");
+        assert_eq!(
+            named.message,
+            "Dette innholdet fra YouTube er blokkert til du tillater informasjonskapsler for Reklame."
+        );
+        let bare = placeholder_texts(
+            &config,
+            "en",
+            embed("marketing", None, Some(" "), Some("/local.html")),
+        )
+        .unwrap();
+        assert_eq!(bare.name, "Blocked content");
+        assert_eq!(
+            bare.message,
+            "This content is blocked until you allow Ads cookies."
+        );
+        let unknown_service =
+            placeholder_texts(&config, "en", embed("marketing", Some("vimeo"), None, None))
+                .unwrap();
+        assert_eq!(unknown_service.name, "vimeo");
+        // The site does not use statistics: granting it is impossible, so no placeholder.
+        assert_eq!(
+            placeholder_texts(&config, "en", embed("statistics", None, None, None)),
+            None
+        );
+        assert_eq!(
+            placeholder_texts(&config, "en", embed("!marketing", None, None, None)),
+            None
+        );
+    }
+
+    #[test]
+    fn placeholder_joins_categories_and_takes_config_texts() {
+        let mut config = Config::default();
+        config.texts.insert(
+            "en".into(),
+            [(
+                "placeholderText".to_owned(),
+                "{service} needs {category}; {unknown} stays".to_owned(),
+            )]
+            .into(),
+        );
+        let texts = placeholder_texts(
+            &config,
+            "en",
+            embed("statistics marketing", Some("{category}"), None, None),
+        )
+        .unwrap();
+        assert_eq!(
+            texts.message,
+            "{category} needs Statistics and Marketing; {unknown} stays"
+        );
+    }
+
+    #[test]
+    fn hosts_of_embed_urls() {
+        assert_eq!(
+            host_of("https://www.youtube-nocookie.com/embed/x"),
+            Some("www.youtube-nocookie.com")
+        );
+        assert_eq!(host_of("HTTP://Example.com:8080?x"), Some("Example.com"));
+        assert_eq!(host_of("//cdn.example.org"), Some("cdn.example.org"));
+        assert_eq!(host_of("https://user@[::1]:9/x"), Some("::1"));
+        assert_eq!(host_of("/relative/path"), None);
+        assert_eq!(host_of("javascript:alert(1)"), None);
+        assert_eq!(host_of("https:///nohost"), None);
     }
 }

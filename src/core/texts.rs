@@ -108,6 +108,17 @@ text_keys! {
     StatusAccepted "statusAccepted" { en: "Accepted", nb: "Godtatt" }
     ChangeChoice "changeChoice" { en: "Change your choice", nb: "Endre valget ditt" }
     WithdrawConsent "withdrawConsent" { en: "Withdraw consent", nb: "Trekk tilbake samtykke" }
+    PlaceholderText "placeholderText" {
+        en: "This {service} content is blocked until you allow {category} cookies.",
+        nb: "Dette innholdet fra {service} er blokkert til du tillater informasjonskapsler for {category}."
+    }
+    PlaceholderTextUnnamed "placeholderTextUnnamed" {
+        en: "This content is blocked until you allow {category} cookies.",
+        nb: "Dette innholdet er blokkert til du tillater informasjonskapsler for {category}."
+    }
+    BlockedContent "blockedContent" { en: "Blocked content", nb: "Blokkert innhold" }
+    LoadContent "loadContent" { en: "Load content", nb: "Last inn innholdet" }
+    AlwaysAllow "alwaysAllow" { en: "Always allow", nb: "Tillat alltid" }
 }
 
 impl Config {
