@@ -335,3 +335,97 @@ async fn escape_closes_the_dialog_without_a_choice() {
         .is_none());
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_blocked_iframe_gets_one_accessible_placeholder_built_from_text() {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let frame = document().create_element("iframe").unwrap();
+    frame.set_attribute("data-category", "marketing").unwrap();
+    frame
+        .set_attribute("data-src", "https://www.youtube-nocookie.com/embed/x")
+        .unwrap();
+    frame.set_attribute("title", "<b>Video</b>").unwrap();
+    host.append_child(&frame).unwrap();
+
+    let gate = DomGate::new();
+    let asked = Rc::new(std::cell::Cell::new(CategorySet::EMPTY));
+    let seen = asked.clone();
+    gate.set_always_allow(move |wanted| seen.set(wanted));
+    gate.activate(CategorySet::necessary_only(), None);
+    gate.activate(CategorySet::necessary_only(), None);
+
+    let placeholders = host.query_selector_all(".samtykke-placeholder").unwrap();
+    assert_eq!(placeholders.length(), 1, "inserted once");
+    let placeholder = host.first_element_child().unwrap();
+    assert_eq!(placeholder.class_name(), "samtykke-placeholder");
+    assert_eq!(placeholder.get_attribute("role").as_deref(), Some("group"));
+    // The title is text: no markup is parsed from it.
+    assert_eq!(
+        placeholder.get_attribute("aria-label").as_deref(),
+        Some("<b>Video</b>")
+    );
+    assert!(placeholder.query_selector("b").unwrap().is_none());
+    assert!(
+        host.query_selector("[style]").unwrap().is_none(),
+        "no inline styles"
+    );
+    let text = placeholder
+        .query_selector("p.samtykke-placeholder-text")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        text.text_content().unwrap(),
+        "This www.youtube-nocookie.com content is blocked until you allow Marketing cookies."
+    );
+    let buttons = placeholder
+        .query_selector_all(".samtykke-actions > button.samtykke-button[type=button]")
+        .unwrap();
+    let labels: Vec<(String, String)> = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<web_sys::Element>())
+        .map(|b| {
+            (
+                b.get_attribute("data-action").unwrap(),
+                b.text_content().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("load-once".to_owned(), "Load content".to_owned()),
+            ("always-allow".to_owned(), "Always allow".to_owned())
+        ]
+    );
+    assert!(frame.has_attribute("hidden"));
+
+    let button = |action: &str| -> web_sys::HtmlElement {
+        placeholder
+            .query_selector(&format!("[data-action={action}]"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    button("always-allow").click();
+    assert_eq!(
+        asked.get(),
+        CategorySet::EMPTY.with(Category::Marketing),
+        "Always allow asks for the frame's category"
+    );
+    assert!(
+        frame.get_attribute("src").is_none(),
+        "the gate waits for the grant"
+    );
+    button("load-once").click();
+    assert_eq!(
+        frame.get_attribute("src").as_deref(),
+        Some("https://www.youtube-nocookie.com/embed/x")
+    );
+    assert!(!frame.has_attribute("hidden"));
+    assert!(host
+        .query_selector(".samtykke-placeholder")
+        .unwrap()
+        .is_none());
+    host.remove();
+}

@@ -50,15 +50,38 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
     let nonce = nonce
         .filter(|n| !n.is_empty())
         .or_else(|| page_nonce(document.as_ref()));
+    let gate = DomGate::new();
     let adapters = Adapters {
         store: Box::new(store),
         cookies: jar,
         google: Box::new(WebGoogleTags { nonce }),
-        gate: Box::new(DomGate::new()),
+        gate: Box::new(gate.clone()),
         page: Box::new(WebPage),
         env: Box::new(WebEnvironment),
     };
-    Controller::new(config, adapters, page_lang.as_deref(), &languages)
+    let controller = Controller::new(config, adapters, page_lang.as_deref(), &languages);
+    connect_placeholders(&gate, &controller);
+    controller
+}
+
+/// Gives the gate's embed placeholders the controller's texts and language (following
+/// `setLanguage`), and makes their **Always allow** a normal choice: what is granted now plus
+/// the embed's categories.
+fn connect_placeholders(gate: &DomGate, controller: &Controller) {
+    let state = controller.state();
+    gate.set_texts(state.config.clone(), &state.language);
+    let c = controller.clone();
+    gate.set_always_allow(move |wanted| {
+        let granted = c.state().granted();
+        c.dispatch(Event::Accept(granted.union(wanted)));
+    });
+    let (g, c) = (gate.clone(), controller.clone());
+    let subscription = controller.subscribe(move || {
+        let state = c.state();
+        g.set_texts(state.config.clone(), &state.language);
+    });
+    // Placeholders follow the language for the page's life.
+    std::mem::forget(subscription);
 }
 
 fn page_nonce(document: Option<&web_sys::Document>) -> Option<String> {
