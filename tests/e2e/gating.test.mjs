@@ -1,0 +1,467 @@
+// Script and embed gating, Google Analytics / Tag Manager and withdrawal, seen from the
+// network: every request of every page is recorded by the harness, Google and YouTube hosts
+// are answered locally, and each scenario asserts what was (not) requested.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, context as harnessContext, page, banner, preferences, dataLayer, axe } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-TEST123';
+const GUIDE = 'https://www.youtube-nocookie.com/embed/guide';
+const TOUR = 'https://www.youtube-nocookie.com/embed/tour';
+const DEFAULT = ['consent', 'default', {
+  ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied',
+  functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted', wait_for_update: 500,
+}];
+const ALL_GRANTED = {
+  ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted',
+  functionality_storage: 'granted', personalization_storage: 'granted', security_storage: 'granted',
+};
+const GA_COOKIES = ['_ga', '_ga_TEST123', '_gid', '_gat_x'];
+
+/** The harness context, plus a flag set by the `samtykke:ready` event of each page. */
+async function context(e, options) {
+  const c = await harnessContext(e, options);
+  await c.ctx.addInitScript(() => window.addEventListener('samtykke:ready', () => { window.samtykkeReady = true; }));
+  return c;
+}
+
+const url = (fixture) => `${env.base}/fixtures/${fixture}`;
+const youtube = (requests) => requests.filter((u) => new URL(u).hostname === 'www.youtube-nocookie.com');
+/** Requests that left the page's own origin (Google, YouTube, anything else). */
+const offSite = (requests, origin = env.base) => requests.filter((u) => new URL(u).origin !== origin);
+const ran = (p) => p.evaluate(() => window.ran.slice());
+const stored = (p) => p.evaluate(() => localStorage.getItem('samtykke'));
+const consent = (p) => p.evaluate(() => window.samtykke.getConsent());
+
+/** Loads `fixture` and waits until the engine has run its gate (the placeholders are in). */
+async function open(p, fixture) {
+  await p.goto(typeof fixture === 'string' && fixture.startsWith('http') ? fixture : url(fixture));
+  await settle(p);
+}
+
+/** Waits for the engine to start and the network to go quiet, so late requests would show. */
+async function settle(p) {
+  await p.waitForFunction(() => window.samtykkeReady === true);
+  await p.waitForLoadState('networkidle');
+}
+
+/** Presses Tab until the focused element's text is `name` (at most `max` times). */
+async function tabTo(p, name, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await p.keyboard.press('Tab');
+    if ((await p.evaluate(() => document.activeElement?.textContent)) === name) return i + 1;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+/** A record as the engine stores it, for writing straight into localStorage. */
+function record({ categories, givenAt, expiresAt, revision = 1, method = 'accept-all' }) {
+  return JSON.stringify({
+    v: 1, id: '0f8fad5b-d9cb-469f-a165-70867728950e', categories, services: categories.includes('marketing') ? ['youtube'] : [],
+    revision, givenAt, expiresAt, language: 'en', method,
+  });
+}
+
+async function assertNothingLoaded(p, requests, label) {
+  assert.deepEqual(offSite(requests), [], `${label}: no request leaves the site`);
+  const r = await ran(p);
+  for (const name of ['stats-inline', 'stats-file', 'stats-after-file', 'stats-module', 'marketing', 'stats+marketing']) {
+    assert.ok(!r.includes(name), `${label}: ${name} must not run (ran: ${r.join(', ')})`);
+  }
+  assert.equal(await p.evaluate(() => window.fakeGtagLoaded), undefined, `${label}: no Google tag`);
+  assert.deepEqual(await p.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.getAttribute('src'))), [null, null], `${label}: iframes have no src`);
+}
+
+test('first visit: banner, placeholders, consent default only, 0 Google and 0 YouTube requests', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  assert.ok(await banner(p).isVisible());
+  await assertNothingLoaded(p, requests, 'first visit');
+  assert.deepEqual(googleRequests(), []);
+  assert.deepEqual(await dataLayer(p), [DEFAULT]);
+  assert.equal(await stored(p), null, 'nothing stored before a choice');
+  // Silence is refusal: the fallback for "marketing refused" runs, once.
+  assert.deepEqual(await ran(p), ['no-marketing']);
+  assert.deepEqual(p.consoleErrors, []);
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('reject all, and a reload after it: 0 Google requests, nothing gated runs', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await banner(p).getByRole('button', { name: 'Reject all' }).click();
+  await p.waitForLoadState('networkidle');
+  await p.waitForTimeout(200);
+  await assertNothingLoaded(p, requests, 'after reject');
+  assert.equal((await consent(p)).method, 'reject-all');
+  const layer = await dataLayer(p);
+  assert.deepEqual(layer.map((e) => e.slice(0, 2).join(' ')), ['consent default', 'consent update']);
+  assert.equal(layer[1][2].analytics_storage, 'denied');
+  assert.equal(await p.evaluate(() => window['ga-disable-G-TEST123']), true);
+
+  await p.reload();
+  await settle(p);
+  assert.equal(await banner(p).count(), 0, 'the refusal is remembered');
+  await assertNothingLoaded(p, requests, 'reload after reject');
+  assert.deepEqual(googleRequests(), []);
+  assert.deepEqual(await ran(p), ['no-marketing']);
+  assert.equal(await p.locator('.samtykke-placeholder').count(), 2, 'embeds still wait behind placeholders');
+  await ctx.close();
+});
+
+test('custom choice without statistics: marketing runs, 0 Google requests', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+  await preferences(p).getByRole('switch', { name: 'Preferences' }).check();
+  await preferences(p).getByRole('switch', { name: 'Marketing' }).check();
+  await preferences(p).getByRole('button', { name: 'Save preferences' }).click();
+  await p.waitForFunction(() => window.count('marketing') === 1);
+  await p.waitForLoadState('networkidle');
+  assert.deepEqual(googleRequests(), []);
+  assert.equal(await p.evaluate(() => window.fakeGtagLoaded), undefined);
+  assert.deepEqual((await consent(p)).categories, ['necessary', 'preferences', 'marketing']);
+  const r = await ran(p);
+  assert.deepEqual(r.filter((n) => n.startsWith('stats')), [], r.join(', '));
+  // The embeds were for marketing: they load, and that is the only traffic off the site.
+  assert.deepEqual(offSite(requests).sort(), [GUIDE, TOUR]);
+  const layer = await dataLayer(p);
+  assert.deepEqual(layer.map((e) => e.slice(0, 2).join(' ')), ['consent default', 'consent update']);
+  assert.equal(layer[1][2].analytics_storage, 'denied');
+  assert.equal(layer[1][2].ad_storage, 'granted');
+  assert.equal(layer[1][2].functionality_storage, 'granted');
+  await ctx.close();
+});
+
+test('revision bump: a choice stored under revision 1 is asked again under revision 2, nothing loads', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal(JSON.parse(await stored(p)).revision, 1);
+  assert.deepEqual(googleRequests(), [GTAG], 'revision 1: the accepted choice loads GA');
+
+  const mark = requests.length;
+  await open(p, 'gating-rev2.html');
+  await banner(p).waitFor();
+  assert.equal(await consent(p), null, 'the old choice is not in force');
+  await assertNothingLoaded(p, requests.slice(mark), 'revision 2');
+  assert.deepEqual(googleRequests(), [GTAG], 'no new Google request');
+  assert.deepEqual(await dataLayer(p), [DEFAULT], 'no consent update from the old choice');
+  assert.equal(await stored(p), null, 'the outdated record was removed');
+  await ctx.close();
+});
+
+test('expiry: a stored record past its expiresAt shows the banner and loads nothing', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  const DAY = 24 * 60 * 60 * 1000;
+  const now = await p.evaluate(() => Date.now());
+  const all = ['necessary', 'preferences', 'statistics', 'marketing'];
+  // Control: the same record still in date is honoured, so the format is right.
+  await p.evaluate((r) => localStorage.setItem('samtykke', r), record({ categories: all, givenAt: now - DAY, expiresAt: now + 364 * DAY }));
+  await p.reload();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal((await consent(p)).method, 'accept-all');
+  assert.deepEqual(googleRequests(), [GTAG]);
+
+  await p.evaluate((r) => localStorage.setItem('samtykke', r), record({ categories: all, givenAt: now - 400 * DAY, expiresAt: now - 35 * DAY }));
+  const mark = requests.length;
+  await p.reload();
+  await settle(p);
+  await banner(p).waitFor();
+  assert.equal(await consent(p), null);
+  await assertNothingLoaded(p, requests.slice(mark), 'expired');
+  assert.deepEqual(googleRequests(), [GTAG], 'no Google request after the expired reload');
+  assert.deepEqual(await dataLayer(p), [DEFAULT]);
+  assert.equal(await stored(p), null, 'the expired record was removed');
+  await ctx.close();
+});
+
+test('GPC: the banner says it is honoured, method gpc, nothing loads; Accept all overrides it', async () => {
+  const { ctx, requests, googleRequests } = await context(env, { gpc: true });
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await banner(p).waitFor();
+  assert.match(await banner(p).textContent(), /Your browser sends a Global Privacy Control signal\. We honour it/);
+  const gpc = await consent(p);
+  assert.equal(gpc.method, 'gpc');
+  assert.deepEqual(gpc.categories, ['necessary']);
+  assert.equal(JSON.parse(await stored(p)).method, 'gpc');
+  await assertNothingLoaded(p, requests, 'GPC');
+  assert.deepEqual(googleRequests(), []);
+
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1 && window.count('stats-module') === 1);
+  assert.equal((await consent(p)).method, 'accept-all');
+  assert.equal((await consent(p)).id, gpc.id, 'one consent id for the visitor');
+  assert.deepEqual(googleRequests(), [GTAG]);
+  assert.equal(await banner(p).count(), 0);
+  assert.equal(await p.evaluate(() => window.count('stats-inline')), 1);
+  await ctx.close();
+});
+
+test('returning visitor: the dataLayer is default, update, js, config in that order', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  await p.reload();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  const layer = await dataLayer(p);
+  assert.equal(layer.length, 4, JSON.stringify(layer));
+  assert.deepEqual(layer[0], DEFAULT);
+  assert.deepEqual(layer[1], ['consent', 'update', ALL_GRANTED]);
+  assert.equal(layer[2].length, 2);
+  assert.equal(layer[2][0], 'js');
+  assert.ok(layer[2][1] instanceof Date, 'gtag("js", new Date())');
+  assert.deepEqual(layer[3], ['config', 'G-TEST123', { anonymize_ip: true, allow_google_signals: true, allow_ad_personalization_signals: true }]);
+  assert.deepEqual(googleRequests(), [GTAG, GTAG], 'one gtag.js per page');
+
+  // Statistics without marketing: ad signals stay off in the config call.
+  await p.evaluate(() => window.samtykke.accept(['statistics']));
+  await p.reload();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  const stats = await dataLayer(p);
+  assert.deepEqual(stats.map((e) => e[0] + ' ' + (typeof e[1] === 'string' ? e[1] : 'date')), ['consent default', 'consent update', 'js date', 'config G-TEST123']);
+  assert.equal(stats[1][2].analytics_storage, 'granted');
+  assert.equal(stats[1][2].ad_storage, 'denied');
+  assert.deepEqual(stats[3][2], { anonymize_ip: true, allow_google_signals: false, allow_ad_personalization_signals: false });
+  await ctx.close();
+});
+
+test('accept, withdraw in the dialog, re-accept: ga-disable, GA cookies erased on host and parent domains', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  const origin = `http://www.shop.localhost:${env.port}`;
+  await open(p, `${origin}/fixtures/gating.html`);
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal(await p.evaluate(() => window['ga-disable-G-TEST123']), false);
+  await p.evaluate((names) => {
+    for (const name of names) {
+      document.cookie = `${name}=host; Path=/`;
+      document.cookie = `${name}=www; Domain=www.shop.localhost; Path=/`;
+      document.cookie = `${name}=parent; Domain=shop.localhost; Path=/`;
+    }
+    document.cookie = 'stats_visits=3; Domain=shop.localhost; Path=/';
+    document.cookie = 'keep=1; Domain=shop.localhost; Path=/';
+  }, GA_COOKIES);
+  const jar = async () => (await ctx.cookies()).map((c) => `${c.name}@${c.domain}`).sort();
+  const expected = [];
+  for (const name of GA_COOKIES) expected.push(`${name}@.shop.localhost`, `${name}@.www.shop.localhost`, `${name}@www.shop.localhost`);
+  assert.deepEqual((await jar()).filter((c) => !c.startsWith('keep') && !c.startsWith('stats_')), expected.sort(), 'all twelve GA cookies were set');
+
+  await p.locator('#page-settings').click();
+  const stats = preferences(p).getByRole('switch', { name: 'Statistics' });
+  assert.equal(await stats.isChecked(), true);
+  await stats.uncheck();
+  await preferences(p).getByRole('button', { name: 'Save preferences' }).click();
+  await p.waitForFunction(() => window['ga-disable-G-TEST123'] === true);
+  assert.deepEqual(await jar(), ['keep@.shop.localhost'], 'GA and autoClear cookies are gone everywhere; others stay');
+  assert.deepEqual((await consent(p)).categories, ['necessary', 'preferences', 'marketing']);
+  const update = (await dataLayer(p)).filter((e) => e[0] === 'consent' && e[1] === 'update').at(-1);
+  assert.equal(update[2].analytics_storage, 'denied');
+
+  await p.locator('#page-settings').click();
+  await preferences(p).getByRole('switch', { name: 'Statistics' }).check();
+  await preferences(p).getByRole('button', { name: 'Save preferences' }).click();
+  await p.waitForFunction(() => window['ga-disable-G-TEST123'] === false);
+  await p.waitForLoadState('networkidle');
+  assert.equal((await dataLayer(p)).filter((e) => e[0] === 'consent' && e[1] === 'update').at(-1)[2].analytics_storage, 'granted');
+  assert.deepEqual(requests.filter((u) => u.includes('gtag/js')), [GTAG], 'gtag.js is requested once per page');
+  assert.equal(await p.evaluate(() => window.fakeGtagLoaded), 1);
+  assert.equal(await p.evaluate(() => window.count('stats-inline')), 1, 're-accepting does not run scripts again');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('exactly once: accept, reject, accept again runs each gated script a single time', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await p.evaluate(() => window.samtykke.acceptAll());
+  await p.waitForFunction(() => window.count('stats-module') === 1 && window.count('stats-after-file') === 1);
+  await p.evaluate(() => window.samtykke.rejectAll());
+  await p.evaluate(() => window.samtykke.acceptAll());
+  await p.waitForTimeout(300);
+  const r = await ran(p);
+  // Document order, the external file finishing before the next script; the module may run
+  // later (modules are deferred), but once.
+  assert.deepEqual(r.filter((n) => n !== 'stats-module'), ['no-marketing', 'stats-inline', 'stats-file', 'stats-after-file', 'marketing', 'stats+marketing']);
+  assert.equal(r.filter((n) => n === 'stats-module').length, 1);
+  assert.equal(await p.locator('script[data-category="statistics"]').count(), 4, 'each script element was replaced, not duplicated');
+  assert.deepEqual(googleRequests(), [GTAG]);
+  await ctx.close();
+});
+
+test('dynamic elements: inserted before consent they wait for it, inserted after consent they run at once', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  // A framework rendering late: a wrapper holding a gated script and a gated iframe.
+  await p.evaluate(() => {
+    const box = document.createElement('section');
+    box.innerHTML = '<script type="text/plain" data-category="statistics">mark("late-before")</script>'
+      + '<iframe id="late-before" data-category="marketing" data-src="https://www.youtube-nocookie.com/embed/late-before" title="Late video"></iframe>';
+    document.body.append(box);
+  });
+  await p.locator('#late-before').locator('xpath=preceding-sibling::div[1][contains(@class, "samtykke-placeholder")]').waitFor();
+  await p.waitForTimeout(200);
+  assert.ok(!(await ran(p)).includes('late-before'));
+  assert.deepEqual(youtube(requests), []);
+
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.count('late-before') === 1);
+  await p.waitForFunction(() => document.getElementById('late-before').getAttribute('src'));
+  assert.equal(await p.locator('#late-before').getAttribute('src'), 'https://www.youtube-nocookie.com/embed/late-before');
+
+  await p.evaluate(() => {
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.category = 'statistics';
+    script.textContent = 'mark("late-after")';
+    document.body.append(script);
+    const frame = document.createElement('iframe');
+    frame.id = 'late-after';
+    frame.title = 'Later video';
+    frame.dataset.category = 'marketing';
+    frame.dataset.src = 'https://www.youtube-nocookie.com/embed/late-after';
+    document.body.append(frame);
+  });
+  await p.waitForFunction(() => window.count('late-after') === 1 && document.getElementById('late-after').getAttribute('src'));
+  await p.waitForLoadState('networkidle');
+  assert.deepEqual(youtube(requests).sort(), [GUIDE, TOUR, 'https://www.youtube-nocookie.com/embed/late-after', 'https://www.youtube-nocookie.com/embed/late-before'].sort());
+  assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
+  assert.equal(await p.evaluate(() => window.count('late-before')), 1, 'still once');
+  await ctx.close();
+});
+
+test('placeholder by keyboard: Load content loads that iframe only and stores nothing; Always allow grants marketing', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  const placeholder = p.getByRole('group', { name: 'Brewing guide video' });
+  assert.equal(await placeholder.locator('.samtykke-placeholder-text').textContent(), 'This YouTube content is blocked until you allow Marketing cookies.');
+  assert.equal(
+    await p.getByRole('group', { name: 'Roastery tour' }).locator('.samtykke-placeholder-text').textContent(),
+    'This www.youtube-nocookie.com content is blocked until you allow Marketing cookies.',
+  );
+  assert.deepEqual(await placeholder.getByRole('button').allTextContents(), ['Load content', 'Always allow']);
+  assert.equal(await p.locator('#guide').isHidden(), true, 'the empty frame is hidden behind its placeholder');
+  assert.deepEqual(await axe(p, '.samtykke-placeholder'), []);
+
+  await tabTo(p, 'Load content');
+  assert.equal(await p.evaluate(() => document.activeElement.closest('.samtykke-placeholder').getAttribute('aria-label')), 'Brewing guide video');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.getElementById('guide').getAttribute('src'));
+  await p.waitForLoadState('networkidle');
+  assert.deepEqual(youtube(requests), [GUIDE], 'that iframe only');
+  assert.equal(await p.locator('#guide').isVisible(), true);
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'guide', 'focus moves to the loaded content');
+  assert.equal(await p.getByRole('group', { name: 'Brewing guide video' }).count(), 0);
+  assert.equal(await p.getByRole('group', { name: 'Roastery tour' }).count(), 1);
+  assert.equal(await stored(p), null, 'nothing stored');
+  assert.equal(await consent(p), null);
+  assert.ok(!(await ran(p)).includes('marketing'));
+  assert.ok(await banner(p).isVisible(), 'the banner still asks');
+
+  await p.reload();
+  await settle(p);
+  assert.equal(await p.locator('.samtykke-placeholder').count(), 2, 'load once is for that page view only');
+  assert.deepEqual(youtube(requests), [GUIDE], 'nothing loads on the reload');
+
+  await tabTo(p, 'Always allow');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.getElementById('guide').getAttribute('src') && document.getElementById('tour').getAttribute('src'));
+  await p.waitForFunction(() => window.count('marketing') === 1);
+  const granted = await consent(p);
+  assert.ok(granted.categories.includes('marketing'));
+  assert.deepEqual(granted.categories, ['necessary', 'marketing'], 'marketing added to what was granted (nothing)');
+  assert.equal(granted.method, 'custom');
+  assert.deepEqual(JSON.parse(await stored(p)).categories, ['necessary', 'marketing']);
+  assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
+  assert.equal(await banner(p).count(), 0, 'an explicit choice: the banner is done');
+  await p.waitForLoadState('networkidle');
+  assert.deepEqual(googleRequests(), [], 'statistics is still refused');
+  assert.deepEqual(youtube(requests).sort(), [GUIDE, GUIDE, TOUR]);
+  await ctx.close();
+});
+
+test('Always allow adds marketing to what is granted and keeps the rest', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await p.evaluate(() => window.samtykke.accept(['statistics']));
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  await p.getByRole('group', { name: 'Roastery tour' }).getByRole('button', { name: 'Always allow' }).click();
+  await p.waitForFunction(() => document.getElementById('tour').getAttribute('src'));
+  assert.deepEqual((await consent(p)).categories, ['necessary', 'statistics', 'marketing']);
+  await ctx.close();
+});
+
+test('placeholder texts follow the page language and setLanguage', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating-nb.html');
+  const placeholder = p.locator('.samtykke-placeholder').first();
+  assert.equal(await placeholder.getAttribute('lang'), 'nb');
+  assert.equal(await placeholder.locator('.samtykke-placeholder-text').textContent(), 'Dette innholdet fra YouTube er blokkert til du tillater informasjonskapsler for Markedsføring.');
+  assert.deepEqual(await placeholder.getByRole('button').allTextContents(), ['Last inn innholdet', 'Tillat alltid']);
+  await p.evaluate(() => window.samtykke.setLanguage('en'));
+  await p.waitForFunction(() => document.querySelector('.samtykke-placeholder button').textContent === 'Load content');
+  assert.equal(await placeholder.getAttribute('lang'), 'en');
+  assert.equal(await placeholder.locator('.samtykke-placeholder-text').textContent(), 'This YouTube content is blocked until you allow Marketing cookies.');
+  await ctx.close();
+});
+
+test('Google Tag Manager: gtm.js only after statistics consent', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating-gtm.html');
+  assert.deepEqual(googleRequests(), []);
+  await p.evaluate(() => window.samtykke.accept(['marketing', 'preferences']));
+  await p.waitForLoadState('networkidle');
+  await p.waitForTimeout(200);
+  assert.deepEqual(googleRequests(), [], 'marketing alone does not load GTM');
+  await p.evaluate(() => window.samtykke.accept(['marketing', 'statistics']));
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtm.js?id=GTM-TEST1']);
+  const layer = await dataLayer(p);
+  const start = layer.findIndex((e) => e.event === 'gtm.js');
+  assert.ok(start > 0, JSON.stringify(layer));
+  assert.equal(typeof layer[start]['gtm.start'], 'number');
+  assert.deepEqual(layer[0], DEFAULT, 'consent default comes first');
+  await p.reload();
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.equal(googleRequests().length, 2, 'a returning visitor loads it once again on the new page');
+  await ctx.close();
+});
+
+test('data-category="!marketing" runs when marketing is refused and not when it is accepted', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await banner(p).getByRole('button', { name: 'Reject all' }).click();
+  await p.reload();
+  await settle(p);
+  assert.deepEqual(await ran(p), ['no-marketing']);
+  await p.evaluate(() => window.samtykke.acceptAll());
+  await p.reload();
+  await p.waitForFunction(() => window.count('marketing') === 1);
+  await p.waitForTimeout(200);
+  assert.equal(await p.evaluate(() => window.count('no-marketing')), 0);
+  assert.equal(await p.locator('script[data-category="!marketing"][type="text/plain"]').count(), 1, 'left inert');
+  await ctx.close();
+});
