@@ -1,21 +1,19 @@
 #!/usr/bin/env bash
-# Builds the script-tag bundle into dist/: samtykke.js (loader), samtykke.module.js (wasm-bindgen
-# glue), samtykke_bg.wasm, samtykke.css, snippets/ and the config schema.
+# Builds the script-tag bundle into dist/: samtykke.js (the classic loader), samtykke.entry.js,
+# the core module (samtykke_core.js + samtykke_bg.wasm), the UI module fetched on demand
+# (samtykke_ui.js + samtykke_ui_bg.wasm), snippets/, samtykke.css and the config schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh
+source scripts/wasm-modules.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 
-cargo build --release --locked -p samtykke-www --target wasm32-unknown-unknown
-out=target/dist-build
-rm -rf "$out" dist && mkdir -p "$out" dist
-wasm-bindgen --target web --out-dir "$out" --out-name samtykke target/wasm32-unknown-unknown/release/samtykke_www.wasm
-# shellcheck disable=SC2086
-wasm-opt -Oz $WASM_OPT_FLAGS "$out/samtykke_bg.wasm" -o dist/samtykke_bg.wasm
-cp "$out/samtykke.js" dist/samtykke.module.js
-cp -r "$out/snippets" dist/snippets
+rm -rf dist
+build_wasm_modules dist
+rm -f dist/*.d.ts
 cp www/samtykke.js www/samtykke.css www/config.schema.json dist/
+cp www/npm/index.js dist/samtykke.entry.js
 echo "dist/:"
-for f in dist/samtykke.js dist/samtykke.module.js dist/samtykke_bg.wasm dist/samtykke.css; do
-  printf '  %-28s %8d B raw %8d B gzip %8d B brotli\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
+for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css; do
+  printf '  %-26s %8d B raw %8d B gzip %8d B brotli\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
 done

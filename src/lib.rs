@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod core;
+#[cfg(feature = "ui")]
 pub mod ui;
 
 pub use crate::core::{
@@ -14,6 +15,6 @@ pub use crate::core::{
 };
 
 /// The README's Rust snippets, compiled as doctests so they cannot go stale.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "ui"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -233,6 +233,15 @@ async fn accept_all_in_the_banner_stores_and_hides() {
     js("window.dataLayer = undefined; window.gtag = undefined;");
     let controller = page_controller(test_config(), None);
     controller.start(false);
+    samtykke::browser::settings_button::install(&controller);
+    let settings = || {
+        document()
+            .query_selector(".samtykke-settings-button")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+    };
+    assert!(settings().hidden(), "no settings button before a choice");
     let first = js("return JSON.stringify(Array.from(window.dataLayer[0]));")
         .as_string()
         .unwrap();
@@ -250,7 +259,12 @@ async fn accept_all_in_the_banner_stores_and_hides() {
     assert_eq!(stored_record()["method"], "accept-all");
     assert_eq!(stored_record()["categories"].as_array().unwrap().len(), 4);
     assert!(root.query_selector(".samtykke-banner").unwrap().is_none());
-    assert!(button(&root, "Cookie settings").is_some());
+    assert!(!settings().hidden());
+    assert_eq!(
+        settings().text_content().as_deref(),
+        Some("Cookie settings")
+    );
+    settings().parent_element().unwrap().remove();
     root.remove();
     clean_slate();
 }

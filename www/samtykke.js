@@ -1,7 +1,9 @@
 /*! Samtykke script-tag loader. A classic script: it needs no module support from the page.
  * It finds its other files next to itself, reads the config (data-config URL, inline
- * <script type="application/json" id="samtykke-config">, or window.samtykkeConfig), loads the
- * wasm engine and starts it. Calls to window.samtykke made before that are queued. */
+ * <script type="application/json" id="samtykke-config">, or window.samtykkeConfig), and starts
+ * the engine (samtykke.entry.js, the same module the npm package exports), which fetches the
+ * UI module only when something must show. Calls to window.samtykke made before that are
+ * queued. */
 (function () {
   'use strict';
   var me = document.currentScript;
@@ -69,18 +71,11 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve); else resolve();
   });
 
-  Promise.all([import(base + 'samtykke.module.js'), readConfig(), ready]).then(function (loaded) {
+  Promise.all([import(base + 'samtykke.entry.js'), readConfig(), ready]).then(function (loaded) {
     var engine = loaded[0];
-    return engine.default().then(function () {
-      engine.init(loaded[1], { nonce: nonce });
-      var live = {
-        on: on,
-        init: function () { console.error('samtykke: already started'); },
-        isAccepted: engine.isAccepted,
-        getConsent: engine.getConsent,
-        storageKind: engine.storageKind
-      };
-      METHODS.forEach(function (name) { live[name] = function () { return engine[name].apply(null, arguments); }; });
+    return engine.init(loaded[1], { nonce: nonce }).then(function () {
+      var live = { on: on, init: function () { console.error('samtykke: already started'); } };
+      ['isAccepted', 'getConsent', 'storageKind'].concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
       window.samtykke = live;
       queue.forEach(function (call) { live[call[0]].apply(null, call[1]); });
       queue = [];

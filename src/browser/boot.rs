@@ -103,6 +103,7 @@ pub fn start_in_page(controller: &Controller) {
     listen_to_other_tabs(controller);
     listen_to_hooks(controller);
     watch_for_gated_elements(controller);
+    super::settings_button::install(controller);
 }
 
 fn listen_to_other_tabs(controller: &Controller) {

@@ -11,6 +11,7 @@ pub mod memory;
 pub mod page;
 pub mod ports;
 pub mod runtime;
+pub mod settings_button;
 pub mod storage;
 
 pub use runtime::{Adapters, Controller, Subscription};

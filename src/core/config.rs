@@ -24,6 +24,7 @@ pub struct Config {
     /// Default `"auto"`.
     pub language: String,
     /// Link shown in the banner and the preferences dialog. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub privacy_policy_url: Option<String>,
     /// Where the banner sits. Default [`Layout::Bar`].
     pub layout: Layout,
@@ -43,12 +44,16 @@ pub struct Config {
     /// Where the choice is stored when `localStorage` cannot be used, and the optional mirror.
     pub cookie: CookieOptions,
     /// Google Analytics 4, loaded only after `statistics` consent. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub google_analytics: Option<GoogleAnalytics>,
     /// Google Tag Manager, loaded only after `statistics` consent. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub google_tag_manager: Option<GoogleTagManager>,
     /// Where each choice is sent for the site's consent log. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub consent_log: Option<ConsentLog>,
     /// Who is responsible for the data, shown in the notice. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub controller: Option<Controller>,
 }
 
@@ -103,8 +108,10 @@ pub struct CategoryConfig {
     #[serde(rename = "name")]
     pub category: Category,
     /// Label shown on the switch. Default: the built-in label in the visitor's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
     /// What the category is for. Default: the built-in description.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// The services (tools, vendors) in this category. Default: none.
     pub services: Vec<Service>,
@@ -135,6 +142,7 @@ pub struct Service {
     /// Identifier used by `data-service` on gated elements.
     pub name: String,
     /// Name shown to visitors. Default: `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
     /// The cookies the service sets. Default: none.
     pub cookies: Vec<CookieInfo>,
@@ -218,12 +226,14 @@ pub struct CookieOptions {
     pub name: String,
     /// `Domain` attribute, e.g. `.example.com` to share the choice with subdomains.
     /// Default: none (host only).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
     /// `Path` attribute. Default `"/"`.
     pub path: String,
     /// `SameSite` attribute. Default `Lax`.
     pub same_site: SameSite,
     /// `Secure` attribute: `None` means "on https pages". Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secure: Option<bool>,
     /// Also write the choice to the cookie when `localStorage` works, so servers can read it.
     /// Default `false`.
@@ -313,9 +323,12 @@ pub struct Controller {
     /// The company or organisation. Required.
     pub name: Text,
     /// Postal address. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Text>,
     /// How to reach the controller (e-mail address). Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The data protection officer: name and how to reach them. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_protection_officer: Option<Text>,
 }

@@ -8,6 +8,7 @@ pub mod gating;
 pub mod policy;
 pub mod record;
 mod similarity;
+pub mod snapshot;
 pub mod state;
 pub mod text;
 pub mod texts;

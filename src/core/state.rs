@@ -112,7 +112,7 @@ pub struct State {
     pub view: View,
     /// The switches of the preferences dialog.
     pub draft: CategorySet,
-    google_tags_loaded: bool,
+    pub(super) google_tags_loaded: bool,
 }
 
 impl State {

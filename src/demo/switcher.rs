@@ -44,9 +44,7 @@ pub fn Switcher() -> Html {
     let layout = query_param("layout").unwrap_or_else(|| "bar".into());
     let language = ctx.state.language.clone();
     let lang_button = |code: &'static str, label: &'static str| {
-        let controller = ctx.controller.clone();
-        let onclick =
-            Callback::from(move |_| controller.dispatch(Event::SetLanguage(code.to_owned())));
+        let onclick = ctx.sender(Event::SetLanguage(code.to_owned()));
         let pressed = if language == code { "true" } else { "false" };
         html! { <button type="button" class="demo-switch" aria-pressed={pressed} {onclick}>{ label }</button> }
     };

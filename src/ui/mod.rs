@@ -10,7 +10,6 @@ mod notice;
 mod preferences;
 mod provider;
 mod root;
-mod settings_button;
 
 pub use banner::ConsentBanner;
 pub use gate::{ConsentGate, ConsentGateProps};
@@ -18,6 +17,6 @@ pub use notice::{iso_date, PrivacyNotice};
 pub use preferences::PreferencesDialog;
 pub use provider::{
     use_consent, ConsentContext, ConsentHandle, ConsentProvider, ConsentProviderProps,
+    ConsentSource, SourceRef,
 };
 pub use root::ConsentUi;
-pub use settings_button::SettingsButton;

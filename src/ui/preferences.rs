@@ -99,10 +99,10 @@ fn category_row(ctx: &ConsentContext, config: &CategoryConfig) -> Html {
     let necessary = category == Category::Necessary;
     let checked = necessary || ctx.state.draft.contains(category);
     let onchange = {
-        let controller = ctx.controller.clone();
+        let context = ctx.clone();
         Callback::from(move |e: web_sys::Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            controller.dispatch(crate::core::Event::Toggle(category, input.checked()));
+            context.send(crate::core::Event::Toggle(category, input.checked()));
         })
     };
     html! {

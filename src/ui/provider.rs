@@ -5,31 +5,64 @@ use crate::core::{Category, CategorySet, Config, ConsentRecord, Event, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the views read from context: the controller and the state of the last render.
+/// Where the views get their state and send their events: a [`Controller`] in this module,
+/// or a bridge to one in another wasm module (the script tag's lazily loaded UI).
+pub trait ConsentSource {
+    /// The state to render now.
+    fn snapshot(&self) -> State;
+    /// Sends a visitor's event.
+    fn send(&self, event: Event);
+    /// Calls `on_change` after every change until the returned guard is dropped.
+    fn watch(&self, on_change: Rc<dyn Fn()>) -> Box<dyn std::any::Any>;
+}
+
+impl ConsentSource for Controller {
+    fn snapshot(&self) -> State {
+        self.state()
+    }
+    fn send(&self, event: Event) {
+        self.dispatch(event);
+    }
+    fn watch(&self, on_change: Rc<dyn Fn()>) -> Box<dyn std::any::Any> {
+        Box::new(self.subscribe(move || on_change()))
+    }
+}
+
+/// A shared [`ConsentSource`], compared by identity (for Yew props and context).
+#[derive(Clone)]
+pub struct SourceRef(pub Rc<dyn ConsentSource>);
+
+impl PartialEq for SourceRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the views read from context: where events go and the state of the last render.
 #[derive(Clone)]
 pub struct ConsentContext {
-    /// The controller events go to.
-    pub controller: Controller,
+    /// Where events go.
+    pub source: SourceRef,
     /// The state to render.
     pub state: Rc<State>,
 }
 
 impl PartialEq for ConsentContext {
     fn eq(&self, other: &Self) -> bool {
-        self.controller == other.controller && *self.state == *other.state
+        self.source == other.source && *self.state == *other.state
     }
 }
 
 impl ConsentContext {
-    /// Sends `event` to the controller.
+    /// Sends `event`.
     pub fn send(&self, event: Event) {
-        self.controller.dispatch(event);
+        self.source.0.send(event);
     }
 
     /// A callback that sends `event` whatever it is called with.
     pub fn sender<T: 'static>(&self, event: Event) -> Callback<T> {
-        let controller = self.controller.clone();
-        Callback::from(move |_| controller.dispatch(event.clone()))
+        let source = self.source.clone();
+        Callback::from(move |_| source.0.send(event.clone()))
     }
 
     /// The text for `key` in the current language.
@@ -49,6 +82,9 @@ pub struct ConsentProviderProps {
     /// It is used as it is and not started again.
     #[prop_or_default]
     pub controller: Option<Controller>,
+    /// Any other source of state, such as a bridge to a controller in another module.
+    #[prop_or_default]
+    pub source: Option<SourceRef>,
     /// The app.
     #[prop_or_default]
     pub children: Html,
@@ -75,33 +111,55 @@ pub struct ConsentProviderProps {
 /// ```
 #[component]
 pub fn ConsentProvider(props: &ConsentProviderProps) -> Html {
-    let given = props.controller.clone();
+    let given = props
+        .source
+        .clone()
+        .or_else(|| props.controller.clone().map(|c| SourceRef(Rc::new(c))));
     let config = props.config.clone();
-    let controller = use_state(move || {
-        given.unwrap_or_else(|| {
-            let config = config.map(|c| (*c).clone()).unwrap_or_default();
-            let controller = crate::browser::boot::page_controller(config, None);
-            crate::browser::boot::start_in_page(&controller);
-            controller
-        })
+    let source = use_state(move || {
+        given.unwrap_or_else(|| start_for_page(config.map(|c| (*c).clone()).unwrap_or_default()))
     });
     let force_update = use_force_update();
     {
-        let controller = (*controller).clone();
+        let source = (*source).clone();
         use_effect_with((), move |_| {
-            let subscription = controller.subscribe(move || force_update.force_update());
-            move || drop(subscription)
+            let guard = source.0.watch(Rc::new(move || force_update.force_update()));
+            move || drop(guard)
         });
     }
     let context = ConsentContext {
-        controller: (*controller).clone(),
-        state: Rc::new(controller.state()),
+        source: (*source).clone(),
+        state: Rc::new(source.0.snapshot()),
     };
     html! {
         <ContextProvider<ConsentContext> context={context}>
             { props.children.clone() }
         </ContextProvider<ConsentContext>>
     }
+}
+
+/// A controller for this page, started (feature `boot`, on by default).
+#[cfg(feature = "boot")]
+fn start_for_page(config: Config) -> SourceRef {
+    let controller = crate::browser::boot::page_controller(config, None);
+    crate::browser::boot::start_in_page(&controller);
+    SourceRef(Rc::new(controller))
+}
+
+/// Without `boot` the provider needs a `controller` or `source`; a bare config gets an inert
+/// in-memory controller, which grants nothing.
+#[cfg(not(feature = "boot"))]
+fn start_for_page(config: Config) -> SourceRef {
+    crate::browser::page::console_error(
+        "samtykke: built without `boot`; give ConsentProvider a controller or source",
+    );
+    let twins = crate::browser::memory::Twins::new("localhost", 0);
+    SourceRef(Rc::new(Controller::new(
+        config,
+        twins.adapters(),
+        None,
+        &[],
+    )))
 }
 
 /// What [`use_consent`] returns: read the choice, and change it.

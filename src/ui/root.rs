@@ -3,11 +3,10 @@
 use super::banner::ConsentBanner;
 use super::preferences::PreferencesDialog;
 use super::provider::ConsentContext;
-use super::settings_button::SettingsButton;
 use crate::core::config::{Layout, Theme};
 use yew::prelude::*;
 
-/// Everything a visitor sees of Samtykke, inside `<div class="samtykke">` with the theme,
+/// The banner and the preferences dialog, inside `<div class="samtykke">` with the theme,
 /// layout and language as attributes for the stylesheet.
 #[component]
 pub fn ConsentUi() -> Html {
@@ -28,7 +27,6 @@ pub fn ConsentUi() -> Html {
         <div class="samtykke" data-theme={theme} data-layout={layout} lang={ctx.state.language.clone()}>
             <ConsentBanner />
             <PreferencesDialog />
-            <SettingsButton />
         </div>
     }
 }

@@ -254,7 +254,7 @@ test('Norwegian page: texts in Bokmål, lang on the dialogs, axe clean on banner
   const p = await page(ctx);
   await p.goto(`${env.base}/fixtures/nb.html`);
   await banner(p).getByRole('button', { name: 'Godta alle' }).waitFor();
-  assert.equal(await p.locator('.samtykke').getAttribute('lang'), 'nb');
+  assert.equal(await p.locator('.samtykke:not(.samtykke-floating)').getAttribute('lang'), 'nb');
   assert.equal(await p.locator('.samtykke-notice').getAttribute('lang'), 'nb');
   assert.deepEqual(await axe(p, '.samtykke'), [], 'banner nb');
   assert.deepEqual(await axe(p, '.samtykke-notice'), [], 'notice nb');
@@ -329,5 +329,27 @@ test('the banner causes no layout shift (CLS 0)', async () => {
   await p.getByRole('button', { name: 'Cookie settings', exact: true }).last().waitFor();
   await p.waitForTimeout(200);
   assert.deepEqual(await p.evaluate(() => window.shifts.filter((v) => v > 0)), []);
+  await ctx.close();
+});
+
+test('a returning visitor never downloads the UI module; opening the settings does', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  const ui = () => requests.filter((u) => /samtykke_ui(_bg)?\.(js|wasm)$/.test(new URL(u).pathname));
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).getByRole('button', { name: 'Reject all' }).click();
+  assert.equal(ui().length, 2, 'first visit: the UI module and its wasm');
+  requests.length = 0;
+  await p.goto(`${env.base}/fixtures/config-only.html`);
+  await p.waitForFunction(() => window.samtykke.getConsent && window.samtykke.getConsent() !== null);
+  const settings = p.getByRole('button', { name: 'Cookie settings', exact: true });
+  await settings.waitFor();
+  await p.waitForTimeout(300);
+  assert.deepEqual(ui(), [], 'returning visit: core only');
+  await settings.click();
+  await preferences(p).waitFor();
+  assert.equal(ui().length, 2, 'the UI module is fetched when the visitor opens the settings');
+  await preferences(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.samtykke.isAccepted('statistics'));
   await ctx.close();
 });

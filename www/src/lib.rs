@@ -1,15 +1,14 @@
-//! The JavaScript surface of Samtykke: `window.samtykke` for the script tag and the exports of
-//! the npm package. Everything here forwards to the one controller; no rule lives here.
+//! The core module of the JavaScript surface: the engine every page loads (record, rules,
+//! gating, Google tags, the JS API) without the Yew UI. The UI module (`www/ui`) is fetched
+//! only when something must show, and talks to this one through the `ui*` bridge functions.
+//! Everything here forwards to the one controller; no rule lives here.
 
 use samtykke::browser::boot::{page_controller, start_in_page};
 use samtykke::browser::page::{consent_json, console_error};
 use samtykke::browser::Controller;
 use samtykke::core::{Category, CategorySet, Config, Event};
-use samtykke::ui::{ConsentProvider, ConsentUi, PrivacyNotice};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use yew::prelude::*;
 
 thread_local! {
     static CONTROLLER: RefCell<Option<Controller>> = const { RefCell::new(None) };
@@ -45,51 +44,6 @@ fn read_config(config: &JsValue) -> Config {
     parsed.config
 }
 
-#[derive(Properties, PartialEq)]
-struct MountProps {
-    controller: Controller,
-    notice: bool,
-}
-
-#[function_component]
-fn Mount(props: &MountProps) -> Html {
-    html! {
-        <ConsentProvider controller={props.controller.clone()}>
-            if props.notice { <PrivacyNotice /> } else { <ConsentUi /> }
-        </ConsentProvider>
-    }
-}
-
-fn mount(controller: &Controller) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = document.body() else {
-        return;
-    };
-    if let Ok(root) = document.create_element("div") {
-        root.set_id("samtykke-root");
-        // First in the body, so keyboard users reach the banner before the page.
-        let _ = body.insert_before(&root, body.first_child().as_ref());
-        let props = MountProps {
-            controller: controller.clone(),
-            notice: false,
-        };
-        yew::Renderer::<Mount>::with_root_and_props(root, props).render();
-    }
-    if let Ok(hosts) = document.query_selector_all("[data-samtykke=\"notice\"]") {
-        for host in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
-            if let Ok(host) = host.dyn_into::<web_sys::Element>() {
-                let props = MountProps {
-                    controller: controller.clone(),
-                    notice: true,
-                };
-                yew::Renderer::<Mount>::with_root_and_props(host, props).render();
-            }
-        }
-    }
-}
-
 /// Starts Samtykke with `config` (JSON text or object). `options.nonce` is the CSP nonce for
 /// the scripts Samtykke inserts. A second call is ignored.
 #[wasm_bindgen]
@@ -104,7 +58,6 @@ pub fn init(config: JsValue, options: JsValue) {
     let controller = page_controller(read_config(&config), nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
     start_in_page(&controller);
-    mount(&controller);
 }
 
 /// Shows the first layer.
@@ -189,4 +142,61 @@ pub fn storage_kind() -> String {
     let mut kind = String::from("none");
     with_controller(|c| kind = c.storage_kind().to_owned());
     kind
+}
+
+/// Bridge for the UI module: the config as JSON (sent once).
+#[wasm_bindgen(js_name = uiConfig)]
+pub fn ui_config() -> String {
+    let mut json = String::from("null");
+    with_controller(|c| json = serde_json::to_string(&*c.state().config).unwrap_or(json.clone()));
+    json
+}
+
+/// Bridge for the UI module: what the views render, as JSON.
+#[wasm_bindgen(js_name = uiState)]
+pub fn ui_state() -> String {
+    let mut json = String::from("null");
+    with_controller(|c| json = c.state().view_snapshot().to_string());
+    json
+}
+
+/// Bridge for the UI module: a visitor's event, as JSON. Unknown events are reported.
+#[wasm_bindgen(js_name = uiSend)]
+pub fn ui_send(event: &str) {
+    match serde_json::from_str(event)
+        .ok()
+        .and_then(|v| Event::from_json(&v))
+    {
+        Some(event) => dispatch(event),
+        None => console_error(&format!("samtykke: unknown UI event {event}")),
+    }
+}
+
+/// Bridge for the UI module and the loader: calls `callback` after every change.
+#[wasm_bindgen(js_name = uiSubscribe)]
+pub fn ui_subscribe(callback: js_sys::Function) {
+    with_controller(|c| {
+        let subscription = c.subscribe(move || {
+            let _ = callback.call0(&JsValue::NULL);
+        });
+        // Listeners of the bridge live as long as the page.
+        std::mem::forget(subscription);
+    });
+}
+
+/// Whether the UI module is needed now: the banner or the dialog is to show, or the page
+/// has a `data-samtykke="notice"` to render.
+#[wasm_bindgen(js_name = uiNeeded)]
+pub fn ui_needed() -> bool {
+    let mut needed = false;
+    with_controller(|c| needed = c.state().view != samtykke::core::View::Hidden);
+    needed
+        || web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("[data-samtykke=\"notice\"]")
+                    .ok()
+                    .flatten()
+            })
+            .is_some()
 }

@@ -1,0 +1,193 @@
+//! The state and the visitor's events as JSON, for views that run in another wasm module
+//! (the lazily loaded UI of the script tag): the core module owns the state, the UI module
+//! renders a copy and sends events back.
+
+use super::category::{Category, CategorySet};
+use super::config::Config;
+use super::record::ConsentRecord;
+use super::state::{Event, State, View};
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Hidden => "hidden",
+        View::Banner => "banner",
+        View::Preferences => "preferences",
+    }
+}
+
+fn category_set(value: &Value) -> Option<CategorySet> {
+    value
+        .as_array()?
+        .iter()
+        .map(|v| v.as_str().and_then(Category::parse))
+        .collect::<Option<Vec<_>>>()
+        .map(|cs| cs.into_iter().collect())
+}
+
+impl State {
+    /// What a view needs of the state, as JSON (the config travels once, separately).
+    pub fn view_snapshot(&self) -> Value {
+        json!({
+            "language": self.language,
+            "record": self.record.as_ref().map(ConsentRecord::to_json_value),
+            "gpcHonoured": self.gpc_honoured,
+            "view": view_name(self.view),
+            "draft": self.draft.names(),
+        })
+    }
+
+    /// A state for rendering, from `config` and a [`State::view_snapshot`]; `None` if the
+    /// snapshot is not one.
+    pub fn from_view_snapshot(config: Rc<Config>, snapshot: &Value) -> Option<State> {
+        let record = match &snapshot["record"] {
+            Value::Null => None,
+            value => Some(ConsentRecord::decode(&value.to_string()).ok()?),
+        };
+        let view = match snapshot["view"].as_str()? {
+            "hidden" => View::Hidden,
+            "banner" => View::Banner,
+            "preferences" => View::Preferences,
+            _ => return None,
+        };
+        Some(State {
+            config,
+            language: snapshot["language"].as_str()?.to_owned(),
+            record,
+            gpc_honoured: snapshot["gpcHonoured"].as_bool()?,
+            view,
+            draft: category_set(&snapshot["draft"])?,
+            google_tags_loaded: false,
+        })
+    }
+}
+
+impl Event {
+    /// The event as JSON, for the events a view sends; `None` for the shell's own events
+    /// (`Start`, `StoredElsewhere`), which never cross modules.
+    pub fn to_json(&self) -> Option<Value> {
+        Some(match self {
+            Event::AcceptAll => json!({ "type": "acceptAll" }),
+            Event::RejectAll => json!({ "type": "rejectAll" }),
+            Event::Accept(set) => json!({ "type": "accept", "categories": set.names() }),
+            Event::SavePreferences => json!({ "type": "savePreferences" }),
+            Event::Toggle(category, on) => {
+                json!({ "type": "toggle", "category": category.as_str(), "on": on })
+            }
+            Event::ShowBanner => json!({ "type": "showBanner" }),
+            Event::ShowPreferences => json!({ "type": "showPreferences" }),
+            Event::ClosePreferences => json!({ "type": "closePreferences" }),
+            Event::Hide => json!({ "type": "hide" }),
+            Event::Reset => json!({ "type": "reset" }),
+            Event::SetLanguage(code) => json!({ "type": "setLanguage", "code": code }),
+            Event::Start { .. } | Event::StoredElsewhere(_) => return None,
+        })
+    }
+
+    /// Reads what [`Event::to_json`] writes.
+    pub fn from_json(value: &Value) -> Option<Event> {
+        Some(match value["type"].as_str()? {
+            "acceptAll" => Event::AcceptAll,
+            "rejectAll" => Event::RejectAll,
+            "accept" => Event::Accept(category_set(&value["categories"])?),
+            "savePreferences" => Event::SavePreferences,
+            "toggle" => Event::Toggle(
+                Category::parse(value["category"].as_str()?)?,
+                value["on"].as_bool()?,
+            ),
+            "showBanner" => Event::ShowBanner,
+            "showPreferences" => Event::ShowPreferences,
+            "closePreferences" => Event::ClosePreferences,
+            "hide" => Event::Hide,
+            "reset" => Event::Reset,
+            "setLanguage" => Event::SetLanguage(value["code"].as_str()?.to_owned()),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::record::{ConsentId, Method};
+
+    #[test]
+    fn view_events_round_trip_and_shell_events_do_not_cross() {
+        let events = [
+            Event::AcceptAll,
+            Event::RejectAll,
+            Event::Accept(CategorySet::necessary_only().with(Category::Marketing)),
+            Event::SavePreferences,
+            Event::Toggle(Category::Statistics, true),
+            Event::ShowBanner,
+            Event::ShowPreferences,
+            Event::ClosePreferences,
+            Event::Hide,
+            Event::Reset,
+            Event::SetLanguage("nb".into()),
+        ];
+        for event in events {
+            let json = event.to_json().unwrap();
+            assert_eq!(Event::from_json(&json), Some(event), "{json}");
+        }
+        assert_eq!(Event::StoredElsewhere(None).to_json(), None);
+        assert_eq!(Event::from_json(&json!({"type": "start"})), None);
+        assert_eq!(
+            Event::from_json(&json!({"type": "toggle", "category": "ads", "on": true})),
+            None
+        );
+    }
+
+    #[test]
+    fn a_view_snapshot_rebuilds_what_the_views_render() {
+        let config = Rc::new(Config::default());
+        let mut state = State::new(config.clone(), Some("nb"), &[]);
+        state.record = Some(ConsentRecord {
+            id: ConsentId::from_random_bytes([3; 16]),
+            granted: CategorySet::all(),
+            services: vec!["youtube".into()],
+            revision: 1,
+            given_at: 1_800_000_000_000,
+            expires_at: 1_800_000_000_100,
+            language: "nb".into(),
+            method: Method::AcceptAll,
+        });
+        state.view = View::Preferences;
+        state.draft = CategorySet::necessary_only().with(Category::Preferences);
+        state.gpc_honoured = true;
+        let copy = State::from_view_snapshot(config.clone(), &state.view_snapshot()).unwrap();
+        assert_eq!(
+            copy,
+            State {
+                google_tags_loaded: false,
+                ..state
+            }
+        );
+        assert!(State::from_view_snapshot(config, &json!({"view": "sideways"})).is_none());
+    }
+
+    #[test]
+    fn the_config_survives_the_trip_to_the_ui_module() {
+        let full = r#"{"revision": 2, "expiryDays": 300, "language": "nb", "privacyPolicyUrl": "/p",
+            "layout": "modal", "theme": "dark", "settingsButton": false, "respectGpc": false,
+            "categories": ["necessary", {"name": "statistics", "label": {"en": "S", "nb": "St"},
+              "services": [{"name": "ga", "label": "GA", "cookies": [{"name": "_ga", "provider": "G",
+              "purpose": "p", "duration": "2y"}]}], "autoClear": ["^_ga"]}, "marketing"],
+            "texts": {"nb": {"acceptAll": "Ja"}},
+            "cookie": {"name": "c", "domain": ".example.no", "path": "/x", "sameSite": "Strict", "secure": true, "mirror": true},
+            "googleAnalytics": {"measurementId": "G-ABC123", "consentMode": "advanced", "waitForUpdate": 100},
+            "googleTagManager": {"containerId": "GTM-ABC123"}, "consentLog": {"endpoint": "/log"},
+            "controller": {"name": "AS", "email": "a@b.no"}}"#;
+        for config in [Config::default(), Config::from_json(full).config] {
+            let json = serde_json::to_value(&config).unwrap();
+            let parsed = Config::from_value(&json);
+            assert!(
+                parsed.problems.is_empty(),
+                "{:?} in {json}",
+                parsed.problems
+            );
+            assert_eq!(parsed.config, config);
+        }
+    }
+}

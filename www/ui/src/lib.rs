@@ -1,0 +1,150 @@
+//! The UI module of the JavaScript surface: Samtykke's Yew views, loaded only when the banner,
+//! the dialog or a notice must show. It owns no state: it renders the core module's state,
+//! read through the bridge, and sends the visitor's events back.
+
+use samtykke::core::{Config, Event, State};
+use samtykke::ui::{ConsentProvider, ConsentSource, ConsentUi, PrivacyNotice, SourceRef};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+type Watchers = Rc<RefCell<Vec<(u64, Rc<dyn Fn()>)>>>;
+
+/// The core module's state, seen through its `ui*` functions.
+struct Bridge {
+    config: Rc<Config>,
+    state: js_sys::Function,
+    send: js_sys::Function,
+    watchers: Watchers,
+    next: std::cell::Cell<u64>,
+}
+
+fn function(bridge: &JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(bridge, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+impl Bridge {
+    fn connect(bridge: &JsValue) -> Option<Bridge> {
+        let config_json = function(bridge, "uiConfig")?
+            .call0(&JsValue::NULL)
+            .ok()?
+            .as_string()?;
+        let config = Config::from_json(&config_json).config;
+        let watchers: Watchers = Rc::default();
+        let fan_out = {
+            let watchers = watchers.clone();
+            Closure::<dyn Fn()>::new(move || {
+                let current: Vec<Rc<dyn Fn()>> =
+                    watchers.borrow().iter().map(|(_, w)| w.clone()).collect();
+                for watcher in current {
+                    watcher();
+                }
+            })
+        };
+        function(bridge, "uiSubscribe")?
+            .call1(&JsValue::NULL, fan_out.as_ref())
+            .ok()?;
+        fan_out.forget();
+        Some(Bridge {
+            config: Rc::new(config),
+            state: function(bridge, "uiState")?,
+            send: function(bridge, "uiSend")?,
+            watchers,
+            next: std::cell::Cell::new(0),
+        })
+    }
+}
+
+struct Unwatch(Watchers, u64);
+
+impl Drop for Unwatch {
+    fn drop(&mut self) {
+        self.0.borrow_mut().retain(|(id, _)| *id != self.1);
+    }
+}
+
+impl ConsentSource for Bridge {
+    fn snapshot(&self) -> State {
+        let snapshot = self
+            .state
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|s| s.as_string())
+            .and_then(|s| serde_json::from_str(&s).ok());
+        snapshot
+            .and_then(|s| State::from_view_snapshot(self.config.clone(), &s))
+            .unwrap_or_else(|| State::new(self.config.clone(), None, &[]))
+    }
+
+    fn send(&self, event: Event) {
+        if let Some(json) = event.to_json() {
+            let _ = self
+                .send
+                .call1(&JsValue::NULL, &JsValue::from_str(&json.to_string()));
+        }
+    }
+
+    fn watch(&self, on_change: Rc<dyn Fn()>) -> Box<dyn std::any::Any> {
+        let id = self.next.get();
+        self.next.set(id + 1);
+        self.watchers.borrow_mut().push((id, on_change));
+        Box::new(Unwatch(self.watchers.clone(), id))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MountProps {
+    source: SourceRef,
+    notice: bool,
+}
+
+#[function_component]
+fn Mount(props: &MountProps) -> Html {
+    html! {
+        <ConsentProvider source={props.source.clone()}>
+            if props.notice { <PrivacyNotice /> } else { <ConsentUi /> }
+        </ConsentProvider>
+    }
+}
+
+/// Renders the banner and dialog (first in `<body>`, so keyboard users reach them before the
+/// page) and every `data-samtykke="notice"`, from the core module behind `bridge`.
+#[wasm_bindgen]
+pub fn mount(bridge: JsValue) {
+    let Some(connected) = Bridge::connect(&bridge) else {
+        web_sys::console::error_1(&"samtykke: the UI module could not reach the engine".into());
+        return;
+    };
+    let source = SourceRef(Rc::new(connected));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    if let Ok(root) = document.create_element("div") {
+        root.set_id("samtykke-root");
+        let _ = body.insert_before(&root, body.first_child().as_ref());
+        let props = MountProps {
+            source: source.clone(),
+            notice: false,
+        };
+        yew::Renderer::<Mount>::with_root_and_props(root, props).render();
+    }
+    if let Ok(hosts) = document.query_selector_all("[data-samtykke=\"notice\"]") {
+        for host in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
+            if let Ok(host) = host.dyn_into::<web_sys::Element>() {
+                let props = MountProps {
+                    source: source.clone(),
+                    notice: true,
+                };
+                yew::Renderer::<Mount>::with_root_and_props(host, props).render();
+            }
+        }
+    }
+}
