@@ -3,7 +3,6 @@
 //! opens the preferences (and so loads the UI when it is needed).
 
 use super::runtime::Controller;
-use crate::core::config::{Layout, Theme};
 use crate::core::texts::TextKey;
 use crate::core::State;
 use wasm_bindgen::JsCast;
@@ -37,16 +36,8 @@ pub fn install(controller: &Controller) {
 }
 
 fn render(holder: &web_sys::Element, button: &web_sys::Element, state: &State) {
-    let theme = match state.config.theme {
-        Theme::Auto => "auto",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    };
-    let layout = match state.config.layout {
-        Layout::Bar => "bar",
-        Layout::Box => "box",
-        Layout::Modal => "modal",
-    };
+    let theme = state.config.theme.as_str();
+    let layout = state.config.layout.as_str();
     let _ = holder.set_attribute("data-theme", theme);
     let _ = holder.set_attribute("data-layout", layout);
     let _ = holder.set_attribute("lang", &state.language);

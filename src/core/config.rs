@@ -178,6 +178,17 @@ pub enum Layout {
     Modal,
 }
 
+impl Layout {
+    /// The name used in config and in the stylesheet's `data-layout`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Bar => "bar",
+            Layout::Box => "box",
+            Layout::Modal => "modal",
+        }
+    }
+}
+
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -190,6 +201,17 @@ pub enum Theme {
     Light,
     /// Always dark.
     Dark,
+}
+
+impl Theme {
+    /// The name used in config and in the stylesheet's `data-theme`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
 }
 
 /// The `SameSite` attribute of the consent cookie.

@@ -2,22 +2,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { ROOT, context, page, banner, preferences, axe, screenshot } from './harness.mjs';
+import { ROOT, launch, startSite, context, page, banner, preferences, axe, screenshot } from './harness.mjs';
 
 const DEMO = path.join(ROOT, 'target/trunk');
 let env;
 before(async () => {
   // BASE_URL points the suite at a running `make demo` instead.
   if (process.env.BASE_URL) {
-    env = { base: process.env.BASE_URL.replace(/\/$/, ''), close: async () => env.browser.close() };
+    const browser = await launch();
+    env = { browser, base: process.env.BASE_URL.replace(/\/$/, ''), close: () => browser.close() };
   } else {
-    const server = await serve({ mounts: [['/', DEMO]], fallback: path.join(DEMO, 'index.html') });
-    env = { base: `http://127.0.0.1:${server.address().port}`, close: async () => { await env.browser.close(); server.close(); } };
+    env = await startSite(DEMO, { fallback: path.join(DEMO, 'index.html') });
   }
-  env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
 });
 after(async () => { await env?.close(); });
 

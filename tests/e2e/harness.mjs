@@ -17,6 +17,22 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 export const GOOGLE_HOSTS = ['www.googletagmanager.com', 'www.google-analytics.com', 'region1.google-analytics.com'];
 const FAKE_GTAG = 'window.fakeGtagLoaded = (window.fakeGtagLoaded || 0) + 1;';
 
+/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+}
+
+/** Chromium and a server for one folder (an SPA `fallback` file optional), as `env` for `context`. */
+export async function startSite(dir, { fallback } = {}) {
+  const server = await serve({ mounts: [['/', dir]], fallback });
+  const browser = await launch();
+  return {
+    browser,
+    base: `http://127.0.0.1:${server.address().port}`,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
 /** Starts Chromium and a server for dist/ under /samtykke/ and the fixtures under /fixtures/. */
 export async function start({ headers } = {}) {
   const server = await serve({
@@ -24,7 +40,7 @@ export async function start({ headers } = {}) {
     headers,
   });
   const port = server.address().port;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await launch();
   return {
     browser,
     port,

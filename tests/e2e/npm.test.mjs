@@ -3,19 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { ROOT, context, page, banner } from './harness.mjs';
+import { ROOT, startSite, context, page, banner } from './harness.mjs';
 
 const APP = path.join(ROOT, 'tests/vite-app/dist');
 let env;
-before(async () => {
-  const server = await serve({ mounts: [['/', APP]] });
-  env = { base: `http://127.0.0.1:${server.address().port}` };
-  env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
-  env.close = async () => { await env.browser.close(); server.close(); };
-});
+before(async () => { env = await startSite(APP); });
 after(async () => { await env?.close(); });
 
 test('Vite app: accept all loads GA and runs the gated script', async () => {

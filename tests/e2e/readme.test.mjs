@@ -5,9 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
-import { ROOT, context, page, banner } from './harness.mjs';
+import { ROOT, startSite, context, page, banner } from './harness.mjs';
 
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const blocks = (lang) => [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
@@ -21,11 +19,9 @@ before(async () => {
   fs.writeFileSync(path.join(site, 'js/stats.js'), 'window.readmeStatsRan = (window.readmeStatsRan || 0) + 1;');
   fs.writeFileSync(path.join(site, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README snippet</title></head><body><main><h1>Site</h1>${blocks('html')[0]}</main></body></html>`);
-  const server = await serve({ mounts: [['/', site]] });
-  env = { base: `http://127.0.0.1:${server.address().port}`, site };
-  env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
-  env.close = async () => { await env.browser.close(); server.close(); fs.rmSync(site, { recursive: true, force: true }); };
+  env = await startSite(site);
+  const closeSite = env.close;
+  env.close = async () => { await closeSite(); fs.rmSync(site, { recursive: true, force: true }); };
 });
 after(async () => { await env?.close(); });
 
