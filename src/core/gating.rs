@@ -93,7 +93,7 @@ pub fn placeholder_texts(
     let labels: Vec<String> = wanted
         .iter()
         .filter(|c| *c != Category::Necessary)
-        .map(|c| category_label(config, language, c))
+        .map(|c| config.category_label(language, c))
         .collect();
     let joiner = if language == "nb" { " og " } else { " and " };
     let category = labels.join(joiner);
@@ -126,23 +126,6 @@ pub fn placeholder_texts(
         message,
         load_once: config.text(language, TextKey::LoadContent),
         always_allow: config.text(language, TextKey::AlwaysAllow),
-    })
-}
-
-/// A category's label: the config's, else the built-in one.
-fn category_label(config: &Config, language: &str, category: Category) -> String {
-    let from_config = config
-        .category(category)
-        .and_then(|c| c.label.as_ref())
-        .map(|t| t.resolve(language).to_owned());
-    from_config.unwrap_or_else(|| {
-        let key = match category {
-            Category::Necessary => TextKey::NecessaryLabel,
-            Category::Preferences => TextKey::PreferencesLabel,
-            Category::Statistics => TextKey::StatisticsLabel,
-            Category::Marketing => TextKey::MarketingLabel,
-        };
-        config.text(language, key)
     })
 }
 

@@ -1,6 +1,7 @@
 //! Built-in texts (English and Norwegian Bokmål), per-language overrides from config, and the
 //! choice of language.
 
+use super::category::Category;
 use super::config::Config;
 
 /// Languages with built-in texts.
@@ -122,6 +123,40 @@ text_keys! {
 }
 
 impl Config {
+    /// The label of `category` in `language`: the config's, else the built-in one.
+    pub fn category_label(&self, language: &str, category: Category) -> String {
+        let from_config = self.category(category).and_then(|c| c.label.as_ref());
+        from_config.map_or_else(
+            || {
+                let key = match category {
+                    Category::Necessary => TextKey::NecessaryLabel,
+                    Category::Preferences => TextKey::PreferencesLabel,
+                    Category::Statistics => TextKey::StatisticsLabel,
+                    Category::Marketing => TextKey::MarketingLabel,
+                };
+                self.text(language, key)
+            },
+            |t| t.resolve(language).to_owned(),
+        )
+    }
+
+    /// What `category` is for, in `language`: the config's description, else the built-in one.
+    pub fn category_description(&self, language: &str, category: Category) -> String {
+        let from_config = self.category(category).and_then(|c| c.description.as_ref());
+        from_config.map_or_else(
+            || {
+                let key = match category {
+                    Category::Necessary => TextKey::NecessaryDescription,
+                    Category::Preferences => TextKey::PreferencesCategoryDescription,
+                    Category::Statistics => TextKey::StatisticsDescription,
+                    Category::Marketing => TextKey::MarketingDescription,
+                };
+                self.text(language, key)
+            },
+            |t| t.resolve(language).to_owned(),
+        )
+    }
+
     /// The text for `key` in `language`: the config's override, else the built-in text.
     pub fn text(&self, language: &str, key: TextKey) -> String {
         self.text_override(language, key.key())

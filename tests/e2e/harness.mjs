@@ -51,8 +51,8 @@ export async function start({ headers } = {}) {
 
 /**
  * A fresh context (empty storage) whose requests are all recorded in `requests`.
- * Hosts given in `hosts` are mapped to the local server, so that `http://www.shop.localhost`
- * style names (with parent domains) work.
+ * `*.localhost` host names (Chromium resolves them to loopback) reach the local server too, so
+ * that `http://www.shop.localhost:PORT/` style names, with parent domains, work.
  */
 export async function context(env, { gpc = false, colorScheme = 'light', locale = 'en-GB' } = {}) {
   const ctx = await env.browser.newContext({ colorScheme, locale });
