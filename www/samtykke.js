@@ -35,6 +35,17 @@
   });
   window.samtykke = api;
 
+  // The engine is a chain (entry -> core glue -> core wasm); hint all three at once so they
+  // download in parallel instead of one after the other.
+  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']].forEach(function (hint) {
+    var preload = document.createElement('link');
+    preload.rel = hint[0];
+    preload.href = base + hint[1];
+    if (hint[0] === 'preload') { preload.as = 'fetch'; preload.crossOrigin = 'anonymous'; }
+    if (nonce) preload.nonce = nonce;
+    document.head.appendChild(preload);
+  });
+
   if (!document.querySelector('link[href$="samtykke.css"]')) {
     var link = document.createElement('link');
     link.rel = 'stylesheet';

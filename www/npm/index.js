@@ -6,7 +6,6 @@
 // finished are queued, and until then nothing beyond `necessary` is granted.
 import loadCore, * as core from './samtykke_core.js';
 
-const QUEUED = ['show', 'hide', 'showPreferences', 'acceptAll', 'rejectAll', 'accept', 'reset', 'setLanguage'];
 let started = null;
 let running = false;
 let ui = null;
@@ -79,4 +78,3 @@ export const setLanguage = queued('setLanguage');
 export const isAccepted = (category) => (running ? core.isAccepted(category) : category === 'necessary');
 export const getConsent = () => (running ? core.getConsent() : null);
 export const storageKind = () => (running ? core.storageKind() : 'none');
-export { QUEUED as queuedMethods };
