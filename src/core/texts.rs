@@ -3,6 +3,7 @@
 
 use super::category::Category;
 use super::config::Config;
+use super::text::Text;
 
 /// Languages with built-in texts.
 pub const BUILT_IN_LANGUAGES: [&str; 2] = ["en", "nb"];
@@ -125,34 +126,31 @@ text_keys! {
 impl Config {
     /// The label of `category` in `language`: the config's, else the built-in one.
     pub fn category_label(&self, language: &str, category: Category) -> String {
-        let from_config = self.category(category).and_then(|c| c.label.as_ref());
-        from_config.map_or_else(
-            || {
-                let key = match category {
-                    Category::Necessary => TextKey::NecessaryLabel,
-                    Category::Preferences => TextKey::PreferencesLabel,
-                    Category::Statistics => TextKey::StatisticsLabel,
-                    Category::Marketing => TextKey::MarketingLabel,
-                };
-                self.text(language, key)
-            },
-            |t| t.resolve(language).to_owned(),
-        )
+        let built_in = match category {
+            Category::Necessary => TextKey::NecessaryLabel,
+            Category::Preferences => TextKey::PreferencesLabel,
+            Category::Statistics => TextKey::StatisticsLabel,
+            Category::Marketing => TextKey::MarketingLabel,
+        };
+        let given = self.category(category).and_then(|c| c.label.as_ref());
+        self.given_or_built_in(language, given, built_in)
     }
 
     /// What `category` is for, in `language`: the config's description, else the built-in one.
     pub fn category_description(&self, language: &str, category: Category) -> String {
-        let from_config = self.category(category).and_then(|c| c.description.as_ref());
-        from_config.map_or_else(
-            || {
-                let key = match category {
-                    Category::Necessary => TextKey::NecessaryDescription,
-                    Category::Preferences => TextKey::PreferencesCategoryDescription,
-                    Category::Statistics => TextKey::StatisticsDescription,
-                    Category::Marketing => TextKey::MarketingDescription,
-                };
-                self.text(language, key)
-            },
+        let built_in = match category {
+            Category::Necessary => TextKey::NecessaryDescription,
+            Category::Preferences => TextKey::PreferencesCategoryDescription,
+            Category::Statistics => TextKey::StatisticsDescription,
+            Category::Marketing => TextKey::MarketingDescription,
+        };
+        let given = self.category(category).and_then(|c| c.description.as_ref());
+        self.given_or_built_in(language, given, built_in)
+    }
+
+    fn given_or_built_in(&self, language: &str, given: Option<&Text>, built_in: TextKey) -> String {
+        given.map_or_else(
+            || self.text(language, built_in),
             |t| t.resolve(language).to_owned(),
         )
     }
