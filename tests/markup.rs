@@ -223,3 +223,38 @@ async fn notice_and_dialog_in_norwegian() {
     );
     assert!(dialog.contains("aria-label=\"Lukk\""));
 }
+
+#[derive(Properties, PartialEq)]
+struct GateProps {
+    controller: Controller,
+}
+
+#[function_component]
+fn GateHarness(props: &GateProps) -> Html {
+    html! {
+        <ConsentProvider controller={props.controller.clone()}>
+            <samtykke::ui::ConsentGate category={samtykke::Category::Marketing}
+                fallback={html! { <p>{ "video needs marketing" }</p> }}>
+                <iframe title="video" src="https://www.youtube-nocookie.com/embed/ID"></iframe>
+            </samtykke::ui::ConsentGate>
+        </ConsentProvider>
+    }
+}
+
+#[tokio::test]
+async fn consent_gate_shows_its_children_only_while_granted() {
+    let (_twins, controller) = controller("en");
+    let render_gate = |controller: Controller| async move {
+        LocalServerRenderer::<GateHarness>::with_props(GateProps { controller })
+            .hydratable(false)
+            .render()
+            .await
+    };
+    let before = render_gate(controller.clone()).await;
+    assert!(before.contains("video needs marketing") && !before.contains("<iframe"));
+    controller.dispatch(Event::AcceptAll);
+    let after = render_gate(controller.clone()).await;
+    assert!(after.contains("<iframe") && !after.contains("video needs marketing"));
+    controller.dispatch(Event::RejectAll);
+    assert!(!render_gate(controller).await.contains("<iframe"), "withdrawal removes it again");
+}

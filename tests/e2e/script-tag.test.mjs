@@ -353,3 +353,35 @@ test('a returning visitor never downloads the UI module; opening the settings do
   await p.waitForFunction(() => window.samtykke.isAccepted('statistics'));
   await ctx.close();
 });
+
+test("language: the page's lang first, then the browser's languages, then English", async () => {
+  for (const [locale, expected] of [['nb-NO', 'Godta alle'], ['de-DE', 'Accept all']]) {
+    const { ctx } = await context(env, { locale });
+    const p = await page(ctx);
+    await p.goto(`${env.base}/fixtures/french-page.html`);
+    await banner(p).getByRole('button', { name: expected }).waitFor();
+    await ctx.close();
+  }
+});
+
+test('Reject all looks exactly like Accept all (no nudging), in both layers', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  const look = (locator) => locator.evaluate((el) => {
+    const c = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return [c.backgroundColor, c.color, c.fontWeight, c.fontSize, c.borderTopWidth, c.borderTopColor, c.paddingTop, c.paddingLeft,
+      Math.round(box.width), Math.round(box.height)].join(' ');
+  });
+  await banner(p).waitFor();
+  await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  const accept = await look(banner(p).getByRole('button', { name: 'Accept all' }));
+  assert.equal(await look(banner(p).getByRole('button', { name: 'Reject all' })), accept);
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+  await preferences(p).waitFor();
+  await p.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  assert.equal(await look(preferences(p).getByRole('button', { name: 'Reject all' })),
+    await look(preferences(p).getByRole('button', { name: 'Accept all' })));
+  await ctx.close();
+});
