@@ -23,9 +23,9 @@ step "release build: Trunk demo"
 trunk build --release
 step "release build: dist/"
 bash scripts/build-dist.sh
-step "npm package: build, type-check a typed example, pack and build a Vite app with it"
+step "npm package: build, type-check a typed example, pack it into a Vite app and a webpack app"
 bash scripts/build-package.sh
 tsc -p tests/types/tsconfig.json
-bash scripts/build-vite-app.sh
+bash scripts/build-bundler-apps.sh
 step "end-to-end tests (Playwright on Chromium, against dist/ and the demo)"
 node --test --test-concurrency=1 tests/e2e/
