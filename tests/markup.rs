@@ -256,5 +256,8 @@ async fn consent_gate_shows_its_children_only_while_granted() {
     let after = render_gate(controller.clone()).await;
     assert!(after.contains("<iframe") && !after.contains("video needs marketing"));
     controller.dispatch(Event::RejectAll);
-    assert!(!render_gate(controller).await.contains("<iframe"), "withdrawal removes it again");
+    assert!(
+        !render_gate(controller).await.contains("<iframe"),
+        "withdrawal removes it again"
+    );
 }
