@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds the script-tag bundle into dist/: samtykke.js (the classic loader), samtykke.entry.js,
-# the core module (samtykke_core.js + samtykke_bg.wasm), the UI module fetched on demand
-# (samtykke_ui.js + samtykke_ui_bg.wasm), snippets/, samtykke.css and the config schema.
+# the engines (see wasm-modules.sh), snippets/, samtykke.css and the config schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh
@@ -10,10 +9,11 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 
 rm -rf dist
 build_wasm_modules dist
-rm -f dist/*.d.ts
+# The glue's TypeScript declarations belong to the npm package, not the script tag.
+rm -rf target/wasm-types && mkdir -p target/wasm-types && mv dist/*.d.ts target/wasm-types/
 cp www/samtykke.js www/samtykke.css www/config.schema.json dist/
 cp www/npm/index.js dist/samtykke.entry.js
 echo "dist/:"
-for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css; do
+for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_full.js dist/samtykke_full_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css; do
   printf '  %-26s %8d B raw %8d B gzip %8d B brotli\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
 done

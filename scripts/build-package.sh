@@ -9,7 +9,16 @@ source scripts/wasm-modules.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 
 rm -rf pkg
-build_wasm_modules pkg
+if [ "${1:-}" = "--from-dist" ]; then
+  # make test builds dist/ just before: the same modules, so take them instead of relinking.
+  mkdir -p pkg
+  cp dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_full.js dist/samtykke_full_bg.wasm \
+     dist/samtykke_ui.js dist/samtykke_ui_bg.wasm pkg/
+  cp -r dist/snippets pkg/
+  cp target/wasm-types/*.d.ts pkg/
+else
+  build_wasm_modules pkg
+fi
 cp www/npm/index.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/samtykke.css www/config.schema.json pkg/
 json2ts --input www/config.schema.json --output pkg/config.d.ts --no-additionalProperties \
   --bannerComment "// Generated from the Rust config types (www/config.schema.json). Do not edit."

@@ -13,6 +13,7 @@ step "clippy (native)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --locked --workspace --all-targets --target $WASM -- -D warnings
+cargo clippy --locked -p samtykke-www --features ui --target $WASM -- -D warnings
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p samtykke -q
 step "native tests (core, shell with in-memory twins, server-rendered markup, doctests)"
@@ -24,7 +25,7 @@ trunk build --release
 step "release build: dist/"
 bash scripts/build-dist.sh
 step "npm package: build, type-check a typed example, pack it into a Vite app and a webpack app"
-bash scripts/build-package.sh
+bash scripts/build-package.sh --from-dist
 tsc -p tests/types/tsconfig.json
 bash scripts/build-bundler-apps.sh
 step "end-to-end tests (Playwright on Chromium, against dist/ and the demo)"

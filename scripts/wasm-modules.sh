@@ -1,24 +1,31 @@
-# Builds the two wasm modules and their glue into $1, named as dist/ and pkg/ ship them:
-# samtykke_core.js + samtykke_bg.wasm (the engine every page loads), samtykke_ui.js +
-# samtykke_ui_bg.wasm (the Yew UI, fetched on demand), snippets/, and samtykke.entry.js.
-# Sourced by build-dist.sh and build-package.sh after versions.sh.
+# Builds the wasm modules and their glue into $1, named as dist/ and pkg/ ship them:
+#   samtykke_core.js + samtykke_bg.wasm       the engine a returning visit loads (no Yew)
+#   samtykke_full.js + samtykke_full_bg.wasm  the same engine with the views, for a first visit
+#   samtykke_ui.js + samtykke_ui_bg.wasm      the views alone, fetched when a returning visitor
+#                                             opens the settings (they read the core's state)
+# plus snippets/. Sourced by build-dist.sh and build-package.sh after versions.sh.
+bindgen_and_opt() { # <crate wasm name> <out name> <glue name> <tmp> <out>
+  local release=target/wasm32-unknown-unknown/release
+  wasm-bindgen --target web --out-dir "$4" --out-name "$2" "$release/$1.wasm"
+  # shellcheck disable=SC2086
+  wasm-opt -Oz $WASM_OPT_FLAGS "$4/${2}_bg.wasm" -o "$5/${2}_bg.wasm"
+  cp "$4/${2}_bg.wasm.d.ts" "$5/"
+  # The glue keeps its wasm's name; only its own file is renamed (samtykke.js is the loader).
+  cp "$4/$2.js" "$5/$3.js"
+  cp "$4/$2.d.ts" "$5/$3.d.ts"
+}
+
 build_wasm_modules() {
   local out=$1 tmp
-  cargo build --release --locked -p samtykke-www -p samtykke-www-ui --target wasm32-unknown-unknown
   tmp=$(mktemp -d)
-  wasm-bindgen --target web --out-dir "$tmp" --out-name samtykke target/wasm32-unknown-unknown/release/samtykke_www.wasm
-  wasm-bindgen --target web --out-dir "$tmp" --out-name samtykke_ui target/wasm32-unknown-unknown/release/samtykke_www_ui.wasm
   mkdir -p "$out"
-  for wasm in samtykke_bg samtykke_ui_bg; do
-    # shellcheck disable=SC2086
-    wasm-opt -Oz $WASM_OPT_FLAGS "$tmp/$wasm.wasm" -o "$out/$wasm.wasm"
-    cp "$tmp/$wasm.wasm.d.ts" "$out/"
-  done
-  # The glue keeps its wasm's name; only the core glue is renamed, for the loader's sake.
-  cp "$tmp/samtykke.js" "$out/samtykke_core.js"
-  cp "$tmp/samtykke.d.ts" "$out/samtykke_core.d.ts"
-  cp "$tmp/samtykke_ui.js" "$out/samtykke_ui.js"
-  cp "$tmp/samtykke_ui.d.ts" "$out/samtykke_ui.d.ts"
+  # One at a time: built together, cargo would unify their features.
+  cargo build --release --locked -p samtykke-www --target wasm32-unknown-unknown
+  bindgen_and_opt samtykke_www samtykke samtykke_core "$tmp" "$out"
+  cargo build --release --locked -p samtykke-www --features ui --target wasm32-unknown-unknown
+  bindgen_and_opt samtykke_www samtykke_full samtykke_full "$tmp" "$out"
+  cargo build --release --locked -p samtykke-www-ui --target wasm32-unknown-unknown
+  bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"
   rm -rf "$tmp"
 }

@@ -35,9 +35,26 @@
   });
   window.samtykke = api;
 
-  // The engine is a chain (entry -> core glue -> core wasm); hint all three at once so they
-  // download in parallel instead of one after the other.
-  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']].forEach(function (hint) {
+  // Which engine this page view needs: the full one (views included) when nothing is stored,
+  // so the banner will show, else the core alone. Only a choice of files to fetch; what shows
+  // and what is granted is decided by the engine. The npm entry makes the same guess itself.
+  function storedChoice() {
+    var name = 'samtykke';
+    var given = window.samtykkeConfig || (document.getElementById('samtykke-config') || {}).textContent;
+    try {
+      var parsed = typeof given === 'string' ? JSON.parse(given) : given;
+      if (parsed && parsed.cookie && typeof parsed.cookie.name === 'string') name = parsed.cookie.name;
+    } catch (e) { /* the engine reports a bad config */ }
+    var stored = null;
+    try { stored = window.localStorage.getItem(name); } catch (e) { /* blocked storage */ }
+    return stored !== null || document.cookie.split('; ').some(function (c) { return c.indexOf(name + '=') === 0; });
+  }
+  var engineName = storedChoice() ? 'core' : 'full';
+  var glue = engineName === 'full' ? 'samtykke_full' : 'samtykke_core';
+  var wasm = engineName === 'full' ? 'samtykke_full_bg.wasm' : 'samtykke_bg.wasm';
+  // The engine is a chain (entry -> glue -> wasm); hint all three at once so they download in
+  // parallel instead of one after the other.
+  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', glue + '.js'], ['preload', wasm]].forEach(function (hint) {
     var preload = document.createElement('link');
     preload.rel = hint[0];
     preload.href = base + hint[1];
@@ -84,7 +101,7 @@
 
   Promise.all([import(base + 'samtykke.entry.js'), readConfig(), ready]).then(function (loaded) {
     var engine = loaded[0];
-    return engine.init(loaded[1], { nonce: nonce }).then(function () {
+    return engine.init(loaded[1], { nonce: nonce, engine: engineName }).then(function () {
       var live = { on: on, init: function () { console.error('samtykke: already started'); } };
       ['isAccepted', 'getConsent', 'storageKind'].concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
       window.samtykke = live;

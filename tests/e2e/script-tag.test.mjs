@@ -302,7 +302,7 @@ test('JS API and data-samtykke hooks drive the same engine', async () => {
 
 test('a missing wasm file is a console error, and nothing non-necessary runs', async () => {
   const { ctx, googleRequests } = await context(env);
-  await ctx.route('**/samtykke_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await ctx.route(/samtykke(_full)?_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const p = await page(ctx);
   await p.goto(`${env.base}/fixtures/basic.html`);
   await p.waitForFunction(() => document.readyState === 'complete');
@@ -332,23 +332,30 @@ test('the banner causes no layout shift (CLS 0)', async () => {
   await ctx.close();
 });
 
-test('a returning visitor never downloads the UI module; opening the settings does', async () => {
+test('a first visit loads the full engine; a returning visitor only the core, and the UI when opening the settings', async () => {
   const { ctx, requests } = await context(env);
   const p = await page(ctx);
-  const ui = () => requests.filter((u) => /samtykke_ui(_bg)?\.(js|wasm)$/.test(new URL(u).pathname));
+  const FILES = {
+    full: ['samtykke_full.js', 'samtykke_full_bg.wasm'],
+    core: ['samtykke_core.js', 'samtykke_bg.wasm'],
+    ui: ['samtykke_ui.js', 'samtykke_ui_bg.wasm'],
+  };
+  const fetched = (engine) => requests.filter((u) => FILES[engine].includes(new URL(u).pathname.split('/').pop()));
   await p.goto(`${env.base}/fixtures/basic.html`);
   await banner(p).getByRole('button', { name: 'Reject all' }).click();
-  assert.equal(ui().length, 2, 'first visit: the UI module and its wasm');
+  assert.equal(fetched('full').length, 2, 'first visit: the full engine and its wasm');
+  assert.deepEqual([...fetched('core'), ...fetched('ui')], []);
   requests.length = 0;
   await p.goto(`${env.base}/fixtures/config-only.html`);
   await p.waitForFunction(() => window.samtykke.getConsent && window.samtykke.getConsent() !== null);
   const settings = p.getByRole('button', { name: 'Cookie settings', exact: true });
   await settings.waitFor();
   await p.waitForTimeout(300);
-  assert.deepEqual(ui(), [], 'returning visit: core only');
+  assert.equal(fetched('core').length, 2, 'returning visit: the core glue and wasm');
+  assert.deepEqual([...fetched('full'), ...fetched('ui')], [], 'returning visit: no views');
   await settings.click();
   await preferences(p).waitFor();
-  assert.equal(ui().length, 2, 'the UI module is fetched when the visitor opens the settings');
+  assert.equal(fetched('ui').length, 2, 'the UI module is fetched when the visitor opens the settings');
   await preferences(p).getByRole('button', { name: 'Accept all' }).click();
   await p.waitForFunction(() => window.samtykke.isAccepted('statistics'));
   await ctx.close();

@@ -1,17 +1,16 @@
 // The entry of Samtykke's engine as an ES module: the npm package's `index.js`, and
 // `samtykke.entry.js` in the script-tag bundle (the classic loader imports it).
-// `init(config)` loads the core wasm (record, rules, gating, Google tags) and starts. The Yew UI
-// is a second module, fetched only when the banner, the dialog or a notice must show; a
-// returning visitor with a valid choice never downloads it. Calls made before `init` has
-// finished are queued, and until then nothing beyond `necessary` is granted.
-import loadCore, * as core from './samtykke_core.js';
-
+// `init(config)` loads one engine and starts it. With nothing stored (a first visit: the banner
+// will show) that is the full engine, views included. Otherwise it is the core alone (record,
+// rules, gating, Google tags), and the views come as a separate UI module only if something
+// must show, such as the visitor opening the settings. Calls made before `init` has finished
+// are queued, and until then nothing beyond `necessary` is granted.
+let core = null;
 let started = null;
 let running = false;
 let ui = null;
-const pending = [];
-
 let uiModule = null;
+const pending = [];
 
 // Fetches and compiles the UI module (once), without showing anything.
 function fetchUi() {
@@ -29,8 +28,8 @@ function loadUi() {
   return ui;
 }
 
-// Only a hint for fetching early: with nothing stored the banner will most likely show, so the
-// UI downloads beside the core instead of after it. What is decided is decided by the core.
+// Only a hint for which engine to fetch: with nothing stored the banner will most likely show.
+// What is shown and granted is decided by the engine either way.
 function probablyFirstVisit(config) {
   let name = 'samtykke';
   try {
@@ -44,8 +43,12 @@ function probablyFirstVisit(config) {
 
 export function init(config, options = {}) {
   if (!started) {
-    if (probablyFirstVisit(config)) fetchUi().catch(() => {});
-    started = loadCore().then(() => {
+    // The script-tag loader has already chosen (to preload the right files); npm callers have not.
+    const full = options.engine ? options.engine === 'full' : probablyFirstVisit(config);
+    const engine = full ? import('./samtykke_full.js') : import('./samtykke_core.js');
+    started = engine.then(async (module) => {
+      await module.default();
+      core = module;
       core.init(config ?? null, options);
       running = true;
       const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };

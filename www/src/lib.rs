@@ -10,6 +10,9 @@ use samtykke::core::{Category, CategorySet, Config, Event};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "ui")]
+mod local_ui;
+
 thread_local! {
     static CONTROLLER: RefCell<Option<Controller>> = const { RefCell::new(None) };
 }
@@ -58,6 +61,8 @@ pub fn init(config: JsValue, options: JsValue) {
     let controller = page_controller(read_config(&config), nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
     start_in_page(&controller);
+    #[cfg(feature = "ui")]
+    local_ui::mount(&controller);
 }
 
 /// Shows the first layer.
@@ -188,6 +193,10 @@ pub fn ui_subscribe(callback: js_sys::Function) {
 /// has a `data-samtykke="notice"` to render.
 #[wasm_bindgen(js_name = uiNeeded)]
 pub fn ui_needed() -> bool {
+    // The full engine renders its views itself.
+    if cfg!(feature = "ui") {
+        return false;
+    }
     let mut needed = false;
     with_controller(|c| needed = c.state().view != samtykke::core::View::Hidden);
     needed
