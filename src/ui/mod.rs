@@ -6,6 +6,7 @@ mod cookie_table;
 mod focus;
 mod gate;
 mod labels;
+mod mount;
 mod notice;
 mod preferences;
 mod provider;
@@ -13,6 +14,7 @@ mod root;
 
 pub use banner::ConsentBanner;
 pub use gate::{ConsentGate, ConsentGateProps};
+pub use mount::mount_in_page;
 pub use notice::{iso_date, PrivacyNotice};
 pub use preferences::PreferencesDialog;
 pub use provider::{

@@ -3,12 +3,11 @@
 //! read through the bridge, and sends the visitor's events back.
 
 use samtykke::core::{Config, Event, State};
-use samtykke::ui::{ConsentProvider, ConsentSource, ConsentUi, PrivacyNotice, SourceRef};
+use samtykke::ui::{mount_in_page, ConsentSource, SourceRef};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
 
 type Watchers = Rc<RefCell<Vec<(u64, Rc<dyn Fn()>)>>>;
 
@@ -97,21 +96,6 @@ impl ConsentSource for Bridge {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MountProps {
-    source: SourceRef,
-    notice: bool,
-}
-
-#[function_component]
-fn Mount(props: &MountProps) -> Html {
-    html! {
-        <ConsentProvider source={props.source.clone()}>
-            if props.notice { <PrivacyNotice /> } else { <ConsentUi /> }
-        </ConsentProvider>
-    }
-}
-
 /// Renders the banner and dialog (first in `<body>`, so keyboard users reach them before the
 /// page) and every `data-samtykke="notice"`, from the core module behind `bridge`.
 #[wasm_bindgen]
@@ -120,31 +104,5 @@ pub fn mount(bridge: JsValue) {
         web_sys::console::error_1(&"samtykke: the UI module could not reach the engine".into());
         return;
     };
-    let source = SourceRef(Rc::new(connected));
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(body) = document.body() else {
-        return;
-    };
-    if let Ok(root) = document.create_element("div") {
-        root.set_id("samtykke-root");
-        let _ = body.insert_before(&root, body.first_child().as_ref());
-        let props = MountProps {
-            source: source.clone(),
-            notice: false,
-        };
-        yew::Renderer::<Mount>::with_root_and_props(root, props).render();
-    }
-    if let Ok(hosts) = document.query_selector_all("[data-samtykke=\"notice\"]") {
-        for host in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
-            if let Ok(host) = host.dyn_into::<web_sys::Element>() {
-                let props = MountProps {
-                    source: source.clone(),
-                    notice: true,
-                };
-                yew::Renderer::<Mount>::with_root_and_props(host, props).render();
-            }
-        }
-    }
+    mount_in_page(SourceRef(Rc::new(connected)));
 }
