@@ -46,7 +46,7 @@ async function open(p, fixture) {
 /** Waits for the engine to start and the network to go quiet, so late requests would show. */
 async function settle(p) {
   await p.waitForFunction(() => window.samtykkeReady === true);
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
 }
 
 /** Presses Tab until the focused element's text is `name` (at most `max` times). */
@@ -97,7 +97,7 @@ test('reject all, and a reload after it: 0 Google requests, nothing gated runs',
   const p = await page(ctx);
   await open(p, 'gating.html');
   await banner(p).getByRole('button', { name: 'Reject all' }).click();
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   await p.waitForTimeout(200);
   await assertNothingLoaded(p, requests, 'after reject');
   assert.equal((await consent(p)).method, 'reject-all');
@@ -125,7 +125,7 @@ test('custom choice without statistics: marketing runs, 0 Google requests', asyn
   await preferences(p).getByRole('switch', { name: 'Marketing' }).check();
   await preferences(p).getByRole('button', { name: 'Save preferences' }).click();
   await p.waitForFunction(() => window.count('marketing') === 1);
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   assert.deepEqual(googleRequests(), []);
   assert.equal(await p.evaluate(() => window.fakeGtagLoaded), undefined);
   assert.deepEqual((await consent(p)).categories, ['necessary', 'preferences', 'marketing']);
@@ -278,7 +278,7 @@ test('accept, withdraw in the dialog, re-accept: ga-disable, GA cookies erased o
   await preferences(p).getByRole('switch', { name: 'Statistics' }).check();
   await preferences(p).getByRole('button', { name: 'Save preferences' }).click();
   await p.waitForFunction(() => window['ga-disable-G-TEST123'] === false);
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   assert.equal((await dataLayer(p)).filter((e) => e[0] === 'consent' && e[1] === 'update').at(-1)[2].analytics_storage, 'granted');
   assert.deepEqual(requests.filter((u) => u.includes('gtag/js')), [GTAG], 'gtag.js is requested once per page');
   assert.equal(await p.evaluate(() => window.fakeGtagLoaded), 1);
@@ -341,7 +341,7 @@ test('dynamic elements: inserted before consent they wait for it, inserted after
     document.body.append(frame);
   });
   await p.waitForFunction(() => window.count('late-after') === 1 && document.getElementById('late-after').getAttribute('src'));
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   assert.deepEqual(youtube(requests).sort(), [GUIDE, TOUR, 'https://www.youtube-nocookie.com/embed/late-after', 'https://www.youtube-nocookie.com/embed/late-before'].sort());
   assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
   assert.equal(await p.evaluate(() => window.count('late-before')), 1, 'still once');
@@ -366,7 +366,7 @@ test('placeholder by keyboard: Load content loads that iframe only and stores no
   assert.equal(await p.evaluate(() => document.activeElement.closest('.samtykke-placeholder').getAttribute('aria-label')), 'Brewing guide video');
   await p.keyboard.press('Enter');
   await p.waitForFunction(() => document.getElementById('guide').getAttribute('src'));
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   assert.deepEqual(youtube(requests), [GUIDE], 'that iframe only');
   assert.equal(await p.locator('#guide').isVisible(), true);
   assert.equal(await p.evaluate(() => document.activeElement.id), 'guide', 'focus moves to the loaded content');
@@ -393,7 +393,7 @@ test('placeholder by keyboard: Load content loads that iframe only and stores no
   assert.deepEqual(JSON.parse(await stored(p)).categories, ['necessary', 'marketing']);
   assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
   assert.equal(await banner(p).count(), 0, 'an explicit choice: the banner is done');
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   assert.deepEqual(googleRequests(), [], 'statistics is still refused');
   assert.deepEqual(youtube(requests).sort(), [GUIDE, GUIDE, TOUR]);
   await ctx.close();
@@ -432,7 +432,7 @@ test('Google Tag Manager: gtm.js only after statistics consent', async () => {
   await open(p, 'gating-gtm.html');
   assert.deepEqual(googleRequests(), []);
   await p.evaluate(() => window.samtykke.accept(['marketing', 'preferences']));
-  await p.waitForLoadState('networkidle');
+  await p.context().quiet();
   await p.waitForTimeout(200);
   assert.deepEqual(googleRequests(), [], 'marketing alone does not load GTM');
   await p.evaluate(() => window.samtykke.accept(['marketing', 'statistics']));

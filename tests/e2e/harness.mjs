@@ -71,7 +71,33 @@ export async function context(env, { gpc = false, colorScheme = 'light', locale 
   });
   if (gpc) await ctx.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
   const googleRequests = () => requests.filter((u) => GOOGLE_HOSTS.includes(new URL(u).hostname));
+  // On the context itself, so that a test holding only a page can reach it: p.context().quiet().
+  ctx.quiet = trackQuiet(ctx);
   return { ctx, requests, googleRequests };
+}
+
+/**
+ * Returns `quiet(ms)`: resolves once no request of the context has been in flight for `ms`.
+ * Playwright's `networkidle` load state is not used because it is tied to frame lifecycles: an
+ * iframe that gets its `src` after consent can keep it from ever firing on a loaded machine.
+ * Counting the context's own request events is what the tests mean by "nothing late loads".
+ */
+function trackQuiet(ctx) {
+  const inFlight = new Set();
+  let lastActivity = Date.now();
+  const touch = () => { lastActivity = Date.now(); };
+  ctx.on('request', (r) => { inFlight.add(r); touch(); });
+  ctx.on('requestfinished', (r) => { inFlight.delete(r); touch(); });
+  ctx.on('requestfailed', (r) => { inFlight.delete(r); touch(); });
+  return async (ms = 500, timeout = 20000) => {
+    const started = Date.now();
+    while (inFlight.size > 0 || Date.now() - lastActivity < ms) {
+      if (Date.now() - started > timeout) {
+        throw new Error(`network not quiet after ${timeout} ms; in flight: ${[...inFlight].map((r) => r.url()).join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 }
 
 /** A page that collects console errors and page errors. */
