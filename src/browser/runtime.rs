@@ -5,6 +5,7 @@ use super::cookie_text::{erase_everywhere, is_google_analytics_cookie};
 use super::ports::{CookieJar, GoogleTags, Page, RecordStore, ScriptGate};
 use crate::core::consent_mode::{consent_state, default_state};
 use crate::core::policy::lifetime_ms;
+use crate::core::small_sort;
 use crate::core::{
     Category, CategorySet, Config, ConsentRecord, Effect, Environment, Event, State,
 };
@@ -260,7 +261,7 @@ impl Controller {
                     || patterns.iter().any(|p| a.page.pattern_matches(p, name))
             })
             .collect();
-        names.sort();
+        small_sort::sort_by(&mut names, String::cmp);
         names.dedup();
         for name in names {
             for cookie in erase_everywhere(&name, &host, "/") {

@@ -8,6 +8,7 @@ pub mod gating;
 pub mod policy;
 pub mod record;
 mod similarity;
+pub(crate) mod small_sort;
 pub mod snapshot;
 pub mod state;
 pub mod text;

@@ -6,6 +6,7 @@ use super::category::Category;
 use super::config::*;
 use super::error::ConfigError;
 use super::similarity::closest;
+use super::small_sort;
 use super::text::Text;
 use super::texts::{is_language_code, TextKey};
 use serde_json::{Map, Value};
@@ -40,8 +41,13 @@ impl Config {
         let config = reader.config(value);
         // Each reader reports its problems field by field (unknown keys first, missing keys
         // last); put them in the order of the document, keeping that order within a field.
-        let mut problems = reader.problems;
-        problems.sort_by_cached_key(|p| document_position(value, p.path()));
+        let mut keyed: Vec<_> = reader
+            .problems
+            .into_iter()
+            .map(|p| (document_position(value, p.path()), p))
+            .collect();
+        small_sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+        let problems = keyed.into_iter().map(|(_, p)| p).collect();
         ParsedConfig { config, problems }
     }
 }
@@ -427,7 +433,7 @@ impl Reader {
         if !found.iter().any(|c| c.category == Category::Necessary) {
             found.insert(0, CategoryConfig::new(Category::Necessary));
         }
-        found.sort_by_key(|c| c.category);
+        small_sort::sort_by(&mut found, |a, b| a.category.cmp(&b.category));
         found
     }
 
@@ -555,17 +561,16 @@ impl Reader {
             let Some(map) = self.object(overrides, &path, &keys) else {
                 continue;
             };
-            let entries: BTreeMap<String, String> = map
-                .iter()
-                .filter(|(k, _)| keys.contains(&k.as_str()))
-                .filter_map(|(k, v)| Some((k.clone(), self.string(v, &join(&path, k))?)))
-                .collect();
             // Texts are looked up by primary language ("nb" for "nb-NO"), as languages are chosen.
             let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-            texts
-                .entry(primary)
-                .or_insert_with(BTreeMap::new)
-                .extend(entries);
+            let entries: &mut BTreeMap<String, String> = texts.entry(primary).or_default();
+            // Inserted one by one: collecting into a BTreeMap sorts first, and that sort alone
+            // is 4 kB of wasm.
+            for (k, v) in map.iter().filter(|(k, _)| keys.contains(&k.as_str())) {
+                if let Some(text) = self.string(v, &join(&path, k)) {
+                    entries.insert(k.clone(), text);
+                }
+            }
         }
         texts
     }

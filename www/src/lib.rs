@@ -13,6 +13,12 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "ui")]
 mod local_ui;
 
+// The page's main thread is the only thread, so the allocator needs no locking.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 thread_local! {
     static CONTROLLER: RefCell<Option<Controller>> = const { RefCell::new(None) };
 }

@@ -9,6 +9,12 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// The page's main thread is the only thread, so the allocator needs no locking.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 type Watchers = Rc<RefCell<Vec<(u64, Rc<dyn Fn()>)>>>;
 
 /// The core module's state, seen through its `ui*` functions.
