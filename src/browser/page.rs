@@ -72,7 +72,7 @@ impl Page for WebPage {
             }
             Err(_) => {
                 console_error(&format!(
-                    "samtykke: autoClear pattern {pattern:?} is not a valid regular expression"
+                    "samtykke: autoClear pattern \"{pattern}\" is not a valid regular expression"
                 ));
                 false
             }

@@ -21,6 +21,9 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 thread_local! {
     static CONTROLLER: RefCell<Option<Controller>> = const { RefCell::new(None) };
+    /// The config as `init` was given it, for the UI module, which reads it with the same
+    /// reader (re-serialising the typed config would carry serde's serializer in this module).
+    static CONFIG_JSON: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 fn with_controller(f: impl FnOnce(&Controller)) {
@@ -37,6 +40,7 @@ fn dispatch(event: Event) {
 /// Reads a config given as JSON text, a plain object, or nothing (defaults).
 fn read_config(config: &JsValue) -> Config {
     let json = if config.is_null() || config.is_undefined() {
+        CONFIG_JSON.with(|c| *c.borrow_mut() = "{}".to_owned());
         return Config::default();
     } else if let Some(text) = config.as_string() {
         text
@@ -47,6 +51,7 @@ fn read_config(config: &JsValue) -> Config {
             .unwrap_or_default()
     };
     let parsed = Config::from_json(&json);
+    CONFIG_JSON.with(|c| *c.borrow_mut() = json);
     for problem in &parsed.problems {
         console_error(&format!("samtykke config: {problem}"));
     }
@@ -155,12 +160,11 @@ pub fn storage_kind() -> String {
     kind
 }
 
-/// Bridge for the UI module: the config as JSON (sent once).
+/// Bridge for the UI module: the config JSON that `init` read (sent once; the UI module reads
+/// it with the same reader, so both see the same config).
 #[wasm_bindgen(js_name = uiConfig)]
 pub fn ui_config() -> String {
-    let mut json = String::from("null");
-    with_controller(|c| json = serde_json::to_string(&*c.state().config).unwrap_or(json.clone()));
-    json
+    CONFIG_JSON.with(|c| c.borrow().clone())
 }
 
 /// Bridge for the UI module: what the views render, as JSON.
