@@ -52,9 +52,13 @@
   var engineName = storedChoice() ? 'core' : 'full';
   var glue = engineName === 'full' ? 'samtykke_full' : 'samtykke_core';
   var wasm = engineName === 'full' ? 'samtykke_full_bg.wasm' : 'samtykke_bg.wasm';
-  // The engine is a chain (entry -> glue -> wasm); hint all three at once so they download in
-  // parallel instead of one after the other.
-  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', glue + '.js'], ['preload', wasm]].forEach(function (hint) {
+  // The engine is a chain (entry -> glue -> snippets, wasm); hint them all at once so they
+  // download in parallel instead of one after the other.
+  // The glue imports its snippets (small JS modules) statically; build-dist.sh lists them here.
+  var SNIPPETS = [/* snippets */];
+  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', glue + '.js'], ['preload', wasm]].concat(SNIPPETS.map(function (s) {
+    return ['modulepreload', s];
+  })).forEach(function (hint) {
     var preload = document.createElement('link');
     preload.rel = hint[0];
     preload.href = base + hint[1];
@@ -99,7 +103,12 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve); else resolve();
   });
 
-  Promise.all([import(base + 'samtykke.entry.js'), readConfig(), ready]).then(function (loaded) {
+  // The engine compiles while the config loads and the document finishes parsing.
+  var entry = import(base + 'samtykke.entry.js').then(function (engine) {
+    engine.preload(engineName);
+    return engine;
+  });
+  Promise.all([entry, readConfig(), ready]).then(function (loaded) {
     var engine = loaded[0];
     return engine.init(loaded[1], { nonce: nonce, engine: engineName }).then(function () {
       var live = { on: on, init: function () { console.error('samtykke: already started'); } };

@@ -361,6 +361,26 @@ test('a first visit loads the full engine; a returning visitor only the core, an
   await ctx.close();
 });
 
+test('the loader hints the whole engine chain at once, and every hinted file is fetched once', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/basic.html`);
+  await banner(p).getByRole('button', { name: 'Reject all' }).waitFor();
+  const hints = await p.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')]
+    .map((l) => `${l.rel} ${new URL(l.href).pathname.replace(/^\/samtykke\//, '')}`));
+  assert.deepEqual(hints, [
+    'modulepreload samtykke.entry.js',
+    'modulepreload samtykke_full.js',
+    'preload samtykke_full_bg.wasm',
+    'modulepreload snippets/samtykke-' + hints[3].split('snippets/samtykke-')[1],
+  ]);
+  assert.match(hints[3], /^modulepreload snippets\/samtykke-[0-9a-f]+\/src\/browser\/gtag_shim\.js$/);
+  const engineFiles = requests.filter((u) => /\/samtykke\/(samtykke\.entry\.js|samtykke_full|snippets\/)/.test(u));
+  assert.equal(engineFiles.length, 4, `each hinted file once: ${engineFiles.join(', ')}`);
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
 test("language: the page's lang first, then the browser's languages, then English", async () => {
   for (const [locale, expected] of [['nb-NO', 'Godta alle'], ['de-DE', 'Accept all']]) {
     const { ctx } = await context(env, { locale });

@@ -41,13 +41,27 @@ function probablyFirstVisit(config) {
   return stored === null && !document.cookie.split('; ').some((c) => c.startsWith(`${name}=`));
 }
 
+let loaded = null;
+
+/**
+ * Fetches and compiles an engine without starting it, so that this can overlap with loading
+ * the config: `engine` is 'full' or 'core' (the script-tag loader has chosen already). `init`
+ * uses the engine loaded here; without this call it loads one itself.
+ */
+export function preload(engine) {
+  loaded ||= (engine === 'full' ? import('./samtykke_full.js') : import('./samtykke_core.js'))
+    .then(async (module) => {
+      await module.default();
+      return module;
+    });
+  return loaded;
+}
+
 export function init(config, options = {}) {
   if (!started) {
     // The script-tag loader has already chosen (to preload the right files); npm callers have not.
     const full = options.engine ? options.engine === 'full' : probablyFirstVisit(config);
-    const engine = full ? import('./samtykke_full.js') : import('./samtykke_core.js');
-    started = engine.then(async (module) => {
-      await module.default();
+    started = preload(full ? 'full' : 'core').then((module) => {
       core = module;
       core.init(config ?? null, options);
       running = true;
