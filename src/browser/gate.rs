@@ -4,8 +4,11 @@
 //! accessible placeholder before it, with **Load content** (this one, this once) and
 //! **Always allow** (grants its category through the controller).
 
+use super::page::console_error;
 use super::ports::ScriptGate;
-use crate::core::gating::{allows, placeholder_texts, wanted_categories, Embed, PlaceholderTexts};
+use crate::core::gating::{
+    allows, markup_problem, placeholder_texts, wanted_categories, Embed, PlaceholderTexts,
+};
 use crate::core::{CategorySet, Config, ConsentRecord};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -16,6 +19,10 @@ use web_sys::{Element, HtmlScriptElement};
 
 /// Marks an element that is queued or done, so nothing runs twice.
 const HANDLED: &str = "data-samtykke-handled";
+
+/// Marks a gated element whose attributes can never let it run, with the reason (reported
+/// once in the console; the attribute shows it in the page's inspector too).
+const PROBLEM: &str = "data-samtykke-problem";
 
 /// Marks an iframe the gate hid behind its placeholder (and must show again).
 const HIDDEN_BY_GATE: &str = "data-samtykke-hidden";
@@ -80,6 +87,34 @@ impl DomGate {
     /// activated). Without it, placeholders offer only **Load content**.
     pub fn set_always_allow(&self, grant: impl Fn(CategorySet) + 'static) {
         self.placeholders.borrow_mut().always_allow = Some(Rc::new(grant));
+    }
+
+    /// Reports, once per element, a `data-category` or `data-service` that can never let it
+    /// run with this config (a typo such as "analytics", a category the config leaves out).
+    fn report_markup_problem(&self, element: &Element) {
+        if element.has_attribute(PROBLEM) {
+            return;
+        }
+        let category = element.get_attribute("data-category").unwrap_or_default();
+        let service = element.get_attribute("data-service");
+        let problem = markup_problem(
+            &self.placeholders.borrow().config,
+            &category,
+            service.as_deref(),
+        );
+        if let Some(problem) = problem {
+            let _ = element.set_attribute(PROBLEM, &problem);
+            let id = element.id();
+            let named = if id.is_empty() {
+                String::new()
+            } else {
+                format!(" id=\"{id}\"")
+            };
+            console_error(&format!(
+                "samtykke: <{}{named} data-category=\"{category}\">: {problem}",
+                element.local_name()
+            ));
+        }
     }
 
     fn texts_for(&self, frame: &Element) -> Option<PlaceholderTexts> {
@@ -270,6 +305,7 @@ impl ScriptGate for DomGate {
                 let Ok(element) = node.dyn_into::<Element>() else {
                     continue;
                 };
+                self.report_markup_problem(&element);
                 if permitted(&element, granted, record) {
                     let _ = element.set_attribute(HANDLED, "");
                     queue.push_back(element);
@@ -282,6 +318,7 @@ impl ScriptGate for DomGate {
                 let Ok(frame) = node.dyn_into::<Element>() else {
                     continue;
                 };
+                self.report_markup_problem(&frame);
                 if permitted(&frame, granted, record) {
                     load_frame(&frame);
                 } else {

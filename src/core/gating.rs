@@ -189,6 +189,47 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Why a gated element's `data-category` and `data-service` can never let it run with this
+/// config, naming the attribute (for a console error); `None` when they can. Checks every
+/// name (also after `!`), that each category is one the config lists, and that the service
+/// is listed under some category: the record grants only services the config names.
+pub fn markup_problem(
+    config: &Config,
+    data_category: &str,
+    data_service: Option<&str>,
+) -> Option<String> {
+    let mut names = data_category.split([' ', ',']).filter(|s| !s.is_empty());
+    let mut any = false;
+    for token in names.by_ref() {
+        any = true;
+        let name = token.strip_prefix('!').unwrap_or(token);
+        let Some(category) = Category::parse(name) else {
+            let hint = Category::closest(name)
+                .map(|c| format!("; did you mean \"{}\"?", c.as_str()))
+                .unwrap_or_default();
+            return Some(format!("data-category: unknown category \"{name}\"{hint}"));
+        };
+        if !token.starts_with('!') && !config.category_set().contains(category) {
+            return Some(format!(
+                "data-category: \"{name}\" is not a category of the config, so it is never granted"
+            ));
+        }
+    }
+    if !any {
+        return Some("data-category is empty, so the element never runs".to_owned());
+    }
+    let service = data_service?;
+    let listed = config
+        .categories
+        .iter()
+        .any(|c| c.services.iter().any(|s| s.name == service));
+    (!listed).then(|| {
+        format!(
+            "data-service: \"{service}\" is not a service in the config, so it is never granted"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +428,94 @@ mod tests {
         assert_eq!(host_of("/relative/path"), None);
         assert_eq!(host_of("javascript:alert(1)"), None);
         assert_eq!(host_of("https:///nohost"), None);
+    }
+
+    #[test]
+    fn markup_problems_name_the_attribute() {
+        let config = Config::from_json(
+            r#"{"categories": ["necessary", "statistics",
+                {"name": "marketing", "services": [{"name": "youtube"}]}]}"#,
+        )
+        .config;
+        let problem = |c: &str, s: Option<&str>| markup_problem(&config, c, s);
+        assert_eq!(problem("statistics", None), None);
+        assert_eq!(problem("statistics marketing", None), None);
+        assert_eq!(problem("!marketing", None), None);
+        assert_eq!(
+            problem("!preferences", None),
+            None,
+            "refused is always true"
+        );
+        assert_eq!(problem("marketing", Some("youtube")), None);
+        assert_eq!(
+            problem("analytics", None).as_deref(),
+            Some("data-category: unknown category \"analytics\"; did you mean \"statistics\"?")
+        );
+        assert_eq!(
+            problem("statistics !zzzzzzzzzz", None).as_deref(),
+            Some("data-category: unknown category \"zzzzzzzzzz\"")
+        );
+        assert_eq!(
+            problem("preferences", None).as_deref(),
+            Some("data-category: \"preferences\" is not a category of the config, so it is never granted")
+        );
+        assert_eq!(
+            problem(" , ", None).as_deref(),
+            Some("data-category is empty, so the element never runs")
+        );
+        assert_eq!(
+            problem("marketing", Some("vimeo")).as_deref(),
+            Some("data-service: \"vimeo\" is not a service in the config, so it is never granted")
+        );
+    }
+
+    #[test]
+    fn an_element_with_a_markup_problem_never_runs() {
+        let config = Config::from_json(
+            r#"{"categories": ["necessary", "statistics",
+                {"name": "marketing", "services": [{"name": "youtube"}]}]}"#,
+        )
+        .config;
+        let tokens = [
+            "statistics",
+            "marketing",
+            "preferences",
+            "!marketing",
+            "analytics",
+            "",
+        ];
+        let services = [None, Some("youtube"), Some("vimeo")];
+        let subsets: Vec<CategorySet> = (0..8u8)
+            .map(|bits| {
+                [
+                    Category::Statistics,
+                    Category::Marketing,
+                    Category::Preferences,
+                ]
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .fold(CategorySet::necessary_only(), |set, (_, c)| set.with(c))
+            })
+            .collect();
+        for a in tokens {
+            for b in tokens {
+                for service in services {
+                    let category = format!("{a} {b}");
+                    if markup_problem(&config, &category, service).is_none() {
+                        continue;
+                    }
+                    for granted in &subsets {
+                        // What the reducer would grant: within the config, with its services.
+                        let granted = granted.intersection(config.category_set());
+                        let record = with_services(granted, &["youtube"]);
+                        assert!(
+                            !allows(&category, service, granted, Some(&record)),
+                            "{category:?} {service:?} runs with {granted:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -306,6 +306,34 @@ test('exactly once: accept, reject, accept again runs each gated script a single
   await ctx.close();
 });
 
+test('markup that can never run is a console error naming the attribute, once; it stays blocked after Accept all', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  await open(p, 'gating.html');
+  await p.evaluate(() => {
+    const box = document.createElement('section');
+    box.innerHTML = '<script id="typo" type="text/plain" data-category="analytics">mark("typo")</script>'
+      + '<script type="text/plain" data-category=" , ">mark("absent")</script>'
+      + '<iframe id="vimeo" data-category="marketing" data-service="vimeo" data-src="https://www.youtube-nocookie.com/embed/vimeo" title="Vimeo video"></iframe>';
+    document.body.append(box);
+  });
+  const expected = [
+    'samtykke: <script id="typo" data-category="analytics">: data-category: unknown category "analytics"; did you mean "statistics"?',
+    'samtykke: <script data-category=" , ">: data-category is empty, so the element never runs',
+    'samtykke: <iframe id="vimeo" data-category="marketing">: data-service: "vimeo" is not a service in the config, so it is never granted',
+  ];
+  await p.waitForFunction((n) => document.querySelectorAll('[data-samtykke-problem]').length === n, expected.length);
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.count('stats-inline') === 1);
+  await p.context().quiet();
+  assert.deepEqual(p.consoleErrors, expected, 'each problem once, although the gate ran again on Accept all');
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual((await ran(p)).filter((m) => m === 'typo' || m === 'absent'), []);
+  assert.ok(!requests.some((u) => u.endsWith('/embed/vimeo')), 'the iframe of an unknown service stays blocked');
+  assert.equal(await p.locator('#vimeo').getAttribute('data-samtykke-problem'), 'data-service: "vimeo" is not a service in the config, so it is never granted');
+  await ctx.close();
+});
+
 test('dynamic elements: inserted before consent they wait for it, inserted after consent they run at once', async () => {
   const { ctx, requests } = await context(env);
   const p = await page(ctx);
