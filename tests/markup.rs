@@ -132,6 +132,15 @@ async fn banner_in_norwegian() {
 }
 
 #[tokio::test]
+async fn banner_in_nynorsk() {
+    let (_twins, controller) = controller("nn");
+    let html = render(&controller, false).await;
+    assert_eq!(buttons(&html), ["Godta alle", "Avvis alle", "Tilpass val"]);
+    assert!(html.contains("lang=\"nn\""));
+    assert!(html.contains("Vi brukar informasjonskapslar"));
+}
+
+#[tokio::test]
 async fn preferences_dialog_switches_are_named_and_off_but_necessary() {
     let (_twins, controller) = controller("en");
     controller.dispatch(Event::ShowPreferences);

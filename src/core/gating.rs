@@ -95,7 +95,11 @@ pub fn placeholder_texts(
         .filter(|c| *c != Category::Necessary)
         .map(|c| config.category_label(language, c))
         .collect();
-    let joiner = if language == "nb" { " og " } else { " and " };
+    let joiner = if language == "nb" || language == "nn" {
+        " og "
+    } else {
+        " and "
+    };
     let category = labels.join(joiner);
     let service = embed
         .service

@@ -15,12 +15,20 @@ pub enum Text {
 }
 
 impl Text {
-    /// The text for `language`, falling back to English, then to any language given.
+    /// The text for `language`, falling back to the other written Norwegian (a Nynorsk reader
+    /// reads Bokmål better than English, and the other way round), then English, then any
+    /// language given.
     pub fn resolve(&self, language: &str) -> &str {
+        let sibling = match language {
+            "nb" => Some("nn"),
+            "nn" => Some("nb"),
+            _ => None,
+        };
         match self {
             Text::Plain(s) => s,
             Text::PerLanguage(map) => map
                 .get(language)
+                .or_else(|| sibling.and_then(|s| map.get(s)))
                 .or_else(|| map.get("en"))
                 .or_else(|| map.values().next())
                 .map(String::as_str)
@@ -46,6 +54,11 @@ mod tests {
             ("nb".to_owned(), "Statistikk".to_owned()),
         ]));
         assert_eq!(t.resolve("nb"), "Statistikk");
+        assert_eq!(
+            t.resolve("nn"),
+            "Statistikk",
+            "Nynorsk falls back to Bokmål before English"
+        );
         assert_eq!(t.resolve("de"), "Statistics");
         let only_nb = Text::PerLanguage(BTreeMap::from([("nb".to_owned(), "Hei".to_owned())]));
         assert_eq!(only_nb.resolve("en"), "Hei");

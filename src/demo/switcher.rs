@@ -54,6 +54,7 @@ pub fn Switcher() -> Html {
                 <span class="demo-switcher-label">{ "Banner language:" }</span>
                 { lang_button("en", "English") }
                 { lang_button("nb", "Norsk bokmål") }
+                { lang_button("nn", "Norsk nynorsk") }
             </span>
             <span class="demo-switcher-group">
                 <span class="demo-switcher-label">{ "Theme:" }</span>

@@ -69,5 +69,13 @@ test('demo switcher: Norwegian live, dark box layout by URL', async () => {
   await preferences(p).waitFor();
   await screenshot(p, 'demo-preferences-dark-nb');
   assert.deepEqual(await axe(p, '.samtykke'), [], 'dark dialog in Norwegian');
+  // Nynorsk, live: close the dialog (the switcher is behind it), switch, open it again.
+  await p.keyboard.press('Escape');
+  await p.getByRole('button', { name: 'Norsk nynorsk' }).click();
+  await p.getByRole('button', { name: 'Tilpass val', exact: true }).click();
+  await preferences(p).getByRole('button', { name: 'Lagre val' }).waitFor();
+  assert.equal(await p.locator('.samtykke:not(.samtykke-floating)').getAttribute('lang'), 'nn');
+  await screenshot(p, 'demo-preferences-dark-nn');
+  assert.deepEqual(await axe(p, '.samtykke'), [], 'dark dialog in Nynorsk');
   await ctx.close();
 });

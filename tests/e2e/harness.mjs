@@ -111,11 +111,11 @@ export async function page(ctx) {
 }
 
 export function banner(p) {
-  return p.getByRole('dialog', { name: /We use cookies|Vi bruker informasjonskapsler/ });
+  return p.getByRole('dialog', { name: /We use cookies|Vi bruker informasjonskapsler|Vi brukar informasjonskapslar/ });
 }
 
 export function preferences(p) {
-  return p.getByRole('dialog', { name: /Cookie preferences|Innstillinger for informasjonskapsler/ });
+  return p.getByRole('dialog', { name: /Cookie preferences|Innstillinger for informasjonskapsler|Innstillingar for informasjonskapslar/ });
 }
 
 /** The dataLayer as plain arrays (gtag pushes `arguments` objects). */
