@@ -168,7 +168,10 @@ impl DomGate {
         placeholder.append_child(&text).ok()?;
         let actions = document.create_element("div").ok()?;
         actions.set_class_name("samtykke-actions");
-        let offers_always = self.placeholders.borrow().always_allow.is_some();
+        // Granting cannot load an embed with a markup problem (a service the config does not
+        // list), so it is offered only "Load content".
+        let offers_always =
+            self.placeholders.borrow().always_allow.is_some() && !frame.has_attribute(PROBLEM);
         let kinds: &[&str] = if offers_always {
             &["load-once", "always-allow"]
         } else {

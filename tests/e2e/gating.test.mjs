@@ -323,6 +323,8 @@ test('markup that can never run is a console error naming the attribute, once; i
     'samtykke: <iframe id="vimeo" data-category="marketing">: data-service: "vimeo" is not a service in the config, so it is never granted',
   ];
   await p.waitForFunction((n) => document.querySelectorAll('[data-samtykke-problem]').length === n, expected.length);
+  const vimeo = p.getByRole('group', { name: 'Vimeo video' });
+  assert.deepEqual(await vimeo.getByRole('button').allTextContents(), ['Load content'], 'no Always allow that could not work');
   await banner(p).getByRole('button', { name: 'Accept all' }).click();
   await p.waitForFunction(() => window.count('stats-inline') === 1);
   await p.context().quiet();
