@@ -123,21 +123,17 @@ async fn banner_is_a_labelled_dialog_with_three_equal_buttons() {
 }
 
 #[tokio::test]
-async fn banner_in_norwegian() {
-    let (_twins, controller) = controller("nb");
-    let html = render(&controller, false).await;
-    assert_eq!(buttons(&html), ["Godta alle", "Avvis alle", "Tilpass valg"]);
-    assert!(html.contains("lang=\"nb\""));
-    assert!(html.contains("Vi bruker informasjonskapsler"));
-}
-
-#[tokio::test]
-async fn banner_in_nynorsk() {
-    let (_twins, controller) = controller("nn");
-    let html = render(&controller, false).await;
-    assert_eq!(buttons(&html), ["Godta alle", "Avvis alle", "Tilpass val"]);
-    assert!(html.contains("lang=\"nn\""));
-    assert!(html.contains("Vi brukar informasjonskapslar"));
+async fn banner_in_bokmal_and_nynorsk() {
+    for (language, manage, title) in [
+        ("nb", "Tilpass valg", "Vi bruker informasjonskapsler"),
+        ("nn", "Tilpass val", "Vi brukar informasjonskapslar"),
+    ] {
+        let (_twins, controller) = controller(language);
+        let html = render(&controller, false).await;
+        assert_eq!(buttons(&html), ["Godta alle", "Avvis alle", manage]);
+        assert!(html.contains(&format!("lang=\"{language}\"")));
+        assert!(html.contains(title), "{language}");
+    }
 }
 
 #[tokio::test]
