@@ -16,7 +16,7 @@ extern "C" {
 
 /// Parses JSON text into a JS value (JSON is a subset of JS values).
 pub(crate) fn to_js(value: &serde_json::Value) -> JsValue {
-    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&crate::core::json::write(value)).unwrap_or(JsValue::NULL)
 }
 
 /// The page's Google tag.

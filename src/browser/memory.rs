@@ -2,7 +2,9 @@
 //! Rust apps that render on a server).
 
 use super::ports::{CookieJar, GoogleTags, Page, ScriptGate};
-use crate::core::{CategorySet, Config, ConsentId, ConsentRecord, Environment, Notice, State};
+use crate::core::{
+    json, CategorySet, Config, ConsentId, ConsentRecord, Environment, Notice, State,
+};
 use std::cell::{Cell, RefCell};
 
 #[derive(Clone, Debug)]
@@ -121,7 +123,7 @@ impl GoogleTags for RecordingGoogleTags {
     fn gtag(&self, args: &[serde_json::Value]) {
         let args: Vec<String> = args
             .iter()
-            .map(|a| a.as_str().map_or_else(|| a.to_string(), str::to_owned))
+            .map(|a| a.as_str().map_or_else(|| json::write(a), str::to_owned))
             .collect();
         self.calls
             .borrow_mut()
@@ -131,7 +133,9 @@ impl GoogleTags for RecordingGoogleTags {
         self.calls.borrow_mut().push("gtag js <date>".to_owned());
     }
     fn push_data_layer(&self, value: &serde_json::Value) {
-        self.calls.borrow_mut().push(format!("push {value}"));
+        self.calls
+            .borrow_mut()
+            .push(format!("push {}", json::write(value)));
     }
     fn load_script(&self, src: &str) {
         self.calls.borrow_mut().push(format!("load {src}"));

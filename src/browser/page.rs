@@ -89,7 +89,7 @@ impl Page for WebPage {
         let (Some(window), Some(log)) = (web_sys::window(), &config.consent_log) else {
             return;
         };
-        let body = record.to_json_value().to_string();
+        let body = crate::core::json::write(&record.to_json_value());
         let _ = window
             .navigator()
             .send_beacon_with_opt_str(&log.endpoint, Some(&body));

@@ -5,6 +5,7 @@ pub mod config;
 pub mod consent_mode;
 pub mod error;
 pub mod gating;
+pub mod json;
 pub mod policy;
 pub mod record;
 mod similarity;

@@ -147,7 +147,7 @@ impl ConsentRecord {
 
     /// Encodes the record for storage.
     pub fn encode(&self) -> String {
-        self.to_json_value().to_string()
+        super::json::write(&self.to_json_value())
     }
 
     /// Decodes a stored record strictly: anything that is not exactly what
@@ -156,7 +156,7 @@ impl ConsentRecord {
         if stored.len() > MAX_ENCODED_LEN {
             return Err(DecodeError("longer than any record"));
         }
-        let value: Value = serde_json::from_str(stored).map_err(|_| DecodeError("not JSON"))?;
+        let value = super::json::parse(stored).map_err(|_| DecodeError("not JSON"))?;
         let Value::Object(map) = value else {
             return Err(DecodeError("not an object"));
         };

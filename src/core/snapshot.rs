@@ -43,7 +43,7 @@ impl State {
     pub fn from_view_snapshot(config: Rc<Config>, snapshot: &Value) -> Option<State> {
         let record = match &snapshot["record"] {
             Value::Null => None,
-            value => Some(ConsentRecord::decode(&value.to_string()).ok()?),
+            value => Some(ConsentRecord::decode(&super::json::write(value)).ok()?),
         };
         let view = match snapshot["view"].as_str()? {
             "hidden" => View::Hidden,

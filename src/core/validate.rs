@@ -24,7 +24,7 @@ pub struct ParsedConfig {
 impl Config {
     /// Reads a config from JSON text. Never fails: problems are listed, defaults fill in.
     pub fn from_json(json: &str) -> ParsedConfig {
-        match serde_json::from_str::<Value>(json) {
+        match super::json::parse(json) {
             Ok(value) => Config::from_value(&value),
             Err(e) => ParsedConfig {
                 config: Config::default(),

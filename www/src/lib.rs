@@ -6,7 +6,7 @@
 use samtykke::browser::boot::{page_controller, start_in_page};
 use samtykke::browser::page::{consent_json, console_error};
 use samtykke::browser::Controller;
-use samtykke::core::{Category, CategorySet, Config, Event};
+use samtykke::core::{json, Category, CategorySet, Config, Event};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -134,7 +134,7 @@ pub fn is_accepted(category: &str) -> bool {
 pub fn get_consent() -> JsValue {
     let mut value = JsValue::NULL;
     with_controller(|c| {
-        let json = consent_json(&c.state()).to_string();
+        let json = json::write(&consent_json(&c.state()));
         value = js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL);
     });
     value
@@ -171,17 +171,14 @@ pub fn ui_config() -> String {
 #[wasm_bindgen(js_name = uiState)]
 pub fn ui_state() -> String {
     let mut json = String::from("null");
-    with_controller(|c| json = c.state().view_snapshot().to_string());
+    with_controller(|c| json = json::write(&c.state().view_snapshot()));
     json
 }
 
 /// Bridge for the UI module: a visitor's event, as JSON. Unknown events are reported.
 #[wasm_bindgen(js_name = uiSend)]
 pub fn ui_send(event: &str) {
-    match serde_json::from_str(event)
-        .ok()
-        .and_then(|v| Event::from_json(&v))
-    {
+    match json::parse(event).ok().and_then(|v| Event::from_json(&v)) {
         Some(event) => dispatch(event),
         None => console_error(&format!("samtykke: unknown UI event {event}")),
     }

@@ -2,7 +2,7 @@
 //! the dialog or a notice must show. It owns no state: it renders the core module's state,
 //! read through the bridge, and sends the visitor's events back.
 
-use samtykke::core::{Config, Event, State};
+use samtykke::core::{json, Config, Event, State};
 use samtykke::ui::{mount_in_page, ConsentSource, SourceRef};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -80,7 +80,7 @@ impl ConsentSource for Bridge {
             .call0(&JsValue::NULL)
             .ok()
             .and_then(|s| s.as_string())
-            .and_then(|s| serde_json::from_str(&s).ok());
+            .and_then(|s| json::parse(&s).ok());
         snapshot
             .and_then(|s| State::from_view_snapshot(self.config.clone(), &s))
             .unwrap_or_else(|| State::new(self.config.clone(), None, &[]))
@@ -90,7 +90,7 @@ impl ConsentSource for Bridge {
         if let Some(json) = event.to_json() {
             let _ = self
                 .send
-                .call1(&JsValue::NULL, &JsValue::from_str(&json.to_string()));
+                .call1(&JsValue::NULL, &JsValue::from_str(&json::write(&json)));
         }
     }
 
