@@ -326,10 +326,7 @@ impl Reader<'_> {
 /// fraction to be exact.)
 fn approximate_f64(lexeme: &str) -> f64 {
     let (mantissa, exponent) = match lexeme.find(['e', 'E']) {
-        Some(i) => (
-            &lexeme[..i],
-            lexeme[i + 1..].parse::<i32>().unwrap_or(i32::MAX),
-        ),
+        Some(i) => (&lexeme[..i], saturating_exponent(&lexeme[i + 1..])),
         None => (lexeme, 0),
     };
     let mut value = 0f64;
@@ -355,15 +352,38 @@ fn approximate_f64(lexeme: &str) -> f64 {
             _ => {}
         }
     }
-    let magnitude = if scale >= 0 {
+    let magnitude = if value == 0.0 {
+        0.0
+    } else if scale >= 0 {
         value * 10f64.powi(scale.min(400))
     } else {
-        value / 10f64.powi(scale.saturating_neg().min(400))
+        // In two steps, so that 1e-310 stays a (subnormal) number instead of 1 / infinity.
+        let down = scale.saturating_neg().min(700);
+        value / 10f64.powi(down.min(300)) / 10f64.powi(down - down.min(300))
     };
     if mantissa.starts_with('-') {
         -magnitude
     } else {
         magnitude
+    }
+}
+
+/// An exponent such as `+12` or `-99999999999`, held within ±100000 (beyond which every
+/// finite mantissa is 0 or infinity anyway).
+fn saturating_exponent(text: &str) -> i32 {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let mut n: i32 = 0;
+    for b in digits.bytes() {
+        n = (n * 10 + i32::from(b - b'0')).min(100_000);
+    }
+    if negative {
+        -n
+    } else {
+        n
     }
 }
 
@@ -404,23 +424,37 @@ fn write_number(out: &mut String, n: &Number) {
     } else if let Some(i) = n.as_i64() {
         let _ = write!(out, "{i}");
     } else {
-        let f = n.as_f64().unwrap_or(0.0);
-        // Whole numbers beyond i64 and fractions: an integer part and up to nine decimals.
-        let whole = f.trunc();
-        if whole.abs() >= 9.0e18 {
-            let _ = write!(out, "{}", whole as i64);
-            return;
-        }
-        if f < 0.0 && whole == 0.0 {
-            out.push('-');
-        }
-        let _ = write!(out, "{}", whole as i64);
-        let decimals = ((f - whole).abs() * 1e9).round() as u64;
-        if decimals > 0 && decimals < 1_000_000_000 {
+        write_float(out, n.as_f64().unwrap_or(0.0));
+    }
+}
+
+/// A float the integer cases did not take: up to nine decimals below a million, else the
+/// 18 leading digits and an exponent (`1.5` -> `1.5`, `1e19` -> `100000000000000000e2`).
+fn write_float(out: &mut String, f: f64) {
+    if f < 0.0 {
+        out.push('-');
+    }
+    let mut magnitude = f.abs();
+    if magnitude < 1e6 {
+        // Rounded once, so that 0.9999999999 carries into the whole part.
+        let scaled = (magnitude * 1e9).round() as u64;
+        let _ = write!(out, "{}", scaled / 1_000_000_000);
+        let decimals = scaled % 1_000_000_000;
+        if decimals > 0 {
             let digits = format!("{decimals:09}");
             out.push('.');
             out.push_str(digits.trim_end_matches('0'));
         }
+        return;
+    }
+    let mut exponent = 0;
+    while magnitude >= 1e18 {
+        magnitude /= 10.0;
+        exponent += 1;
+    }
+    let _ = write!(out, "{}", magnitude.round() as u64);
+    if exponent > 0 {
+        let _ = write!(out, "e{exponent}");
     }
 }
 
@@ -519,6 +553,9 @@ mod tests {
     fn errors_say_where() {
         let e = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
         assert_eq!(e.to_string(), "expected `:` at line 3 column 7");
+        // Columns count characters, not bytes.
+        let e = parse("[\"æøå\" 1]").unwrap_err();
+        assert_eq!(e.to_string(), "expected `,` or `]` at line 1 column 8");
     }
 
     #[test]
@@ -535,11 +572,54 @@ mod tests {
         assert_eq!(ours, serde_json::to_string(&value).unwrap());
         // A whole float is written as a whole number (serde_json writes "5.0").
         assert_eq!(write(&json!([5.0, -2.0])), "[5,-2]");
+        // Fractions carry, and numbers beyond i64 keep their magnitude.
+        assert_eq!(
+            write(&json!([0.9999999999, -2.9999999996, -0.5])),
+            "[1,-3,-0.5]"
+        );
+        assert_eq!(
+            write(&json!([1e19, 1234567.75])),
+            "[100000000000000000e2,1234568]"
+        );
+        for f in [1e19, -1e300, 1.23456789e18, 7.5e-7] {
+            let back = parse(&write(&json!(f))).unwrap().as_f64().unwrap();
+            assert!(
+                (back - f).abs() <= f.abs() * 1e-12,
+                "{f} came back as {back}"
+            );
+        }
+    }
+
+    #[test]
+    fn reads_extreme_numbers_as_serde_json_does() {
+        for text in [
+            "0e400",
+            "0e999",
+            "-0.0e-5",
+            "1e-99999999999",
+            "1e-310",
+            "2.5e-3",
+            "1e308",
+        ] {
+            let ours = parse(text).unwrap().as_f64().unwrap();
+            let theirs = serde_json::from_str::<Value>(text)
+                .unwrap()
+                .as_f64()
+                .unwrap();
+            assert!(
+                (ours - theirs).abs() <= theirs.abs() * 1e-12,
+                "{text}: {ours} vs {theirs}"
+            );
+        }
     }
 
     #[test]
     fn round_trips_any_string() {
-        let all: String = (0u32..0x800).filter_map(char::from_u32).collect();
+        let all: String = (0u32..0x800)
+            .chain(0x1F600..0x1F650)
+            .chain([0xFFFF, 0x10FFFF])
+            .filter_map(char::from_u32)
+            .collect();
         let value = Value::String(all);
         assert_eq!(parse(&write(&value)).unwrap(), value);
     }
