@@ -1,6 +1,6 @@
 //! When a stored choice is in force, how long a new one lasts, and what GPC means.
 
-use super::category::CategorySet;
+use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::record::ConsentRecord;
 
@@ -57,6 +57,20 @@ pub fn assess(record: Option<ConsentRecord>, config: &Config, now_ms: u64) -> St
     if now_ms >= record.expires_at {
         return Standing::Expired;
     }
+    // A category or service the config no longer lists (removed without a revision bump) is
+    // not granted: nothing runs beyond what the site says it uses.
+    let mut record = record;
+    record.granted = record
+        .granted
+        .intersection(config.category_set())
+        .with(Category::Necessary);
+    record.services.retain(|name| {
+        config
+            .categories
+            .iter()
+            .filter(|c| record.granted.contains(c.category))
+            .any(|c| c.services.iter().any(|s| &s.name == name))
+    });
     Standing::Valid(record)
 }
 
@@ -72,9 +86,7 @@ pub fn lifetime_ms(config: &Config, granted: CategorySet) -> u64 {
 
 /// Whether a choice grants nothing beyond `necessary`.
 pub fn is_refusal(granted: CategorySet) -> bool {
-    granted
-        .without(super::category::Category::Necessary)
-        .is_empty()
+    granted.without(Category::Necessary).is_empty()
 }
 
 /// Whether a Global Privacy Control signal should be recorded as a refusal: the site honours
@@ -86,7 +98,6 @@ pub fn gpc_applies(config: &Config, gpc_signal: bool, standing: &Standing) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::category::Category;
     use crate::core::record::{ConsentId, Method};
 
     const NOW: u64 = 1_800_000_000_000;
@@ -111,6 +122,24 @@ mod tests {
             assess(Some(r), &Config::default(), NOW),
             Standing::Valid(_)
         ));
+    }
+
+    #[test]
+    fn a_valid_choice_grants_only_what_the_config_still_lists() {
+        let config = Config::from_json(
+            r#"{"categories": ["necessary", {"name": "marketing", "services": [{"name": "youtube"}]}]}"#,
+        )
+        .config;
+        let mut stored = record(CategorySet::all(), NOW - DAY_MS, 365);
+        stored.services = vec!["youtube".into(), "vimeo".into(), "matomo".into()];
+        let Standing::Valid(valid) = assess(Some(stored), &config, NOW) else {
+            panic!("a fresh choice of this revision is valid");
+        };
+        assert_eq!(
+            valid.granted,
+            CategorySet::necessary_only().with(Category::Marketing)
+        );
+        assert_eq!(valid.services, ["youtube"]);
     }
 
     #[test]
