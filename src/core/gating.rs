@@ -202,25 +202,42 @@ pub fn markup_problem(
     data_category: &str,
     data_service: Option<&str>,
 ) -> Option<String> {
-    let mut names = data_category.split([' ', ',']).filter(|s| !s.is_empty());
-    let mut any = false;
-    for token in names.by_ref() {
-        any = true;
-        let name = token.strip_prefix('!').unwrap_or(token);
+    let (mut wanted, mut refused) = (CategorySet::EMPTY, CategorySet::EMPTY);
+    for token in data_category.split([' ', ',']).filter(|s| !s.is_empty()) {
+        let (negated, name) = match token.strip_prefix('!') {
+            Some(name) => (true, name),
+            None => (false, token),
+        };
         let Some(category) = Category::parse(name) else {
             let hint = Category::closest(name)
                 .map(|c| format!("; did you mean \"{}\"?", c.as_str()))
                 .unwrap_or_default();
             return Some(format!("data-category: unknown category \"{name}\"{hint}"));
         };
-        if !token.starts_with('!') && !config.category_set().contains(category) {
+        if negated && category == Category::Necessary {
+            return Some(
+                "data-category: \"!necessary\" never holds: necessary is always granted".to_owned(),
+            );
+        }
+        if !negated && !config.category_set().contains(category) {
             return Some(format!(
                 "data-category: \"{name}\" is not a category of the config, so it is never granted"
             ));
         }
+        if negated {
+            refused = refused.with(category);
+        } else {
+            wanted = wanted.with(category);
+        }
     }
-    if !any {
+    if wanted.is_empty() && refused.is_empty() {
         return Some("data-category is empty, so the element never runs".to_owned());
+    }
+    if let Some(both) = wanted.intersection(refused).iter().next() {
+        return Some(format!(
+            "data-category: \"{0}\" and \"!{0}\" cannot both hold",
+            both.as_str()
+        ));
     }
     let service = data_service?;
     let listed = config
@@ -468,6 +485,15 @@ mod tests {
             Some("data-category is empty, so the element never runs")
         );
         assert_eq!(
+            problem("statistics !necessary", None).as_deref(),
+            Some("data-category: \"!necessary\" never holds: necessary is always granted")
+        );
+        assert_eq!(
+            problem("marketing,!marketing", None).as_deref(),
+            Some("data-category: \"marketing\" and \"!marketing\" cannot both hold")
+        );
+        assert_eq!(problem("necessary", None), None);
+        assert_eq!(
             problem("marketing", Some("vimeo")).as_deref(),
             Some("data-service: \"vimeo\" is not a service in the config, so it is never granted")
         );
@@ -486,6 +512,8 @@ mod tests {
             "preferences",
             "!marketing",
             "analytics",
+            "necessary",
+            "!necessary",
             "",
         ];
         let services = [None, Some("youtube"), Some("vimeo")];
