@@ -94,7 +94,14 @@ impl Config {
 
     /// A text override for `language` and `key`, if the config has one.
     pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
-        self.texts.get(language)?.get(key).map(String::as_str)
+        let given = |code: &str| self.texts.get(code)?.get(key).map(String::as_str);
+        // The site's own wording in the other written Norwegian beats a built-in text.
+        let sibling = match language {
+            "nb" => Some("nn"),
+            "nn" => Some("nb"),
+            _ => None,
+        };
+        given(language).or_else(|| sibling.and_then(given))
     }
 }
 

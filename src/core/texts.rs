@@ -235,7 +235,7 @@ mod tests {
     }
 
     #[test]
-    fn override_wins_for_its_language_only() {
+    fn override_wins_for_its_language_and_the_other_norwegian() {
         let mut config = Config::default();
         config.texts.insert(
             "nb".into(),
@@ -244,6 +244,9 @@ mod tests {
         assert_eq!(config.text("nb", TextKey::BannerTitle), "Hei!");
         assert_eq!(config.text("en", TextKey::BannerTitle), "We use cookies");
         assert_eq!(config.text("nb", TextKey::AcceptAll), "Godta alle");
+        // The site's own Bokmål wording beats a built-in Nynorsk text (and the other way round).
+        assert_eq!(config.text("nn", TextKey::BannerTitle), "Hei!");
+        assert_eq!(config.text("nn", TextKey::ManagePreferences), "Tilpass val");
     }
 
     #[test]
