@@ -14,7 +14,7 @@ rm -rf target/wasm-types && mkdir -p target/wasm-types && mv dist/*.d.ts target/
 cp www/samtykke.js www/samtykke.css www/config.schema.json dist/
 cp www/npm/index.js dist/samtykke.entry.js
 # The loader preloads the glue's snippets, whose folder name carries a build hash.
-snippets=$(cd dist && find snippets -name '*.js' | sort | sed "s/.*/'&'/" | paste -sd, -)
+snippets=$([ -d dist/snippets ] && cd dist && find snippets -name '*.js' | sort | sed "s/.*/'&'/" | paste -sd, - || true)
 sed -i "s|\[/\* snippets \*/\]|[$snippets]|" dist/samtykke.js
 grep -q "SNIPPETS = \[$snippets\]" dist/samtykke.js || { echo "build-dist: could not list the snippets in samtykke.js" >&2; exit 1; }
 # Every page view downloads these: comments and whitespace are bytes too (esbuild from npm).

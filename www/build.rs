@@ -1,5 +1,5 @@
 //! Links the wasm with a 256 KiB stack instead of rustc's default 1 MiB: every page view
-//! instantiates that memory, and the engine's deepest recursion (serde_json stops at 128
+//! instantiates that memory, and the engine's deepest recursion (the JSON reader stops at 128
 //! levels of nesting) needs a small part of it. The stack sits first in memory, so an
 //! overflow would trap rather than overwrite data.
 fn main() {

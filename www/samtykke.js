@@ -105,7 +105,8 @@
 
   // The engine compiles while the config loads and the document finishes parsing.
   var entry = import(base + 'samtykke.entry.js').then(function (engine) {
-    engine.preload(engineName);
+    // A failure shows again (and is reported) when init runs; do not log it twice.
+    engine.preload(engineName).catch(function () {});
     return engine;
   });
   Promise.all([entry, readConfig(), ready]).then(function (loaded) {
