@@ -31,6 +31,35 @@ const UPDATED_ISO: &str = "2026-12-01";
 /// Date of the last change to the privacy statement, as shown.
 const UPDATED_TEXT: &str = "1 December 2026";
 
+/// A cookie table of the privacy statement: one row per cookie (name, provider, purpose,
+/// duration), in a labelled region that scrolls sideways on narrow screens.
+fn cookie_table(label: &str, rows: &[[&str; 4]]) -> Html {
+    html! {
+        <div class="demo-table-wrap" role="region" aria-label={label.to_owned()} tabindex="0">
+            <table class="demo-table demo-table--cookies">
+                <thead>
+                    <tr>
+                        <th scope="col">{"Name"}</th>
+                        <th scope="col">{"Provider"}</th>
+                        <th scope="col">{"Purpose"}</th>
+                        <th scope="col">{"Duration"}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|[name, provider, purpose, duration]| html! {
+                        <tr>
+                            <td><code>{ *name }</code></td>
+                            <td>{ *provider }</td>
+                            <td>{ *purpose }</td>
+                            <td>{ *duration }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
 /// `mailto:` link for an address.
 fn mailto(address: &str) -> String {
     format!("mailto:{address}")
@@ -415,67 +444,18 @@ pub fn PrivacyPage(props: &PrivacyPageProps) -> Html {
                               protecting forms against abuse, and remembering your cookie choice. \
                               They cannot be switched off."}
                         </p>
-                        <div class="demo-table-wrap" role="region" aria-label="Necessary cookies" tabindex="0">
-                            <table class="demo-table demo-table--cookies">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{"Name"}</th>
-                                        <th scope="col">{"Provider"}</th>
-                                        <th scope="col">{"Purpose"}</th>
-                                        <th scope="col">{"Duration"}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    <tr>
-                                        <td><code>{"samtykke"}</code></td>
-                                        <td>{"Fjordbrent"}</td>
-                                        <td>{"Stores your cookie choice (local storage, or a cookie if local storage is unavailable)"}</td>
-                                        <td>{"12 months; 6 months after a refusal"}</td>
-                                    </tr>
-                                    <tr>
-                                        <td><code>{"fb_session"}</code></td>
-                                        <td>{"Fjordbrent"}</td>
-                                        <td>{"Keeps you signed in and remembers your basket"}</td>
-                                        <td>{"Until you close the browser"}</td>
-                                    </tr>
-                                    <tr>
-                                        <td><code>{"fb_csrf"}</code></td>
-                                        <td>{"Fjordbrent"}</td>
-                                        <td>{"Protects forms against cross-site request forgery"}</td>
-                                        <td>{"Until you close the browser"}</td>
-                                    </tr>
-                                </tbody>
-                            </table>
-                        </div>
+                        { cookie_table("Necessary cookies", &[
+                            ["samtykke", "Fjordbrent", "Stores your cookie choice (local storage, or a cookie if local storage is unavailable)", "12 months; 6 months after a refusal"],
+                            ["fb_session", "Fjordbrent", "Keeps you signed in and remembers your basket", "Until you close the browser"],
+                            ["fb_csrf", "Fjordbrent", "Protects forms against cross-site request forgery", "Until you close the browser"],
+                        ]) }
 
                         <h3>{"Preferences"}</h3>
                         <p>{"Remember your language and delivery region so the site is set up the way you left it."}</p>
-                        <div class="demo-table-wrap" role="region" aria-label="Preference cookies" tabindex="0">
-                            <table class="demo-table demo-table--cookies">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{"Name"}</th>
-                                        <th scope="col">{"Provider"}</th>
-                                        <th scope="col">{"Purpose"}</th>
-                                        <th scope="col">{"Duration"}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    <tr>
-                                        <td><code>{"fb_lang"}</code></td>
-                                        <td>{"Fjordbrent"}</td>
-                                        <td>{"Your chosen language (English or Norwegian)"}</td>
-                                        <td>{"12 months"}</td>
-                                    </tr>
-                                    <tr>
-                                        <td><code>{"fb_region"}</code></td>
-                                        <td>{"Fjordbrent"}</td>
-                                        <td>{"Your delivery region, to show the right shipping prices"}</td>
-                                        <td>{"12 months"}</td>
-                                    </tr>
-                                </tbody>
-                            </table>
-                        </div>
+                        { cookie_table("Preference cookies", &[
+                            ["fb_lang", "Fjordbrent", "Your chosen language (English or Norwegian)", "12 months"],
+                            ["fb_region", "Fjordbrent", "Your delivery region, to show the right shipping prices", "12 months"],
+                        ]) }
 
                         <h3>{"Statistics"}</h3>
                         <p>
@@ -483,32 +463,10 @@ pub fn PrivacyPage(props: &PrivacyPageProps) -> Html {
                               come from and where they give up, so we can make it better. We use \
                               Google Analytics for this; see the next section."}
                         </p>
-                        <div class="demo-table-wrap" role="region" aria-label="Statistics cookies" tabindex="0">
-                            <table class="demo-table demo-table--cookies">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{"Name"}</th>
-                                        <th scope="col">{"Provider"}</th>
-                                        <th scope="col">{"Purpose"}</th>
-                                        <th scope="col">{"Duration"}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    <tr>
-                                        <td><code>{"_ga"}</code></td>
-                                        <td>{"Google"}</td>
-                                        <td>{"Tells visits from different browsers apart"}</td>
-                                        <td>{"2 years"}</td>
-                                    </tr>
-                                    <tr>
-                                        <td><code>{"_ga_<ID>"}</code></td>
-                                        <td>{"Google"}</td>
-                                        <td>{"Keeps track of the current visit"}</td>
-                                        <td>{"2 years"}</td>
-                                    </tr>
-                                </tbody>
-                            </table>
-                        </div>
+                        { cookie_table("Statistics cookies", &[
+                            ["_ga", "Google", "Tells visits from different browsers apart", "2 years"],
+                            ["_ga_<ID>", "Google", "Keeps track of the current visit", "2 years"],
+                        ]) }
 
                         <h3>{"Marketing"}</h3>
                         <p>
