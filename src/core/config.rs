@@ -92,6 +92,18 @@ impl Config {
         self.categories.iter().map(|c| c.category).collect()
     }
 
+    /// The services of those of `categories` the site uses, in config order. (What a choice
+    /// granting `categories` grants; `self.category_set()` gives every service.)
+    pub fn services_of(
+        &self,
+        categories: super::category::CategorySet,
+    ) -> impl Iterator<Item = &Service> {
+        self.categories
+            .iter()
+            .filter(move |c| categories.contains(c.category))
+            .flat_map(|c| c.services.iter())
+    }
+
     /// A text override for `language` and `key`, if the config has one.
     pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
         let given = |code: &str| self.texts.get(code)?.get(key).map(String::as_str);

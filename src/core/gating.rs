@@ -136,9 +136,7 @@ pub fn placeholder_texts(
 /// A service's label from config, else its name as written.
 fn service_label(config: &Config, language: &str, name: &str) -> String {
     config
-        .categories
-        .iter()
-        .flat_map(|c| c.services.iter())
+        .services_of(config.category_set())
         .find(|s| s.name == name)
         .and_then(|s| s.label.as_ref())
         .map_or_else(|| name.to_owned(), |l| l.resolve(language).to_owned())
@@ -241,9 +239,8 @@ pub fn markup_problem(
     }
     let service = data_service?;
     let listed = config
-        .categories
-        .iter()
-        .any(|c| c.services.iter().any(|s| s.name == service));
+        .services_of(config.category_set())
+        .any(|s| s.name == service);
     (!listed).then(|| {
         format!(
             "data-service: \"{service}\" is not a service in the config, so it is never granted"

@@ -64,13 +64,10 @@ pub fn assess(record: Option<ConsentRecord>, config: &Config, now_ms: u64) -> St
         .granted
         .intersection(config.category_set())
         .with(Category::Necessary);
-    record.services.retain(|name| {
-        config
-            .categories
-            .iter()
-            .filter(|c| record.granted.contains(c.category))
-            .any(|c| c.services.iter().any(|s| &s.name == name))
-    });
+    let granted = record.granted;
+    record
+        .services
+        .retain(|name| config.services_of(granted).any(|s| &s.name == name));
     Standing::Valid(record)
 }
 

@@ -266,10 +266,8 @@ impl State {
             .with(Category::Necessary);
         let services = self
             .config
-            .categories
-            .iter()
-            .filter(|c| granted.contains(c.category))
-            .flat_map(|c| c.services.iter().map(|s| s.name.clone()))
+            .services_of(granted)
+            .map(|s| s.name.clone())
             .collect();
         let given_at = env.now_ms();
         ConsentRecord {
