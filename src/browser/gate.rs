@@ -168,10 +168,8 @@ impl DomGate {
         placeholder.append_child(&text).ok()?;
         let actions = document.create_element("div").ok()?;
         actions.set_class_name("samtykke-actions");
-        // Granting cannot load an embed with a markup problem (a service the config does not
-        // list), so it is offered only "Load content".
         let offers_always =
-            self.placeholders.borrow().always_allow.is_some() && !frame.has_attribute(PROBLEM);
+            self.placeholders.borrow().always_allow.is_some() && texts.always_allow.is_some();
         let kinds: &[&str] = if offers_always {
             &["load-once", "always-allow"]
         } else {
@@ -204,7 +202,9 @@ impl DomGate {
         };
         set(".samtykke-placeholder-text", &texts.message);
         set("[data-action=\"load-once\"]", &texts.load_once);
-        set("[data-action=\"always-allow\"]", &texts.always_allow);
+        if let Some(always_allow) = &texts.always_allow {
+            set("[data-action=\"always-allow\"]", always_allow);
+        }
     }
 
     fn reword_placeholders(&self) {

@@ -59,8 +59,9 @@ pub struct PlaceholderTexts {
     pub message: String,
     /// The "Load content" button (this embed, this once).
     pub load_once: String,
-    /// The "Always allow" button (grants `wanted`).
-    pub always_allow: String,
+    /// The "Always allow" button (grants `wanted`); `None` when granting could not load the
+    /// embed, because its `data-service` is not a service of the config.
+    pub always_allow: Option<String>,
 }
 
 /// The attributes of a gated embed that its placeholder describes.
@@ -101,6 +102,12 @@ pub fn placeholder_texts(
         " and "
     };
     let category = labels.join(joiner);
+    // A grant covers only the services the config lists (see `allows`).
+    let grantable = embed.service.is_none_or(|name| {
+        config
+            .services_of(config.category_set())
+            .any(|s| s.name == name)
+    });
     let service = embed
         .service
         .map(str::trim)
@@ -129,7 +136,7 @@ pub fn placeholder_texts(
         name,
         message,
         load_once: config.text(language, TextKey::LoadContent),
-        always_allow: config.text(language, TextKey::AlwaysAllow),
+        always_allow: grantable.then(|| config.text(language, TextKey::AlwaysAllow)),
     })
 }
 
@@ -355,8 +362,8 @@ mod tests {
             "This www.youtube-nocookie.com content is blocked until you allow Marketing cookies."
         );
         assert_eq!(
-            (en.load_once.as_str(), en.always_allow.as_str()),
-            ("Load content", "Always allow")
+            (en.load_once.as_str(), en.always_allow.as_deref()),
+            ("Load content", Some("Always allow"))
         );
         let nb = placeholder_texts(&config, "nb", video).unwrap();
         assert_eq!(
@@ -364,8 +371,8 @@ mod tests {
             "Dette innholdet fra www.youtube-nocookie.com er blokkert til du tillater informasjonskapsler for Markedsføring."
         );
         assert_eq!(
-            (nb.load_once.as_str(), nb.always_allow.as_str()),
-            ("Last inn innholdet", "Tillat alltid")
+            (nb.load_once.as_str(), nb.always_allow.as_deref()),
+            ("Last inn innholdet", Some("Tillat alltid"))
         );
     }
 
@@ -400,6 +407,10 @@ mod tests {
             placeholder_texts(&config, "en", embed("marketing", Some("vimeo"), None, None))
                 .unwrap();
         assert_eq!(unknown_service.name, "vimeo");
+        // Granting marketing would not load it (the config lists no such service): no
+        // "Always allow", while a listed service gets one.
+        assert_eq!(unknown_service.always_allow, None);
+        assert_eq!(named.always_allow.as_deref(), Some("Tillat alltid"));
         // The site does not use statistics: granting it is impossible, so no placeholder.
         assert_eq!(
             placeholder_texts(&config, "en", embed("statistics", None, None, None)),
