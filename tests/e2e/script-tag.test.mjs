@@ -161,6 +161,29 @@ test('config inline and by global work like config by URL', async () => {
   }
 });
 
+test('consentLog: each choice is posted to the endpoint as the record, under one consent id', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  const posts = [];
+  ctx.on('request', (r) => { if (new URL(r.url()).pathname === '/consent-log') posts.push(r); });
+  await p.goto(`${env.base}/fixtures/consent-log.html`);
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.samtykke.isAccepted('marketing'));
+  await p.evaluate(() => window.samtykke.accept(['statistics']));
+  await p.waitForFunction(() => !window.samtykke.isAccepted('marketing'));
+  await p.context().quiet();
+  assert.equal(posts.length, 2, 'one post per choice');
+  const bodies = posts.map((r) => JSON.parse(r.postData()));
+  assert.deepEqual(posts.map((r) => r.method()), ['POST', 'POST']);
+  assert.deepEqual(bodies.map((b) => [b.method, b.categories, b.revision]), [
+    ['accept-all', ['necessary', 'statistics', 'marketing'], 3],
+    ['custom', ['necessary', 'statistics'], 3],
+  ]);
+  assert.equal(bodies[0].id, bodies[1].id, 'a log can follow one visitor\'s changes');
+  assert.deepEqual(bodies[1], await p.evaluate(() => window.samtykke.getConsent()), 'the body is the record in force');
+  await ctx.close();
+});
+
 test('a config that cannot be fetched is a console error and nothing runs', async () => {
   const { ctx, googleRequests } = await context(env);
   const p = await page(ctx);
