@@ -13,7 +13,6 @@ step "clippy (native)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --locked --workspace --all-targets --target $WASM -- -D warnings
-cargo clippy --locked -p samtykke-www --features ui --target $WASM -- -D warnings
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p samtykke -q
 step "native tests (core, shell with in-memory twins, server-rendered markup, doctests)"

@@ -1,8 +1,10 @@
 # Builds the wasm modules and their glue into $1, named as dist/ and pkg/ ship them:
-#   samtykke_core.js + samtykke_bg.wasm       the engine a returning visit loads (no Yew)
-#   samtykke_full.js + samtykke_full_bg.wasm  the same engine with the views, for a first visit
-#   samtykke_ui.js + samtykke_ui_bg.wasm      the views alone, fetched when a returning visitor
-#                                             opens the settings (they read the core's state)
+#   samtykke_core.js + samtykke_bg.wasm       the engine every page loads (no Yew): record,
+#                                             rules, gating, Google tags, and the first layer
+#                                             drawn in plain DOM
+#   samtykke_ui.js + samtykke_ui_bg.wasm      the Yew views (the preferences dialog, notices),
+#                                             fetched only when one must show; they read the
+#                                             core's state
 # plus snippets/. Sourced by build-dist.sh and build-package.sh after versions.sh.
 bindgen_and_opt() { # <crate wasm name> <out name> <glue name> <tmp> <out>
   local release=target/wasm32-unknown-unknown/release
@@ -19,11 +21,9 @@ build_wasm_modules() {
   local out=$1 tmp
   tmp=$(mktemp -d)
   mkdir -p "$out"
-  # One at a time: built together, cargo would unify their features.
+  # One at a time: built together, cargo would unify their features (the core has no Yew).
   cargo build --release --locked -p samtykke-www --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www samtykke samtykke_core "$tmp" "$out"
-  cargo build --release --locked -p samtykke-www --features ui --target wasm32-unknown-unknown
-  bindgen_and_opt samtykke_www samtykke_full samtykke_full "$tmp" "$out"
   cargo build --release --locked -p samtykke-www-ui --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"

@@ -1,8 +1,8 @@
 /*! Samtykke script-tag loader. A classic script: it needs no module support from the page.
  * It finds its other files next to itself, reads the config (data-config URL, inline
  * <script type="application/json" id="samtykke-config">, or window.samtykkeConfig), and starts
- * the engine (samtykke.entry.js, the same module the npm package exports), which fetches the
- * UI module only when something must show. Calls to window.samtykke made before that are
+ * the engine (samtykke.entry.js, the same module the npm package exports), which draws the
+ * banner itself and fetches the UI module only for the preferences dialog or a notice. Calls to window.samtykke made before that are
  * queued. */
 (function () {
   'use strict';
@@ -35,28 +35,11 @@
   });
   window.samtykke = api;
 
-  // Which engine this page view needs: the full one (views included) when nothing is stored,
-  // so the banner will show, else the core alone. Only a choice of files to fetch; what shows
-  // and what is granted is decided by the engine. The npm entry makes the same guess itself.
-  function storedChoice() {
-    var name = 'samtykke';
-    var given = window.samtykkeConfig || (document.getElementById('samtykke-config') || {}).textContent;
-    try {
-      var parsed = typeof given === 'string' ? JSON.parse(given) : given;
-      if (parsed && parsed.cookie && typeof parsed.cookie.name === 'string') name = parsed.cookie.name;
-    } catch (e) { /* the engine reports a bad config */ }
-    var stored = null;
-    try { stored = window.localStorage.getItem(name); } catch (e) { /* blocked storage */ }
-    return stored !== null || document.cookie.split('; ').some(function (c) { return c.indexOf(name + '=') === 0; });
-  }
-  var engineName = storedChoice() ? 'core' : 'full';
-  var glue = engineName === 'full' ? 'samtykke_full' : 'samtykke_core';
-  var wasm = engineName === 'full' ? 'samtykke_full_bg.wasm' : 'samtykke_bg.wasm';
   // The engine is a chain (entry -> glue -> snippets, wasm); hint them all at once so they
   // download in parallel instead of one after the other.
   // The glue imports its snippets (small JS modules) statically; build-dist.sh lists them here.
   var SNIPPETS = [/* snippets */];
-  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', glue + '.js'], ['preload', wasm]].concat(SNIPPETS.map(function (s) {
+  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']].concat(SNIPPETS.map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {
     var preload = document.createElement('link');
@@ -106,12 +89,12 @@
   // The engine compiles while the config loads and the document finishes parsing.
   var entry = import(base + 'samtykke.entry.js').then(function (engine) {
     // A failure shows again (and is reported) when init runs; do not log it twice.
-    engine.preload(engineName).catch(function () {});
+    engine.preload().catch(function () {});
     return engine;
   });
   Promise.all([entry, readConfig(), ready]).then(function (loaded) {
     var engine = loaded[0];
-    return engine.init(loaded[1], { nonce: nonce, engine: engineName }).then(function () {
+    return engine.init(loaded[1], { nonce: nonce }).then(function () {
       var live = { on: on, init: function () { console.error('samtykke: already started'); } };
       ['isAccepted', 'getConsent', 'storageKind'].concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
       window.samtykke = live;

@@ -4,9 +4,12 @@
 pub mod boot;
 pub mod cookie_text;
 pub mod document_cookies;
+pub mod first_layer;
+pub mod focus;
 pub mod gate;
 pub mod gtag;
 pub mod local_storage;
+pub mod markup_dom;
 pub mod memory;
 pub mod page;
 pub mod ports;

@@ -3,9 +3,9 @@
 
 mod banner;
 mod cookie_table;
-mod focus;
 mod gate;
 mod labels;
+mod markup_html;
 mod mount;
 mod notice;
 mod preferences;
@@ -14,11 +14,11 @@ mod root;
 
 pub use banner::ConsentBanner;
 pub use gate::{ConsentGate, ConsentGateProps};
-pub use mount::mount_in_page;
+pub use mount::{mount_in_page, FirstLayer};
 pub use notice::{iso_date, PrivacyNotice};
 pub use preferences::PreferencesDialog;
 pub use provider::{
     use_consent, ConsentContext, ConsentHandle, ConsentProvider, ConsentProviderProps,
     ConsentSource, SourceRef,
 };
-pub use root::ConsentUi;
+pub use root::{ConsentUi, ConsentUiProps};

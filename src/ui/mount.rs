@@ -1,6 +1,9 @@
 //! Mounting the views into a page that did not render them itself (the script tag and npm
 //! engines): the banner and dialog first in `<body>`, so keyboard users reach them before the
 //! page, and a `PrivacyNotice` in every `[data-samtykke="notice"]`.
+//!
+//! The script tag's UI module mounts only the dialog and the notices: its core engine has
+//! drawn the first layer already (see [`crate::browser::first_layer`]).
 
 use super::notice::PrivacyNotice;
 use super::provider::{ConsentProvider, SourceRef};
@@ -12,20 +15,31 @@ use yew::prelude::*;
 struct MountProps {
     source: SourceRef,
     notice: bool,
+    banner: bool,
 }
 
 #[function_component]
 fn Mount(props: &MountProps) -> Html {
     html! {
         <ConsentProvider source={props.source.clone()}>
-            if props.notice { <PrivacyNotice /> } else { <ConsentUi /> }
+            if props.notice { <PrivacyNotice /> } else { <ConsentUi banner={props.banner} /> }
         </ConsentProvider>
     }
 }
 
+/// Whether [`mount_in_page`] renders the first layer too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirstLayer {
+    /// The banner is a Yew view like the dialog.
+    Included,
+    /// Something else draws the banner (the core engine, in plain DOM); only the dialog and
+    /// the notices are mounted.
+    DrawnElsewhere,
+}
+
 /// Renders the views of `source` into the page: `ConsentUi` in a new `#samtykke-root` first in
 /// `<body>`, and `PrivacyNotice` into each `data-samtykke="notice"` element.
-pub fn mount_in_page(source: SourceRef) {
+pub fn mount_in_page(source: SourceRef, first_layer: FirstLayer) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -38,6 +52,7 @@ pub fn mount_in_page(source: SourceRef) {
         let props = MountProps {
             source: source.clone(),
             notice: false,
+            banner: first_layer == FirstLayer::Included,
         };
         yew::Renderer::<Mount>::with_root_and_props(root, props).render();
     }
@@ -49,6 +64,7 @@ pub fn mount_in_page(source: SourceRef) {
             let props = MountProps {
                 source: source.clone(),
                 notice: true,
+                banner: false,
             };
             yew::Renderer::<Mount>::with_root_and_props(host, props).render();
         }

@@ -17,18 +17,18 @@ pub fn PreferencesDialog() -> Html {
     };
     let node = use_node_ref();
     let open = ctx.state.view == View::Preferences;
-    use_effect_with((), |_| super::focus::track_focus());
+    use_effect_with((), |_| crate::browser::focus::track_focus());
     {
         let node = node.clone();
         use_effect_with(open, move |open| {
-            let previous = super::focus::opener();
+            let previous = crate::browser::focus::opener();
             if let (true, Some(element)) = (*open, node.cast::<web_sys::Element>()) {
-                super::focus::focus_first(&element);
+                crate::browser::focus::focus_first(&element);
             }
             let open = *open;
             move || {
                 if open {
-                    super::focus::restore_focus(previous);
+                    crate::browser::focus::restore_focus(previous);
                 }
             }
         });
@@ -44,7 +44,7 @@ pub fn PreferencesDialog() -> Html {
                 e.prevent_default();
                 close.emit(());
             } else if let Some(el) = node.cast::<web_sys::Element>() {
-                super::focus::trap_tab(&el, &e);
+                crate::browser::focus::trap_tab(&el, &e);
             }
         })
     };

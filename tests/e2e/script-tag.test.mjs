@@ -357,32 +357,56 @@ test('the banner causes no layout shift (CLS 0)', async () => {
   await ctx.close();
 });
 
-test('a first visit loads the full engine; a returning visitor only the core, and the UI when opening the settings', async () => {
+test('every visit loads the core engine alone; the UI module comes with the preferences dialog', async () => {
   const { ctx, requests } = await context(env);
   const p = await page(ctx);
   const FILES = {
-    full: ['samtykke_full.js', 'samtykke_full_bg.wasm'],
     core: ['samtykke_core.js', 'samtykke_bg.wasm'],
     ui: ['samtykke_ui.js', 'samtykke_ui_bg.wasm'],
   };
-  const fetched = (engine) => requests.filter((u) => FILES[engine].includes(new URL(u).pathname.split('/').pop()));
-  await p.goto(`${env.base}/fixtures/basic.html`);
+  const fetched = (module) => requests.filter((u) => FILES[module].includes(new URL(u).pathname.split('/').pop()));
+  await p.goto(`${env.base}/fixtures/config-only.html`);
   await banner(p).getByRole('button', { name: 'Reject all' }).click();
-  assert.equal(fetched('full').length, 2, 'first visit: the full engine and its wasm');
-  assert.deepEqual([...fetched('core'), ...fetched('ui')], []);
+  await p.context().quiet();
+  assert.equal(fetched('core').length, 2, 'first visit: the core glue and wasm draw the banner');
+  assert.deepEqual(fetched('ui'), [], 'first visit: no Yew views for the banner');
   requests.length = 0;
   await p.goto(`${env.base}/fixtures/config-only.html`);
   await p.waitForFunction(() => window.samtykke.getConsent && window.samtykke.getConsent() !== null);
   const settings = p.getByRole('button', { name: 'Cookie settings', exact: true });
   await settings.waitFor();
-  await p.waitForTimeout(300);
+  await p.context().quiet();
   assert.equal(fetched('core').length, 2, 'returning visit: the core glue and wasm');
-  assert.deepEqual([...fetched('full'), ...fetched('ui')], [], 'returning visit: no views');
+  assert.deepEqual(fetched('ui'), [], 'returning visit: no views');
   await settings.click();
   await preferences(p).waitFor();
   assert.equal(fetched('ui').length, 2, 'the UI module is fetched when the visitor opens the settings');
   await preferences(p).getByRole('button', { name: 'Accept all' }).click();
   await p.waitForFunction(() => window.samtykke.isAccepted('statistics'));
+  await ctx.close();
+});
+
+test('the banner stays until the dialog it opens is there, and the UI module is fetched on intent', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  // Hold the UI module back, to see what the visitor sees while it loads.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route(/samtykke_ui_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.goto(`${env.base}/fixtures/config-only.html`);
+  const manage = banner(p).getByRole('button', { name: 'Manage preferences' });
+  await manage.waitFor();
+  assert.deepEqual(requests.filter((u) => /samtykke_ui/.test(u)), [], 'nothing of the UI before any intent');
+  await manage.hover();
+  await p.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /samtykke_ui\.js$/.test(e.name)));
+  await manage.click();
+  await p.waitForTimeout(200);
+  assert.ok(await banner(p).isVisible(), 'the first layer stays while the dialog loads');
+  release();
+  await preferences(p).waitFor();
+  await p.waitForFunction(() => !document.querySelector('#samtykke-first-layer .samtykke-banner'));
+  assert.equal(await p.locator('.samtykke-banner').count(), 0, 'one layer at a time');
+  assert.deepEqual(p.errors, []);
   await ctx.close();
 });
 
@@ -395,12 +419,12 @@ test('the loader hints the whole engine chain at once, and every hinted file is 
     .map((l) => `${l.rel} ${new URL(l.href).pathname.replace(/^\/samtykke\//, '')}`));
   assert.deepEqual(hints, [
     'modulepreload samtykke.entry.js',
-    'modulepreload samtykke_full.js',
-    'preload samtykke_full_bg.wasm',
+    'modulepreload samtykke_core.js',
+    'preload samtykke_bg.wasm',
     'modulepreload snippets/samtykke-' + hints[3].split('snippets/samtykke-')[1],
   ]);
   assert.match(hints[3], /^modulepreload snippets\/samtykke-[0-9a-f]+\/src\/browser\/gtag_shim\.js$/);
-  const engineFiles = requests.filter((u) => /\/samtykke\/(samtykke\.entry\.js|samtykke_full|snippets\/)/.test(u));
+  const engineFiles = requests.filter((u) => /\/samtykke\/(samtykke\.entry\.js|samtykke_core|samtykke_bg|snippets\/)/.test(u));
   assert.equal(engineFiles.length, 4, `each hinted file once: ${engineFiles.join(', ')}`);
   assert.deepEqual(p.errors, []);
   await ctx.close();

@@ -43,10 +43,10 @@ export interface InitOptions {
 }
 
 /**
- * Fetches and compiles an engine ahead of `init` (optional): `'full'` (with the views, for a
- * visitor with no stored choice) or `'core'`. `init` then starts the engine loaded here.
+ * Fetches and compiles the engine ahead of `init` (optional), for example while the config
+ * loads. `init` then starts the engine loaded here.
  */
-export function preload(engine: 'full' | 'core'): Promise<unknown>;
+export function preload(): Promise<unknown>;
 /** Loads the engine and starts with `config` (an object or JSON text). Call once. */
 export function init(config: SamtykkeConfig | string | null, options?: InitOptions): Promise<void>;
 /** Shows the first layer. */

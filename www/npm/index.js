@@ -1,10 +1,9 @@
 // The entry of Samtykke's engine as an ES module: the npm package's `index.js`, and
 // `samtykke.entry.js` in the script-tag bundle (the classic loader imports it).
-// `init(config)` loads one engine and starts it. With nothing stored (a first visit: the banner
-// will show) that is the full engine, views included. Otherwise it is the core alone (record,
-// rules, gating, Google tags), and the views come as a separate UI module only if something
-// must show, such as the visitor opening the settings. Calls made before `init` has finished
-// are queued, and until then nothing beyond `necessary` is granted.
+// `init(config)` loads the core engine (record, rules, gating, Google tags, and the first
+// layer drawn in plain DOM) and starts it. The Yew views (the preferences dialog, the privacy
+// notice) are a separate UI module, fetched only when one must show. Calls made before `init`
+// has finished are queued, and until then nothing beyond `necessary` is granted.
 let core = null;
 let started = null;
 let running = false;
@@ -23,50 +22,51 @@ function fetchUi() {
 
 function loadUi() {
   ui ||= fetchUi()
-    .then((module) => module.mount({ uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe }))
+    .then((module) => {
+      module.mount({ uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe });
+      core.uiMounted();
+    })
     .catch((e) => console.error(`samtykke: could not load the consent UI (${e && e.message})`));
   return ui;
 }
 
-// Only a hint for which engine to fetch: with nothing stored the banner will most likely show.
-// What is shown and granted is decided by the engine either way.
-function probablyFirstVisit(config) {
-  let name = 'samtykke';
-  try {
-    const parsed = typeof config === 'string' ? JSON.parse(config) : config;
-    if (parsed && parsed.cookie && typeof parsed.cookie.name === 'string') name = parsed.cookie.name;
-  } catch (e) { /* the core reports a bad config */ }
-  let stored = null;
-  try { stored = window.localStorage.getItem(name); } catch (e) { /* blocked storage */ }
-  return stored === null && !document.cookie.split('; ').some((c) => c.startsWith(`${name}=`));
+// A visitor about to press "Manage preferences" (pointer over it, or focus on it) will need
+// the UI module: start fetching it then, not on the click.
+function fetchUiOnIntent() {
+  const intent = (e) => {
+    if (e.target instanceof Element && e.target.closest('#samtykke-first-layer [data-action="manage"]')) {
+      fetchUi().catch(() => {});
+      document.removeEventListener('pointerover', intent);
+      document.removeEventListener('focusin', intent);
+    }
+  };
+  document.addEventListener('pointerover', intent);
+  document.addEventListener('focusin', intent);
 }
 
 let loaded = null;
 
 /**
- * Fetches and compiles an engine without starting it, so that this can overlap with loading
- * the config: `engine` is 'full' or 'core' (the script-tag loader has chosen already). `init`
- * uses the engine loaded here; without this call it loads one itself.
+ * Fetches and compiles the engine without starting it, so that this can overlap with loading
+ * the config. `init` uses the engine loaded here; without this call it loads it itself.
  */
-export function preload(engine) {
-  loaded ||= (engine === 'full' ? import('./samtykke_full.js') : import('./samtykke_core.js'))
-    .then(async (module) => {
-      await module.default();
-      return module;
-    });
+export function preload() {
+  loaded ||= import('./samtykke_core.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
   return loaded;
 }
 
 export function init(config, options = {}) {
   if (!started) {
-    // The script-tag loader has already chosen (to preload the right files); npm callers have not.
-    const full = options.engine ? options.engine === 'full' : probablyFirstVisit(config);
-    started = preload(full ? 'full' : 'core').then((module) => {
+    started = preload().then((module) => {
       core = module;
       core.init(config ?? null, options);
       running = true;
       const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
       core.uiSubscribe(uiIfNeeded);
+      fetchUiOnIntent();
       for (const [name, args] of pending.splice(0)) core[name](...args);
       uiIfNeeded();
     });

@@ -4,14 +4,12 @@
 //! Everything here forwards to the one controller; no rule lives here.
 
 use samtykke::browser::boot::{page_controller, start_in_page};
+use samtykke::browser::first_layer;
 use samtykke::browser::page::{consent_json, console_error};
 use samtykke::browser::Controller;
 use samtykke::core::{json, Category, CategorySet, Config, Event};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-#[cfg(feature = "ui")]
-mod local_ui;
 
 // The page's main thread is the only thread, so the allocator needs no locking.
 #[cfg(target_arch = "wasm32")]
@@ -72,8 +70,7 @@ pub fn init(config: JsValue, options: JsValue) {
     let controller = page_controller(read_config(&config), nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
     start_in_page(&controller);
-    #[cfg(feature = "ui")]
-    local_ui::mount(&controller);
+    first_layer::install(&controller);
 }
 
 /// Shows the first layer.
@@ -196,16 +193,12 @@ pub fn ui_subscribe(callback: js_sys::Function) {
     });
 }
 
-/// Whether the UI module is needed now: the banner or the dialog is to show, or the page
-/// has a `data-samtykke="notice"` to render.
+/// Whether the UI module is needed now: the preferences dialog is to show, or the page has a
+/// `data-samtykke="notice"` to render. The first layer needs no UI module: this one draws it.
 #[wasm_bindgen(js_name = uiNeeded)]
 pub fn ui_needed() -> bool {
-    // The full engine renders its views itself.
-    if cfg!(feature = "ui") {
-        return false;
-    }
     let mut needed = false;
-    with_controller(|c| needed = c.state().view != samtykke::core::View::Hidden);
+    with_controller(|c| needed = c.state().view == samtykke::core::View::Preferences);
     needed
         || web_sys::window()
             .and_then(|w| w.document())
@@ -215,4 +208,11 @@ pub fn ui_needed() -> bool {
                     .flatten()
             })
             .is_some()
+}
+
+/// Bridge for the loader: the UI module has mounted its views, so the first layer kept while
+/// the dialog loaded may go.
+#[wasm_bindgen(js_name = uiMounted)]
+pub fn ui_mounted() {
+    first_layer::dialog_ready();
 }

@@ -3,7 +3,7 @@
 //! read through the bridge, and sends the visitor's events back.
 
 use samtykke::core::{json, Config, Event, State};
-use samtykke::ui::{mount_in_page, ConsentSource, SourceRef};
+use samtykke::ui::{mount_in_page, ConsentSource, FirstLayer, SourceRef};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -102,13 +102,14 @@ impl ConsentSource for Bridge {
     }
 }
 
-/// Renders the banner and dialog (first in `<body>`, so keyboard users reach them before the
-/// page) and every `data-samtykke="notice"`, from the core module behind `bridge`.
+/// Renders the preferences dialog (first in `<body>`, so keyboard users reach it before the
+/// page) and every `data-samtykke="notice"`, from the core module behind `bridge`. The core
+/// module draws the first layer itself.
 #[wasm_bindgen]
 pub fn mount(bridge: JsValue) {
     let Some(connected) = Bridge::connect(&bridge) else {
         web_sys::console::error_1(&"samtykke: the UI module could not reach the engine".into());
         return;
     };
-    mount_in_page(SourceRef(Rc::new(connected)));
+    mount_in_page(SourceRef(Rc::new(connected)), FirstLayer::DrawnElsewhere);
 }

@@ -103,8 +103,7 @@ pub fn trap_tab(container: &Element, event: &web_sys::KeyboardEvent) -> bool {
 /// re-rendered itself (the banner's "Manage preferences"), its new copy gets focus, found by
 /// its `data-action`; when it is gone for good, the settings button does.
 pub fn restore_focus(previous: Option<HtmlElement>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
         let document = web_sys::window().and_then(|w| w.document());
         let find = |selector: &str| {
             document
@@ -123,4 +122,7 @@ pub fn restore_focus(previous: Option<HtmlElement>) {
             let _ = element.focus();
         }
     });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback(later.unchecked_ref());
+    }
 }

@@ -1,0 +1,196 @@
+//! The first layer drawn by the core engine in plain DOM, so that a first visit needs no Yew:
+//! the core's [`first_layer`] tree in `<div id="samtykke-first-layer">`, first in `<body>` so
+//! keyboard users reach it before the page. Focus is handled as in the Yew views: into a
+//! modal banner, Tab kept inside, and given back when it closes.
+//!
+//! "Manage preferences" opens a dialog that lives in the UI module, fetched on that click; the
+//! banner stays until the page says the dialog is mounted ([`dialog_ready`]), so the visitor
+//! is never left looking at nothing.
+
+use super::focus;
+use super::markup_dom::{build, Listeners};
+use super::runtime::Controller;
+use crate::core::config::Layout;
+use crate::core::first_layer::first_layer;
+use crate::core::markup::Markup;
+use crate::core::{Event, State, View};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+thread_local! {
+    static DIALOG_READY: Cell<bool> = const { Cell::new(false) };
+    static REDRAW: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+struct Drawn {
+    holder: Element,
+    markup: Option<Markup>,
+    listeners: Listeners,
+    /// The listeners of the tree drawn before, kept until the next draw: one of them may be
+    /// the very click that is redrawing now.
+    retired: Listeners,
+    opener: Option<HtmlElement>,
+}
+
+/// Draws the first layer for `controller` whenever its state asks for it, for the page's life.
+pub fn install(controller: &Controller) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(holder), Some(body)) = (document.create_element("div"), document.body()) else {
+        return;
+    };
+    holder.set_id("samtykke-first-layer");
+    holder.set_class_name("samtykke");
+    let _ = body.insert_before(&holder, body.first_child().as_ref());
+    focus::track_focus();
+    trap_tab_when_modal(controller, &holder);
+    let drawn = Rc::new(RefCell::new(Drawn {
+        holder,
+        markup: None,
+        listeners: Vec::new(),
+        retired: Vec::new(),
+        opener: None,
+    }));
+    let send: Rc<dyn Fn(Event)> = {
+        let controller = controller.clone();
+        Rc::new(move |event| controller.dispatch(event))
+    };
+    let redraw: Rc<dyn Fn()> = {
+        let controller = controller.clone();
+        Rc::new(move || draw(&document, &drawn, &controller.state(), &send))
+    };
+    redraw();
+    REDRAW.with(|r| *r.borrow_mut() = Some(redraw.clone()));
+    std::mem::forget(controller.subscribe(move || redraw()));
+}
+
+/// The preferences dialog is in the page now: a first layer kept while it loaded may go.
+pub fn dialog_ready() {
+    DIALOG_READY.with(|d| d.set(true));
+    if let Some(redraw) = REDRAW.with(|r| r.borrow().clone()) {
+        redraw();
+    }
+}
+
+fn trap_tab_when_modal(controller: &Controller, holder: &Element) {
+    let controller = controller.clone();
+    let container = holder.clone();
+    let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e| {
+        if controller.state().config.layout == Layout::Modal {
+            focus::trap_tab(&container, &e);
+        }
+    });
+    let _ = holder.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_key.forget();
+}
+
+/// What to draw: the core's first layer, or the banner already drawn while the dialog the
+/// visitor asked for is still loading.
+fn wanted(state: &State, drawn: &Option<Markup>) -> Option<Markup> {
+    let dialog_loading = state.view == View::Preferences && !DIALOG_READY.with(Cell::get);
+    if dialog_loading && drawn.is_some() {
+        return drawn.clone();
+    }
+    first_layer(state)
+}
+
+fn draw(
+    document: &web_sys::Document,
+    drawn: &RefCell<Drawn>,
+    state: &State,
+    send: &Rc<dyn Fn(Event)>,
+) {
+    let mut drawn = drawn.borrow_mut();
+    let holder = drawn.holder.clone();
+    let _ = holder.set_attribute("data-theme", state.config.theme.as_str());
+    let _ = holder.set_attribute("data-layout", state.config.layout.as_str());
+    let _ = holder.set_attribute("lang", &state.language);
+    let next = wanted(state, &drawn.markup);
+    if next == drawn.markup {
+        return;
+    }
+    let was_shown = drawn.markup.is_some();
+    let modal = state.config.layout == Layout::Modal;
+    let focused_action = focus::active_element()
+        .filter(|active| holder.contains(Some(active)))
+        .and_then(|active| active.get_attribute("data-action"));
+    holder.set_text_content(None);
+    drawn.retired = std::mem::take(&mut drawn.listeners);
+    match &next {
+        Some(markup) => {
+            if !was_shown {
+                drawn.opener = focus::opener();
+            }
+            let mut listeners = Vec::new();
+            if let Some(node) = build(document, markup, send, &mut listeners) {
+                let _ = holder.append_child(&node);
+            }
+            drawn.listeners = listeners;
+            refocus(&holder, focused_action.as_deref(), modal && !was_shown);
+            reserve_space(Some(&holder));
+        }
+        None => {
+            reserve_space(None);
+            // The dialog takes focus itself; otherwise focus must not be left on a removed
+            // button.
+            if state.view == View::Hidden && (modal || focused_action.is_some()) {
+                focus::restore_focus(drawn.opener.take());
+            }
+        }
+    }
+    drawn.markup = next;
+}
+
+/// After a redraw (a new language, say), focus goes back to the button that had it; a modal
+/// banner that has just opened takes focus itself.
+fn refocus(holder: &Element, action: Option<&str>, first_open_of_modal: bool) {
+    let again = action
+        .and_then(|a| {
+            holder
+                .query_selector(&format!("[data-action=\"{a}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    match again {
+        Some(button) => {
+            let _ = button.focus();
+        }
+        None if first_open_of_modal => focus::focus_first(holder),
+        None => {}
+    }
+}
+
+/// Keeps the page's focused element from hiding behind a bottom banner (WCAG 2.4.11): the
+/// page scrolls with room for the banner found in `container`. Set through CSSOM, which a
+/// strict CSP allows. `None` gives the room back.
+pub fn reserve_space(container: Option<&Element>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|r| r.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    let banner = container.and_then(|c| {
+        if c.matches(".samtykke-banner").unwrap_or(false) {
+            Some(c.clone())
+        } else {
+            c.query_selector(".samtykke-banner").ok().flatten()
+        }
+    });
+    let style = root.style();
+    match banner.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+        Some(banner) => {
+            let height = banner.offset_height();
+            let _ = style.set_property("scroll-padding-bottom", &format!("{height}px"));
+        }
+        None => {
+            let _ = style.remove_property("scroll-padding-bottom");
+        }
+    }
+}
