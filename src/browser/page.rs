@@ -3,8 +3,9 @@
 
 use super::gtag::to_js;
 use super::ports::Page;
+use crate::core::json::object;
 use crate::core::{Config, ConsentId, ConsentRecord, Environment, Notice, State};
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen::JsValue;
 
 /// Name of the channel that tells other tabs about a change when storage events cannot.
@@ -29,11 +30,14 @@ pub fn console_error(message: &str) {
 impl Page for WebPage {
     fn notify(&self, notice: &Notice, state: &State) {
         let (name, detail) = match notice {
-            Notice::Ready => ("ready", json!({ "consent": consent_json(state) })),
+            Notice::Ready => ("ready", object([("consent", consent_json(state))])),
             Notice::Consent => ("consent", consent_json(state)),
             Notice::Change(changed) => (
                 "change",
-                json!({ "categories": changed.names(), "consent": consent_json(state) }),
+                object([
+                    ("categories", changed.names().into()),
+                    ("consent", consent_json(state)),
+                ]),
             ),
         };
         let Some(window) = web_sys::window() else {

@@ -4,12 +4,13 @@
 use super::cookie_text::{erase_everywhere, is_google_analytics_cookie};
 use super::ports::{CookieJar, GoogleTags, Page, RecordStore, ScriptGate};
 use crate::core::consent_mode::{consent_state, default_state};
+use crate::core::json::object;
 use crate::core::policy::lifetime_ms;
 use crate::core::small_sort;
 use crate::core::{
     Category, CategorySet, Config, ConsentRecord, Effect, Environment, Event, State,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -181,14 +182,14 @@ impl Controller {
                     .as_ref()
                     .map_or(500, |ga| ga.wait_for_update);
                 let mut types = consent_types(default_state());
-                types.insert("wait_for_update".to_owned(), json!(wait));
+                types.insert("wait_for_update".to_owned(), wait.into());
                 a.google
-                    .gtag(&[json!("consent"), json!("default"), Value::Object(types)]);
+                    .gtag(&["consent".into(), "default".into(), Value::Object(types)]);
             }
             Effect::ConsentUpdate(granted) => {
                 let types = consent_types(consent_state(granted));
                 a.google
-                    .gtag(&[json!("consent"), json!("update"), Value::Object(types)]);
+                    .gtag(&["consent".into(), "update".into(), Value::Object(types)]);
                 if let Some(ga) = &config.google_analytics {
                     let disabled = !granted.contains(Category::Statistics);
                     a.google
@@ -213,18 +214,21 @@ impl Controller {
             ));
             google.gtag_js_start();
             google.gtag(&[
-                json!("config"),
-                json!(ga.measurement_id),
-                json!({
-                    "anonymize_ip": ga.anonymize_ip,
-                    "allow_google_signals": marketing,
-                    "allow_ad_personalization_signals": marketing,
-                }),
+                "config".into(),
+                ga.measurement_id.as_str().into(),
+                object([
+                    ("anonymize_ip", ga.anonymize_ip.into()),
+                    ("allow_google_signals", marketing.into()),
+                    ("allow_ad_personalization_signals", marketing.into()),
+                ]),
             ]);
         }
         if let Some(gtm) = &config.google_tag_manager {
             let now = self.0.adapters.env.now_ms();
-            google.push_data_layer(&json!({ "gtm.start": now, "event": "gtm.js" }));
+            google.push_data_layer(&object([
+                ("gtm.start", now.into()),
+                ("event", "gtm.js".into()),
+            ]));
             google.load_script(&format!(
                 "https://www.googletagmanager.com/gtm.js?id={}",
                 gtm.container_id
@@ -277,7 +281,7 @@ fn consent_types(state: [(&'static str, bool); 7]) -> Map<String, Value> {
         .map(|(t, granted)| {
             (
                 (*t).to_owned(),
-                json!(if *granted { "granted" } else { "denied" }),
+                Value::from(if *granted { "granted" } else { "denied" }),
             )
         })
         .collect()

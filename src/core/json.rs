@@ -46,6 +46,17 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     Ok(value)
 }
 
+/// A JSON object of `entries`, in order. Built directly: serde_json's `json!` goes through
+/// serde's serializer for every value, which would carry that machinery into each engine.
+pub fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect(),
+    )
+}
+
 /// Writes `value` as compact JSON.
 pub fn write(value: &Value) -> String {
     let mut out = String::new();

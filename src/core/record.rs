@@ -132,17 +132,17 @@ impl ConsentRecord {
 
     /// The record as the JSON the JS API returns and storage holds.
     pub fn to_json_value(&self) -> Value {
-        serde_json::json!({
-            "v": FORMAT_VERSION,
-            "id": self.id.as_str(),
-            "categories": self.granted.names(),
-            "services": self.services,
-            "revision": self.revision,
-            "givenAt": self.given_at,
-            "expiresAt": self.expires_at,
-            "language": self.language,
-            "method": self.method.as_str(),
-        })
+        super::json::object([
+            ("v", FORMAT_VERSION.into()),
+            ("id", self.id.as_str().into()),
+            ("categories", self.granted.names().into()),
+            ("services", self.services.clone().into()),
+            ("revision", self.revision.into()),
+            ("givenAt", self.given_at.into()),
+            ("expiresAt", self.expires_at.into()),
+            ("language", self.language.as_str().into()),
+            ("method", self.method.as_str().into()),
+        ])
     }
 
     /// Encodes the record for storage.

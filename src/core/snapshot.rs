@@ -4,9 +4,10 @@
 
 use super::category::{Category, CategorySet};
 use super::config::Config;
+use super::json::object;
 use super::record::ConsentRecord;
 use super::state::{Event, State, View};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::rc::Rc;
 
 fn view_name(view: View) -> &'static str {
@@ -29,13 +30,18 @@ fn category_set(value: &Value) -> Option<CategorySet> {
 impl State {
     /// What a view needs of the state, as JSON (the config travels once, separately).
     pub fn view_snapshot(&self) -> Value {
-        json!({
-            "language": self.language,
-            "record": self.record.as_ref().map(ConsentRecord::to_json_value),
-            "gpcHonoured": self.gpc_honoured,
-            "view": view_name(self.view),
-            "draft": self.draft.names(),
-        })
+        object([
+            ("language", self.language.as_str().into()),
+            (
+                "record",
+                self.record
+                    .as_ref()
+                    .map_or(Value::Null, ConsentRecord::to_json_value),
+            ),
+            ("gpcHonoured", self.gpc_honoured.into()),
+            ("view", view_name(self.view).into()),
+            ("draft", self.draft.names().into()),
+        ])
     }
 
     /// A state for rendering, from `config` and a [`State::view_snapshot`]; `None` if the
@@ -68,19 +74,27 @@ impl Event {
     /// (`Start`, `StoredElsewhere`), which never cross modules.
     pub fn to_json(&self) -> Option<Value> {
         Some(match self {
-            Event::AcceptAll => json!({ "type": "acceptAll" }),
-            Event::RejectAll => json!({ "type": "rejectAll" }),
-            Event::Accept(set) => json!({ "type": "accept", "categories": set.names() }),
-            Event::SavePreferences => json!({ "type": "savePreferences" }),
-            Event::Toggle(category, on) => {
-                json!({ "type": "toggle", "category": category.as_str(), "on": on })
-            }
-            Event::ShowBanner => json!({ "type": "showBanner" }),
-            Event::ShowPreferences => json!({ "type": "showPreferences" }),
-            Event::ClosePreferences => json!({ "type": "closePreferences" }),
-            Event::Hide => json!({ "type": "hide" }),
-            Event::Reset => json!({ "type": "reset" }),
-            Event::SetLanguage(code) => json!({ "type": "setLanguage", "code": code }),
+            Event::AcceptAll => object([("type", "acceptAll".into())]),
+            Event::RejectAll => object([("type", "rejectAll".into())]),
+            Event::Accept(set) => object([
+                ("type", "accept".into()),
+                ("categories", set.names().into()),
+            ]),
+            Event::SavePreferences => object([("type", "savePreferences".into())]),
+            Event::Toggle(category, on) => object([
+                ("type", "toggle".into()),
+                ("category", category.as_str().into()),
+                ("on", (*on).into()),
+            ]),
+            Event::ShowBanner => object([("type", "showBanner".into())]),
+            Event::ShowPreferences => object([("type", "showPreferences".into())]),
+            Event::ClosePreferences => object([("type", "closePreferences".into())]),
+            Event::Hide => object([("type", "hide".into())]),
+            Event::Reset => object([("type", "reset".into())]),
+            Event::SetLanguage(code) => object([
+                ("type", "setLanguage".into()),
+                ("code", code.as_str().into()),
+            ]),
             Event::Start { .. } | Event::StoredElsewhere(_) => return None,
         })
     }
@@ -111,6 +125,7 @@ impl Event {
 mod tests {
     use super::*;
     use crate::core::record::{ConsentId, Method};
+    use serde_json::json;
 
     #[test]
     fn view_events_round_trip_and_shell_events_do_not_cross() {
