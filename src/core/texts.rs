@@ -20,16 +20,22 @@ macro_rules! text_keys {
             pub const ALL: &'static [TextKey] = &[$(TextKey::$variant),*];
 
             /// The key used in config `texts`.
+            #[inline]
             pub fn key(self) -> &'static str {
                 match self { $(TextKey::$variant => $key),* }
             }
 
+            /// The built-in texts in English, Bokmål and Nynorsk. Inlined, so that a call
+            /// with a known key keeps only that key's texts in the wasm: the core engine,
+            /// which shows few of them, does not carry the dialog's and the notice's.
+            #[inline(always)]
+            fn built_in_texts(self) -> [&'static str; 3] {
+                match self { $(TextKey::$variant => [$en, $nb, $nn]),* }
+            }
+
+            #[cfg(test)]
             fn built_in(self, language: &str) -> &'static str {
-                match (self, language) {
-                    $((TextKey::$variant, "nb") => $nb,)*
-                    $((TextKey::$variant, "nn") => $nn,)*
-                    $((TextKey::$variant, _) => $en,)*
-                }
+                self.built_in_texts()[built_in_index(language)]
             }
         }
     };
@@ -170,11 +176,25 @@ impl Config {
     }
 
     /// The text for `key` in `language`: the config's override, else the built-in text.
+    #[inline(always)]
     pub fn text(&self, language: &str, key: TextKey) -> String {
-        self.text_override(language, key.key())
-            .map(str::to_owned)
-            .unwrap_or_else(|| key.built_in(language).to_owned())
+        self.override_or(language, key.key(), key.built_in_texts())
     }
+
+    #[inline(never)]
+    fn override_or(&self, language: &str, key: &str, built_in: [&'static str; 3]) -> String {
+        self.text_override(language, key)
+            .unwrap_or(built_in[built_in_index(language)])
+            .to_owned()
+    }
+}
+
+/// Where `language` is in [`BUILT_IN_LANGUAGES`]; English for any other.
+fn built_in_index(language: &str) -> usize {
+    BUILT_IN_LANGUAGES
+        .iter()
+        .position(|code| *code == language)
+        .unwrap_or(0)
 }
 
 /// Whether `code` looks like a BCP 47 language tag (`en`, `nb`, `pt-BR`).
