@@ -1,5 +1,5 @@
-// A returning visit's timeline, resource by resource (start, response end), to see where the
-// time to the gtag.js request goes. Not part of the bench table: `node tests/bench/timeline.mjs [rate]`.
+// A returning visit's timeline, resource by resource (start, response end), with the wasm
+// instantiation and the long tasks, to see where the time to the gtag.js request goes. Not part of the bench table: `node tests/bench/timeline.mjs [rate]`.
 import { chromium } from 'playwright-core';
 import { startSite, MEASUREMENT_ID } from './site.mjs';
 
@@ -19,6 +19,10 @@ await ctx.addInitScript(() => {
     };
   }
   window.addEventListener('samtykke:ready', () => mark('samtykke:ready'));
+  // Long tasks with where they start, to tell the page's own from the engine's.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__marks.push([`long task ${e.duration.toFixed(0)} ms`, e.startTime]);
+  }).observe({ type: 'longtask', buffered: true });
 });
 await ctx.route(/googletagmanager|google-analytics/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.fakeGtagLoaded=1' }));
 const url = `${site.base}/site/samtykke.html`;
@@ -39,6 +43,7 @@ for (let i = 0; i < 3; i += 1) {
     const out = [['domInteractive', nav.domInteractive], ['domContentLoaded', nav.domContentLoadedEventEnd]];
     for (const e of performance.getEntriesByType('resource')) out.push([e.name.replace(location.origin, ''), e.startTime, e.responseEnd]);
     for (const [name, at] of window.__marks) out.push([name, at]);
+    for (const m of performance.getEntriesByType('mark')) out.push([`mark ${m.name}`, m.startTime]);
     return out.sort((a, b) => a[1] - b[1]);
   });
   console.log(`--- returning #${i + 1} at ${rate}x (${MEASUREMENT_ID})`);
