@@ -4,13 +4,14 @@
 
 use samtykke::browser::boot::page_controller;
 use samtykke::browser::document_cookies::DocumentCookies;
+use samtykke::browser::first_layer;
 use samtykke::browser::gate::DomGate;
 use samtykke::browser::local_storage::LocalStore;
 use samtykke::browser::ports::{RecordStore, ScriptGate};
 use samtykke::browser::storage::{CookieStore, FallbackStore, MemoryStore};
 use samtykke::browser::Controller;
 use samtykke::core::config::CookieOptions;
-use samtykke::core::{Category, CategorySet, Config};
+use samtykke::core::{Category, CategorySet, Config, Event, View};
 use samtykke::ui::{ConsentProvider, ConsentUi};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -442,4 +443,123 @@ async fn a_blocked_iframe_gets_one_accessible_placeholder_built_from_text() {
         .unwrap()
         .is_none());
     host.remove();
+}
+
+fn active_text() -> String {
+    document()
+        .active_element()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Sends a keydown of Tab (or Shift+Tab) to `target`; whether the page prevented the default.
+fn press_tab(target: &web_sys::Element, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Tab");
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let tab = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&tab).unwrap();
+    tab.default_prevented()
+}
+
+#[wasm_bindgen_test]
+async fn the_core_draws_a_modal_first_layer_that_takes_holds_and_returns_focus() {
+    clean_slate();
+    let opener = document().create_element("button").unwrap();
+    opener.set_text_content(Some("Page button"));
+    document().body().unwrap().append_child(&opener).unwrap();
+    opener
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .focus()
+        .unwrap();
+    let config =
+        Config::from_json(r#"{"layout": "modal", "categories": ["necessary", "statistics"]}"#)
+            .config;
+    let controller = page_controller(config, None);
+    controller.start(false);
+    let layer = first_layer::install(&controller).expect("a body to draw in");
+    let holder = layer.holder();
+    assert_eq!(holder.id(), "samtykke-first-layer");
+    assert_eq!(
+        holder.get_attribute("data-layout").as_deref(),
+        Some("modal")
+    );
+    let dialog = holder
+        .query_selector(".samtykke-backdrop > [role=dialog]")
+        .unwrap()
+        .expect("the banner in its backdrop");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    assert_eq!(
+        active_text(),
+        "Accept all",
+        "focus moves into the modal banner"
+    );
+
+    let manage = button(&holder, "Manage preferences").unwrap();
+    manage.focus().unwrap();
+    assert!(
+        press_tab(&manage, false),
+        "Tab on the last button is kept inside"
+    );
+    assert_eq!(active_text(), "Accept all");
+    let accept = button(&holder, "Accept all").unwrap();
+    assert!(
+        press_tab(&accept, true),
+        "Shift+Tab on the first button is kept inside"
+    );
+    assert_eq!(active_text(), "Manage preferences");
+    accept.focus().unwrap();
+    assert!(
+        !press_tab(&accept, false),
+        "Tab between the buttons is the browser's"
+    );
+
+    button(&holder, "Reject all").unwrap().click();
+    assert!(holder.query_selector("[role=dialog]").unwrap().is_none());
+    assert_eq!(stored_record()["method"], "reject-all");
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(
+        active_text(),
+        "Page button",
+        "focus goes back to where it was"
+    );
+    holder.remove();
+    opener.remove();
+    clean_slate();
+}
+
+#[wasm_bindgen_test]
+fn the_first_layer_stays_until_the_dialog_it_opens_is_ready() {
+    clean_slate();
+    let controller = page_controller(test_config(), None);
+    controller.start(false);
+    let layer = first_layer::install(&controller).expect("a body to draw in");
+    let holder = layer.holder();
+    let banner_shown = || holder.query_selector(".samtykke-banner").unwrap().is_some();
+    assert_eq!(
+        holder
+            .query_selector("[role=dialog]")
+            .unwrap()
+            .and_then(|d| d.get_attribute("aria-modal"))
+            .as_deref(),
+        Some("false"),
+        "the bar is not modal"
+    );
+    button(&holder, "Manage preferences").unwrap().click();
+    assert_eq!(controller.state().view, View::Preferences);
+    assert!(banner_shown(), "kept while the dialog loads");
+    button(&holder, "Accept all")
+        .expect("still answerable while the dialog loads")
+        .focus()
+        .unwrap();
+    layer.dialog_ready();
+    assert!(!banner_shown(), "gone once the dialog is there");
+    controller.dispatch(Event::ShowBanner);
+    assert!(banner_shown());
+    button(&holder, "Manage preferences").unwrap().click();
+    assert!(!banner_shown(), "with the dialog ready it goes at once");
+    holder.remove();
+    clean_slate();
 }

@@ -4,8 +4,8 @@
 //! modal banner, Tab kept inside, and given back when it closes.
 //!
 //! "Manage preferences" opens a dialog that lives in the UI module, fetched on that click; the
-//! banner stays until the page says the dialog is mounted ([`dialog_ready`]), so the visitor
-//! is never left looking at nothing.
+//! banner stays until the page says the dialog is mounted ([`FirstLayer::dialog_ready`]), so
+//! the visitor is never left looking at nothing.
 
 use super::focus;
 use super::markup_dom::{build, Listeners};
@@ -14,15 +14,29 @@ use crate::core::config::Layout;
 use crate::core::first_layer::first_layer;
 use crate::core::markup::Markup;
 use crate::core::{Event, State, View};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-thread_local! {
-    static DIALOG_READY: Cell<bool> = const { Cell::new(false) };
-    static REDRAW: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
+/// The first layer of one controller, drawn for the page's life.
+pub struct FirstLayer {
+    drawn: Rc<RefCell<Drawn>>,
+    redraw: Rc<dyn Fn()>,
+}
+
+impl FirstLayer {
+    /// The preferences dialog is in the page now: a first layer kept while it loaded may go.
+    pub fn dialog_ready(&self) {
+        self.drawn.borrow_mut().dialog_ready = true;
+        (self.redraw)();
+    }
+
+    /// The element the first layer is drawn in, `#samtykke-first-layer`.
+    pub fn holder(&self) -> Element {
+        self.drawn.borrow().holder.clone()
+    }
 }
 
 struct Drawn {
@@ -33,16 +47,14 @@ struct Drawn {
     /// the very click that is redrawing now.
     retired: Listeners,
     opener: Option<HtmlElement>,
+    dialog_ready: bool,
 }
 
 /// Draws the first layer for `controller` whenever its state asks for it, for the page's life.
-pub fn install(controller: &Controller) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let (Ok(holder), Some(body)) = (document.create_element("div"), document.body()) else {
-        return;
-    };
+/// `None` when the page has no `<body>` to draw in.
+pub fn install(controller: &Controller) -> Option<FirstLayer> {
+    let document = web_sys::window()?.document()?;
+    let (holder, body) = (document.create_element("div").ok()?, document.body()?);
     holder.set_id("samtykke-first-layer");
     holder.set_class_name("samtykke");
     let _ = body.insert_before(&holder, body.first_child().as_ref());
@@ -54,26 +66,20 @@ pub fn install(controller: &Controller) {
         listeners: Vec::new(),
         retired: Vec::new(),
         opener: None,
+        dialog_ready: false,
     }));
     let send: Rc<dyn Fn(Event)> = {
         let controller = controller.clone();
         Rc::new(move |event| controller.dispatch(event))
     };
     let redraw: Rc<dyn Fn()> = {
-        let controller = controller.clone();
+        let (controller, drawn) = (controller.clone(), drawn.clone());
         Rc::new(move || draw(&document, &drawn, &controller.state(), &send))
     };
     redraw();
-    REDRAW.with(|r| *r.borrow_mut() = Some(redraw.clone()));
-    std::mem::forget(controller.subscribe(move || redraw()));
-}
-
-/// The preferences dialog is in the page now: a first layer kept while it loaded may go.
-pub fn dialog_ready() {
-    DIALOG_READY.with(|d| d.set(true));
-    if let Some(redraw) = REDRAW.with(|r| r.borrow().clone()) {
-        redraw();
-    }
+    let on_change = redraw.clone();
+    std::mem::forget(controller.subscribe(move || on_change()));
+    Some(FirstLayer { drawn, redraw })
 }
 
 fn trap_tab_when_modal(controller: &Controller, holder: &Element) {
@@ -90,10 +96,10 @@ fn trap_tab_when_modal(controller: &Controller, holder: &Element) {
 
 /// What to draw: the core's first layer, or the banner already drawn while the dialog the
 /// visitor asked for is still loading.
-fn wanted(state: &State, drawn: &Option<Markup>) -> Option<Markup> {
-    let dialog_loading = state.view == View::Preferences && !DIALOG_READY.with(Cell::get);
-    if dialog_loading && drawn.is_some() {
-        return drawn.clone();
+fn wanted(state: &State, drawn: &Drawn) -> Option<Markup> {
+    let dialog_loading = state.view == View::Preferences && !drawn.dialog_ready;
+    if dialog_loading && drawn.markup.is_some() {
+        return drawn.markup.clone();
     }
     first_layer(state)
 }
@@ -109,7 +115,7 @@ fn draw(
     let _ = holder.set_attribute("data-theme", state.config.theme.as_str());
     let _ = holder.set_attribute("data-layout", state.config.layout.as_str());
     let _ = holder.set_attribute("lang", &state.language);
-    let next = wanted(state, &drawn.markup);
+    let next = wanted(state, &drawn);
     if next == drawn.markup {
         return;
     }

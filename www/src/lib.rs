@@ -22,6 +22,7 @@ thread_local! {
     /// The config as `init` was given it, for the UI module, which reads it with the same
     /// reader (re-serialising the typed config would carry serde's serializer in this module).
     static CONFIG_JSON: RefCell<String> = const { RefCell::new(String::new()) };
+    static FIRST_LAYER: RefCell<Option<first_layer::FirstLayer>> = const { RefCell::new(None) };
 }
 
 fn with_controller(f: impl FnOnce(&Controller)) {
@@ -70,7 +71,8 @@ pub fn init(config: JsValue, options: JsValue) {
     let controller = page_controller(read_config(&config), nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
     start_in_page(&controller);
-    first_layer::install(&controller);
+    let drawn = first_layer::install(&controller);
+    FIRST_LAYER.with(|f| *f.borrow_mut() = drawn);
 }
 
 /// Shows the first layer.
@@ -214,5 +216,9 @@ pub fn ui_needed() -> bool {
 /// the dialog loaded may go.
 #[wasm_bindgen(js_name = uiMounted)]
 pub fn ui_mounted() {
-    first_layer::dialog_ready();
+    FIRST_LAYER.with(|f| {
+        if let Some(layer) = f.borrow().as_ref() {
+            layer.dialog_ready();
+        }
+    });
 }
