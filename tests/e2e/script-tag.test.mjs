@@ -58,6 +58,37 @@ test('accept all: gtag loads with anonymize_ip, gated scripts run once, choice s
   await ctx.close();
 });
 
+test('the modal layout: the core-drawn banner takes focus, keeps it, passes axe and gives it back', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  // The engine waits until the visitor is on the page button, to see focus come back to it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route(/samtykke_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.goto(`${env.base}/fixtures/modal.html`);
+  await p.locator('#page-button').focus();
+  release();
+  await banner(p).waitFor();
+  assert.equal(await banner(p).getAttribute('aria-modal'), 'true');
+  assert.equal(await p.locator('#samtykke-first-layer > .samtykke-backdrop > .samtykke-banner').count(), 1);
+  const inBanner = () => p.evaluate(() => !!document.activeElement.closest('.samtykke-banner'));
+  await p.waitForFunction(() => !!document.activeElement.closest('.samtykke-banner'));
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Privacy policy', 'focus on the first control');
+  for (let i = 0; i < 6; i++) {
+    await p.keyboard.press('Tab');
+    assert.ok(await inBanner(), `Tab ${i} stayed inside`);
+  }
+  await p.keyboard.press('Shift+Tab');
+  assert.ok(await inBanner(), 'Shift+Tab stayed inside');
+  assert.deepEqual(await axe(p, '.samtykke'), [], 'modal banner');
+  await screenshot(p, 'banner-modal-light-en');
+  await banner(p).getByRole('button', { name: 'Accept all' }).press('Enter');
+  await p.waitForFunction(() => !document.querySelector('.samtykke-banner'));
+  await p.waitForFunction(() => document.activeElement && document.activeElement.id === 'page-button', null, { timeout: 2000 });
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
 test('reject all: nothing runs, no Google request, also after reload', async () => {
   const { ctx, googleRequests } = await context(env);
   const p = await page(ctx);
