@@ -5,7 +5,9 @@
 // (`__wbg_setAttribute_f75317b2b5cabfb4`), and every name is written twice, in the wasm's
 // import section and as a key of the glue's import object. Random hex does not compress, so
 // those names alone cost about 2.7 kB brotli of every page view. Only names that the glue
-// holds exactly once, as an object key, are renamed; anything else is left as it was.
+// holds exactly once, as an object key, are renamed; anything else is left as it was. The
+// closure trampolines the module exports carry such hashes too: their one property access in
+// the glue (`wasm.<name>(`) is renamed; the glue's own functions of that name esbuild renames.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -106,13 +108,43 @@ for (let i = 0; i < count; i += 1) {
 }
 if (at !== imports.end) fail('the import section did not parse to its end');
 
-const body = Buffer.from(rebuilt);
-const out = Buffer.concat([
-  wasm.subarray(0, imports.header),
-  Buffer.from([2, ...leb(body.length)]),
-  body,
-  wasm.subarray(imports.end),
-]);
+// The closure trampolines are exports named after a hash too; the glue calls each as
+// `<exports>.<name>(`, once.
+const exportsSection = sections.find((s) => s.id === 7);
+const exportBytes = [];
+let shortened = 0;
+if (exportsSection) {
+  let [exportCount, p] = readLeb(wasm, exportsSection.start);
+  exportBytes.push(...leb(exportCount));
+  for (let i = 0; i < exportCount; i += 1) {
+    const [field, afterField] = name(wasm, p);
+    const kind = wasm[afterField];
+    const [, end] = readLeb(wasm, afterField + 1);
+    let newField = field;
+    const call = new RegExp(`\\.${field}\\(`, 'g');
+    if (/^wasm_bindgen__convert__closures_+invoke__h[0-9a-f]{16}(_\d+)?$/.test(field)
+        && (glue.match(call) || []).length === 1) {
+      newField = `_$x${shortened.toString(36)}`;
+      if (glue.split(newField).length > 1) fail(`${newField} is already in the glue`);
+      glue = glue.replace(call, `.${newField}(`);
+      shortened += 1;
+    }
+    exportBytes.push(...encodeName(newField), kind, ...wasm.subarray(afterField + 1, end));
+    p = end;
+  }
+  if (p !== exportsSection.end) fail('the export section did not parse to its end');
+}
+
+const section = (id, bytes) => [Buffer.from([id, ...leb(bytes.length)]), Buffer.from(bytes)];
+const parts = [];
+let copied = 0;
+for (const s of sections) {
+  if (s.id !== 2 && !(s.id === 7 && exportsSection)) continue;
+  parts.push(wasm.subarray(copied, s.header), ...section(s.id, s.id === 2 ? rebuilt : exportBytes));
+  copied = s.end;
+}
+parts.push(wasm.subarray(copied));
+const out = Buffer.concat(parts);
 fs.writeFileSync(wasmPath, out);
 fs.writeFileSync(gluePath, glue);
-console.log(`shorten-imports: ${renamed} of ${count} imports of ${path.basename(wasmPath)} renamed (${wasm.length - out.length} B less wasm)`);
+console.log(`shorten-imports: ${renamed} of ${count} imports and ${shortened} closure exports of ${path.basename(wasmPath)} renamed (${wasm.length - out.length} B less wasm)`);
