@@ -4,6 +4,8 @@
 // layer drawn in plain DOM) and starts it. The Yew views (the preferences dialog, the privacy
 // notice) are a separate UI module, fetched only when one must show. Calls made before `init`
 // has finished are queued, and until then nothing beyond `necessary` is granted.
+import initEngine, * as engine from './samtykke_core.js';
+
 let core = null;
 let started = null;
 let running = false;
@@ -47,14 +49,13 @@ function fetchUiOnIntent() {
 let loaded = null;
 
 /**
- * Fetches and compiles the engine without starting it, so that this can overlap with loading
- * the config. `init` uses the engine loaded here; without this call it loads it itself.
+ * Fetches and compiles the engine's wasm without starting it, so that this can overlap with
+ * loading the config. `init` uses the engine loaded here; without this call it loads it
+ * itself. (The glue is a static import: every page needs the engine, and one module graph
+ * is evaluated in one task instead of waiting for a second turn.)
  */
 export function preload() {
-  loaded ||= import('./samtykke_core.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
+  loaded ||= initEngine().then(() => engine);
   return loaded;
 }
 
