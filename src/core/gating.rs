@@ -4,6 +4,7 @@
 use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::record::ConsentRecord;
+use super::substring::substring;
 use super::texts::TextKey;
 
 /// Whether an element with these attribute values may run now.
@@ -154,9 +155,9 @@ fn host_of(src: &str) -> Option<&str> {
     let src = src.trim();
     let lower = src.get(..8).unwrap_or(src).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
-        &src[8..]
+        substring(src, 8..)
     } else if lower.starts_with("http://") {
-        &src[7..]
+        substring(src, 7..)
     } else {
         src.strip_prefix("//")?
     };
@@ -175,18 +176,18 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+        out.push_str(substring(rest, ..open));
+        let after = substring(rest, open + 1..);
         let slot = after.find('}').and_then(|close| {
             values
                 .iter()
-                .find(|(k, _)| *k == &after[..close])
+                .find(|(k, _)| *k == substring(after, ..close))
                 .map(|(_, v)| (close, *v))
         });
         match slot {
             Some((close, value)) => {
                 out.push_str(value);
-                rest = &after[close + 1..];
+                rest = substring(after, close + 1..);
             }
             None => {
                 out.push('{');

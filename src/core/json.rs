@@ -7,6 +7,7 @@
 //! the engines write are whole (times, counts, revisions); a fraction is written with at most
 //! nine decimals.
 
+use super::substring::substring;
 use serde_json::{Map, Number, Value};
 use std::fmt::Write;
 
@@ -78,7 +79,7 @@ impl Reader<'_> {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let before = &self.text[..end];
+        let before = substring(self.text, ..end);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         JsonError {
@@ -124,7 +125,7 @@ impl Reader<'_> {
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Parsed<Value> {
-        if self.text[self.pos..].starts_with(word) {
+        if substring(self.text, self.pos..).starts_with(word) {
             self.pos += word.len();
             Ok(value)
         } else {
@@ -197,11 +198,11 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             // Copy the run up to the next quote, backslash or control character at once.
-            let rest = &self.text[self.pos..];
+            let rest = substring(self.text, self.pos..);
             let run = rest
                 .find(|c: char| c == '"' || c == '\\' || c < ' ')
                 .unwrap_or(rest.len());
-            out.push_str(&rest[..run]);
+            out.push_str(substring(rest, ..run));
             self.pos += run;
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
@@ -248,7 +249,7 @@ impl Reader<'_> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
-                if !self.text[self.pos..].starts_with("\\u") {
+                if !substring(self.text, self.pos..).starts_with("\\u") {
                     return Err(self.error("lone surrogate in a \\u escape"));
                 }
                 self.pos += 2;
@@ -314,9 +315,9 @@ impl Reader<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        let lexeme = &self.text[start..self.pos];
+        let lexeme = substring(self.text, start..self.pos);
         if whole {
-            let digits = &self.text[int_start..int_end];
+            let digits = substring(self.text, int_start..int_end);
             let exact = if negative {
                 lexeme.parse::<i64>().ok().map(Number::from)
             } else {
@@ -337,7 +338,10 @@ impl Reader<'_> {
 /// fraction to be exact.)
 fn approximate_f64(lexeme: &str) -> f64 {
     let (mantissa, exponent) = match lexeme.find(['e', 'E']) {
-        Some(i) => (&lexeme[..i], saturating_exponent(&lexeme[i + 1..])),
+        Some(i) => (
+            substring(lexeme, ..i),
+            saturating_exponent(substring(lexeme, i + 1..)),
+        ),
         None => (lexeme, 0),
     };
     let mut value = 0f64;
@@ -383,8 +387,8 @@ fn approximate_f64(lexeme: &str) -> f64 {
 /// finite mantissa is 0 or infinity anyway).
 fn saturating_exponent(text: &str) -> i32 {
     let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
+        Some(b'-') => (true, substring(text, 1..)),
+        Some(b'+') => (false, substring(text, 1..)),
         _ => (false, text),
     };
     let mut n: i32 = 0;

@@ -14,6 +14,7 @@ mod similarity;
 pub(crate) mod small_sort;
 pub mod snapshot;
 pub mod state;
+mod substring;
 pub mod text;
 pub mod texts;
 pub mod validate;

@@ -2,6 +2,7 @@
 //! strict, versioned storage codec.
 
 use super::category::{Category, CategorySet};
+use super::substring::substring;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -68,11 +69,11 @@ impl ConsentId {
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         ConsentId(format!(
             "{}-{}-{}-{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[12..16],
-            &hex[16..20],
-            &hex[20..32]
+            substring(&hex, 0..8),
+            substring(&hex, 8..12),
+            substring(&hex, 12..16),
+            substring(&hex, 16..20),
+            substring(&hex, 20..32)
         ))
     }
 

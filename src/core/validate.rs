@@ -7,6 +7,7 @@ use super::config::*;
 use super::error::ConfigError;
 use super::similarity::closest;
 use super::small_sort;
+use super::substring::substring;
 use super::text::Text;
 use super::texts::{is_language_code, TextKey};
 use serde_json::{Map, Value};
@@ -62,7 +63,7 @@ fn document_position(value: &Value, path: &str) -> Vec<usize> {
     while !rest.is_empty() {
         match current {
             Value::Array(items) if rest.starts_with('[') => {
-                let Some((index, tail)) = rest[1..].split_once(']') else {
+                let Some((index, tail)) = substring(rest, 1..).split_once(']') else {
                     break;
                 };
                 let Ok(i) = index.parse::<usize>() else {
@@ -91,7 +92,7 @@ fn document_position(value: &Value, path: &str) -> Vec<usize> {
                 };
                 position.push(i);
                 current = item;
-                rest = &rest[key.len()..];
+                rest = substring(rest, key.len()..);
             }
             _ => break,
         }
