@@ -3,9 +3,9 @@
 //! many by message) and the safe value the affected field falls back to.
 
 use samtykke::core::config::{ConsentMode, Layout, SameSite, Theme};
+use samtykke::core::small_map::SmallMap;
 use samtykke::core::text::Text;
 use samtykke::{Category, CategorySet, Config, ConfigError};
-use std::collections::BTreeMap;
 
 /// One invalid config.
 struct Case {
@@ -521,7 +521,7 @@ const CASES: &[Case] = &[
             let nb = &c.texts["nb"];
             assert_eq!(
                 *nb,
-                BTreeMap::from([("acceptAll".to_owned(), "Godta".to_owned())])
+                SmallMap::from([("acceptAll".to_owned(), "Godta".to_owned())])
             );
             assert_eq!(c.text_override("nb", "bannerTitle"), None);
         },

@@ -2,9 +2,9 @@
 //! all end up in this one [`Config`]; [`crate::core::validate`] turns JSON into it.
 
 use super::category::Category;
+use super::small_map::SmallMap;
 use super::text::Text;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Everything a site can configure. Every field has a documented default; only `categories`
 /// is required in JSON.
@@ -40,7 +40,7 @@ pub struct Config {
     /// Default: all four.
     pub categories: Vec<CategoryConfig>,
     /// Overrides of built-in texts: language code -> text key -> text. Default: none.
-    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    pub texts: SmallMap<SmallMap<String>>,
     /// Where the choice is stored when `localStorage` cannot be used, and the optional mirror.
     pub cookie: CookieOptions,
     /// Google Analytics 4, loaded only after `statistics` consent. Default: none.
@@ -71,7 +71,7 @@ impl Default for Config {
             respect_gpc: true,
             reload_on_withdrawal: false,
             categories: Category::ALL.into_iter().map(CategoryConfig::new).collect(),
-            texts: BTreeMap::new(),
+            texts: SmallMap::new(),
             cookie: CookieOptions::default(),
             google_analytics: None,
             google_tag_manager: None,

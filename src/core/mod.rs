@@ -11,6 +11,7 @@ pub mod markup;
 pub mod policy;
 pub mod record;
 mod similarity;
+pub mod small_map;
 pub(crate) mod small_sort;
 pub mod snapshot;
 pub mod state;

@@ -1,7 +1,7 @@
 //! Texts from config: one string for every language, or one per language code.
 
+use super::small_map::SmallMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A text that is either the same in all languages or given per language code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -11,13 +11,13 @@ pub enum Text {
     /// The same text whatever the language.
     Plain(String),
     /// Texts keyed by language code (`"en"`, `"nb"`, ...).
-    PerLanguage(BTreeMap<String, String>),
+    PerLanguage(SmallMap<String>),
 }
 
 impl Text {
     /// The text for `language`, falling back to the other written Norwegian (a Nynorsk reader
-    /// reads Bokmål better than English, and the other way round), then English, then any
-    /// language given.
+    /// reads Bokmål better than English, and the other way round), then English, then the
+    /// first language given.
     pub fn resolve(&self, language: &str) -> &str {
         let sibling = match language {
             "nb" => Some("nn"),
@@ -30,7 +30,7 @@ impl Text {
                 .get(language)
                 .or_else(|| sibling.and_then(|s| map.get(s)))
                 .or_else(|| map.get("en"))
-                .or_else(|| map.values().next())
+                .or_else(|| map.iter().next().map(|(_, text)| text))
                 .map(String::as_str)
                 .unwrap_or(""),
         }
@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn resolves_language_then_english_then_any() {
-        let t = Text::PerLanguage(BTreeMap::from([
+        let t = Text::PerLanguage(SmallMap::from([
             ("en".to_owned(), "Statistics".to_owned()),
             ("nb".to_owned(), "Statistikk".to_owned()),
         ]));
@@ -60,7 +60,7 @@ mod tests {
             "Nynorsk falls back to Bokmål before English"
         );
         assert_eq!(t.resolve("de"), "Statistics");
-        let only_nb = Text::PerLanguage(BTreeMap::from([("nb".to_owned(), "Hei".to_owned())]));
+        let only_nb = Text::PerLanguage(SmallMap::from([("nb".to_owned(), "Hei".to_owned())]));
         assert_eq!(only_nb.resolve("en"), "Hei");
         assert_eq!(Text::from("Same").resolve("nb"), "Same");
     }

@@ -6,12 +6,12 @@ use super::category::Category;
 use super::config::*;
 use super::error::ConfigError;
 use super::similarity::closest;
+use super::small_map::SmallMap;
 use super::small_sort;
 use super::substring::substring;
 use super::text::Text;
 use super::texts::{is_language_code, TextKey};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// A config read from JSON, and what was wrong with it.
 #[derive(Clone, Debug)]
@@ -234,7 +234,7 @@ impl Reader {
         match value {
             Value::String(_) => self.string(value, path).map(Text::Plain),
             Value::Object(map) => {
-                let mut texts = BTreeMap::new();
+                let mut texts = SmallMap::new();
                 for (code, v) in map {
                     let p = join(path, code);
                     if !is_language_code(code) {
@@ -546,8 +546,8 @@ impl Reader {
         })
     }
 
-    fn texts(&mut self, value: &Value) -> BTreeMap<String, BTreeMap<String, String>> {
-        let mut texts = BTreeMap::new();
+    fn texts(&mut self, value: &Value) -> SmallMap<SmallMap<String>> {
+        let mut texts = SmallMap::new();
         let Value::Object(languages) = value else {
             self.wrong_type("texts", "an object", value);
             return texts;
@@ -564,9 +564,7 @@ impl Reader {
             };
             // Texts are looked up by primary language ("nb" for "nb-NO"), as languages are chosen.
             let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
-            let entries: &mut BTreeMap<String, String> = texts.entry(primary).or_default();
-            // Inserted one by one: collecting into a BTreeMap sorts first, and that sort alone
-            // is 4 kB of wasm.
+            let entries = texts.entry_or_default(primary);
             for (k, v) in map.iter().filter(|(k, _)| keys.contains(&k.as_str())) {
                 if let Some(text) = self.string(v, &join(&path, k)) {
                     entries.insert(k.clone(), text);
