@@ -14,7 +14,7 @@ mod root;
 
 pub use banner::ConsentBanner;
 pub use gate::{ConsentGate, ConsentGateProps};
-pub use mount::{mount_in_page, FirstLayer};
+pub use mount::{mount_in_page, BannerMount};
 pub use notice::{iso_date, PrivacyNotice};
 pub use preferences::PreferencesDialog;
 pub use provider::{

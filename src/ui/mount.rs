@@ -29,7 +29,7 @@ fn Mount(props: &MountProps) -> Html {
 
 /// Whether [`mount_in_page`] renders the first layer too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FirstLayer {
+pub enum BannerMount {
     /// The banner is a Yew view like the dialog.
     Included,
     /// Something else draws the banner (the core engine, in plain DOM); only the dialog and
@@ -39,7 +39,7 @@ pub enum FirstLayer {
 
 /// Renders the views of `source` into the page: `ConsentUi` in a new `#samtykke-root` first in
 /// `<body>`, and `PrivacyNotice` into each `data-samtykke="notice"` element.
-pub fn mount_in_page(source: SourceRef, first_layer: FirstLayer) {
+pub fn mount_in_page(source: SourceRef, banner: BannerMount) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -52,7 +52,7 @@ pub fn mount_in_page(source: SourceRef, first_layer: FirstLayer) {
         let props = MountProps {
             source: source.clone(),
             notice: false,
-            banner: first_layer == FirstLayer::Included,
+            banner: banner == BannerMount::Included,
         };
         yew::Renderer::<Mount>::with_root_and_props(root, props).render();
     }

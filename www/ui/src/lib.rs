@@ -3,7 +3,7 @@
 //! read through the bridge, and sends the visitor's events back.
 
 use samtykke::core::{json, Config, Event, State};
-use samtykke::ui::{mount_in_page, ConsentSource, FirstLayer, SourceRef};
+use samtykke::ui::{mount_in_page, BannerMount, ConsentSource, SourceRef};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -111,5 +111,5 @@ pub fn mount(bridge: JsValue) {
         web_sys::console::error_1(&"samtykke: the UI module could not reach the engine".into());
         return;
     };
-    mount_in_page(SourceRef(Rc::new(connected)), FirstLayer::DrawnElsewhere);
+    mount_in_page(SourceRef(Rc::new(connected)), BannerMount::DrawnElsewhere);
 }
