@@ -101,7 +101,9 @@ pub fn trap_tab(container: &Element, event: &web_sys::KeyboardEvent) -> bool {
 
 /// Gives focus back to `previous` once the views have re-rendered. When `previous` was
 /// re-rendered itself (the banner's "Manage preferences"), its new copy gets focus, found by
-/// its `data-action`; when it is gone for good, the settings button does.
+/// its `data-action`. When there is no opener to go back to (it is gone for good, or it was
+/// the page's `<body>`), focus goes to the banner's "Manage preferences" if the banner is back,
+/// else to the settings button, so it is never left on nothing.
 pub fn restore_focus(previous: Option<HtmlElement>) {
     let later = wasm_bindgen::closure::Closure::once_into_js(move || {
         let document = web_sys::window().and_then(|w| w.document());
@@ -111,14 +113,20 @@ pub fn restore_focus(previous: Option<HtmlElement>) {
                 .and_then(|d| d.query_selector(selector).ok().flatten())
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         };
+        let is_page_root = |e: &HtmlElement| matches!(e.tag_name().as_str(), "BODY" | "HTML");
         let target = match previous {
+            Some(p) if is_page_root(&p) => None,
             Some(p) if p.is_connected() => Some(p),
             Some(p) => p
                 .get_attribute("data-action")
                 .and_then(|action| find(&format!(".samtykke [data-action=\"{action}\"]"))),
             None => None,
         };
-        if let Some(element) = target.or_else(|| find(".samtykke-settings-button")) {
+        let fallback = || {
+            find(".samtykke [data-action=\"manage\"]")
+                .or_else(|| find(".samtykke-settings-button:not([hidden])"))
+        };
+        if let Some(element) = target.or_else(fallback) {
             let _ = element.focus();
         }
     });

@@ -424,20 +424,54 @@ test('the banner stays until the dialog it opens is there, and the UI module is 
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await p.route(/samtykke_ui_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  // Record every moment at which neither the banner nor the dialog is in the page.
+  await p.addInitScript(() => {
+    window.__blank = [];
+    const check = () => {
+      if (!window.__watching) return;
+      if (!document.querySelector('.samtykke-banner, .samtykke-preferences')) window.__blank.push(performance.now());
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  });
   await p.goto(`${env.base}/fixtures/config-only.html`);
   const manage = banner(p).getByRole('button', { name: 'Manage preferences' });
   await manage.waitFor();
   assert.deepEqual(requests.filter((u) => /samtykke_ui/.test(u)), [], 'nothing of the UI before any intent');
-  await manage.hover();
+  await manage.focus();
   await p.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /samtykke_ui\.js$/.test(e.name)));
-  await manage.click();
+  await p.evaluate(() => { window.__watching = true; });
+  await p.keyboard.press('Enter');
   await p.waitForTimeout(200);
   assert.ok(await banner(p).isVisible(), 'the first layer stays while the dialog loads');
   release();
   await preferences(p).waitFor();
   await p.waitForFunction(() => !document.querySelector('#samtykke-first-layer .samtykke-banner'));
   assert.equal(await p.locator('.samtykke-banner').count(), 0, 'one layer at a time');
+  assert.deepEqual(await p.evaluate(() => window.__blank), [], 'never a moment with neither layer');
+  assert.ok(await p.evaluate(() => !!document.activeElement.closest('.samtykke-preferences')), 'focus is in the dialog');
+  // Escape: no choice yet, so the banner is back, with focus on the button that opened the dialog.
+  await p.keyboard.press('Escape');
+  await banner(p).waitFor();
+  await p.waitForFunction(() => document.activeElement.textContent === 'Manage preferences', null, { timeout: 2000 });
+  // Saving from the dialog: focus goes to the settings button, not to nowhere.
+  await p.keyboard.press('Enter');
+  await preferences(p).waitFor();
+  await preferences(p).getByRole('button', { name: 'Save preferences' }).press('Enter');
+  await p.waitForFunction(() => document.activeElement && document.activeElement.matches('.samtykke-settings-button'), null, { timeout: 2000 });
   assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('the privacy link keeps focus when the banner is redrawn in another language', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/config-only.html`);
+  await banner(p).waitFor();
+  await p.waitForFunction(() => window.samtykke.setLanguage && window.samtykke.storageKind() !== 'none');
+  await banner(p).getByRole('link', { name: 'Privacy policy' }).focus();
+  await p.evaluate(() => window.samtykke.setLanguage('nb'));
+  await banner(p).getByRole('button', { name: 'Godta alle' }).waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Personvernerklæring');
   await ctx.close();
 });
 

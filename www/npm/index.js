@@ -13,37 +13,50 @@ let ui = null;
 let uiModule = null;
 const pending = [];
 
-// Fetches and compiles the UI module (once), without showing anything.
+// Fetches and compiles the UI module (once), without showing anything. A failed fetch is
+// forgotten, so that the next need tries again.
 function fetchUi() {
   uiModule ||= import('./samtykke_ui.js').then(async (module) => {
     await module.default();
     return module;
   });
+  uiModule.catch(() => { uiModule = null; });
   return uiModule;
 }
 
 function loadUi() {
   ui ||= fetchUi()
     .then((module) => {
-      module.mount({ uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe });
-      core.uiMounted();
+      const bridge = { uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
+      if (module.mount(bridge) === false) throw new Error('the UI module could not reach the engine');
+      // Yew renders in a microtask after mount(): by the next task the dialog is in the page
+      // and has taken focus (and noted who had it), so the banner kept meanwhile may go.
+      setTimeout(() => core.uiMounted(), 0);
     })
-    .catch((e) => console.error(`samtykke: could not load the consent UI (${e && e.message})`));
+    .catch((e) => {
+      console.error(`samtykke: could not load the consent UI (${e && e.message})`);
+      ui = null;
+      // The visitor asked for the dialog and will not get it now: back to where they were,
+      // so that asking again tries again.
+      if (JSON.parse(core.uiState()).view === 'preferences') core.uiSend('{"type":"closePreferences"}');
+    });
   return ui;
 }
 
 // A visitor about to press "Manage preferences" (pointer over it, or focus on it) will need
 // the UI module: start fetching it then, not on the click.
 function fetchUiOnIntent() {
+  const layer = document.getElementById('samtykke-first-layer');
+  if (!layer) return;
   const intent = (e) => {
-    if (e.target instanceof Element && e.target.closest('#samtykke-first-layer [data-action="manage"]')) {
+    if (e.target instanceof Element && e.target.closest('[data-action="manage"]')) {
       fetchUi().catch(() => {});
-      document.removeEventListener('pointerover', intent);
-      document.removeEventListener('focusin', intent);
+      layer.removeEventListener('pointerover', intent);
+      layer.removeEventListener('focusin', intent);
     }
   };
-  document.addEventListener('pointerover', intent);
-  document.addEventListener('focusin', intent);
+  layer.addEventListener('pointerover', intent);
+  layer.addEventListener('focusin', intent);
 }
 
 let loaded = null;

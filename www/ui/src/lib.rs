@@ -104,12 +104,12 @@ impl ConsentSource for Bridge {
 
 /// Renders the preferences dialog (first in `<body>`, so keyboard users reach it before the
 /// page) and every `data-samtykke="notice"`, from the core module behind `bridge`. The core
-/// module draws the first layer itself.
+/// module draws the first layer itself. `false` when `bridge` is not the core's.
 #[wasm_bindgen]
-pub fn mount(bridge: JsValue) {
+pub fn mount(bridge: JsValue) -> bool {
     let Some(connected) = Bridge::connect(&bridge) else {
-        web_sys::console::error_1(&"samtykke: the UI module could not reach the engine".into());
-        return;
+        return false;
     };
     mount_in_page(SourceRef(Rc::new(connected)), BannerMount::DrawnElsewhere);
+    true
 }
