@@ -3,13 +3,14 @@
 //! keyboard users reach it before the page. Focus is handled as in the Yew views: into a
 //! modal banner, Tab kept inside, and given back when it closes.
 //!
-//! "Manage preferences" opens a dialog that lives in the UI module, fetched on that click; the
-//! banner stays until the page says the dialog is mounted ([`FirstLayer::dialog_ready`]), so
-//! the visitor is never left looking at nothing.
+//! "Manage preferences" opens a dialog that lives in the UI module, fetched when the visitor
+//! heads for that button or presses it; the banner stays until the page says the dialog is
+//! mounted ([`FirstLayer::dialog_ready`]), so the visitor is never left looking at nothing.
 
 use super::focus;
 use super::markup_dom::{build, Listeners};
 use super::runtime::Controller;
+use super::scroll_room::reserve_space;
 use crate::core::config::Layout;
 use crate::core::first_layer::first_layer;
 use crate::core::markup::Markup;
@@ -42,10 +43,9 @@ impl FirstLayer {
 struct Drawn {
     holder: Element,
     markup: Option<Markup>,
+    /// The click listeners of the tree on screen. Dropping one while its click runs is safe:
+    /// wasm-bindgen frees a running closure only when it returns.
     listeners: Listeners,
-    /// The listeners of the tree drawn before, kept until the next draw: one of them may be
-    /// the very click that is redrawing now.
-    retired: Listeners,
     opener: Option<HtmlElement>,
     dialog_ready: bool,
 }
@@ -64,7 +64,6 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
         holder,
         markup: None,
         listeners: Vec::new(),
-        retired: Vec::new(),
         opener: None,
         dialog_ready: false,
     }));
@@ -72,13 +71,29 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
         let controller = controller.clone();
         Rc::new(move |event| controller.dispatch(event))
     };
+    // Drawing moves focus, and a page's focus handler may call the API, which redraws: such
+    // a redraw waits for the one under way instead of borrowing what it holds.
+    let again = Rc::new(std::cell::Cell::new(false));
     let redraw: Rc<dyn Fn()> = {
         let (controller, drawn) = (controller.clone(), drawn.clone());
-        Rc::new(move || draw(&document, &drawn, &controller.state(), &send))
+        Rc::new(move || {
+            let Ok(mut drawn) = drawn.try_borrow_mut() else {
+                again.set(true);
+                return;
+            };
+            loop {
+                draw(&document, &mut drawn, &controller.state(), &send);
+                if !again.replace(false) {
+                    break;
+                }
+            }
+        })
     };
-    redraw();
+    // Subscribed before the first draw: that draw moves focus, and whatever the page does on
+    // that focus must reach this layer too.
     let on_change = redraw.clone();
     std::mem::forget(controller.subscribe(move || on_change()));
+    redraw();
     Some(FirstLayer { drawn, redraw })
 }
 
@@ -104,18 +119,12 @@ fn wanted(state: &State, drawn: &Drawn) -> Option<Markup> {
     first_layer(state)
 }
 
-fn draw(
-    document: &web_sys::Document,
-    drawn: &RefCell<Drawn>,
-    state: &State,
-    send: &Rc<dyn Fn(Event)>,
-) {
-    let mut drawn = drawn.borrow_mut();
+fn draw(document: &web_sys::Document, drawn: &mut Drawn, state: &State, send: &Rc<dyn Fn(Event)>) {
     let holder = drawn.holder.clone();
     let _ = holder.set_attribute("data-theme", state.config.theme.as_str());
     let _ = holder.set_attribute("data-layout", state.config.layout.as_str());
     let _ = holder.set_attribute("lang", &state.language);
-    let next = wanted(state, &drawn);
+    let next = wanted(state, drawn);
     if next == drawn.markup {
         return;
     }
@@ -125,7 +134,7 @@ fn draw(
         .filter(|active| holder.contains(Some(active)))
         .and_then(|active| active.get_attribute("data-action"));
     holder.set_text_content(None);
-    drawn.retired = std::mem::take(&mut drawn.listeners);
+    drawn.listeners.clear();
     match &next {
         Some(markup) => {
             if !was_shown {
@@ -168,35 +177,5 @@ fn refocus(holder: &Element, action: Option<&str>, first_open_of_modal: bool) {
         }
         None if first_open_of_modal => focus::focus_first(holder),
         None => {}
-    }
-}
-
-/// Keeps the page's focused element from hiding behind a bottom banner (WCAG 2.4.11): the
-/// page scrolls with room for the banner found in `container`. Set through CSSOM, which a
-/// strict CSP allows. `None` gives the room back.
-pub fn reserve_space(container: Option<&Element>) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|r| r.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
-    };
-    let banner = container.and_then(|c| {
-        if c.matches(".samtykke-banner").unwrap_or(false) {
-            Some(c.clone())
-        } else {
-            c.query_selector(".samtykke-banner").ok().flatten()
-        }
-    });
-    let style = root.style();
-    match banner.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-        Some(banner) => {
-            let height = banner.offset_height();
-            let _ = style.set_property("scroll-padding-bottom", &format!("{height}px"));
-        }
-        None => {
-            let _ = style.remove_property("scroll-padding-bottom");
-        }
     }
 }

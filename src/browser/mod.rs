@@ -14,6 +14,7 @@ pub mod memory;
 pub mod page;
 pub mod ports;
 pub mod runtime;
+pub mod scroll_room;
 pub mod settings_button;
 pub mod storage;
 

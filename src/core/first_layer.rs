@@ -1,5 +1,5 @@
 //! The first layer (the banner) as a [`Markup`] tree. The core engine draws it with plain DOM
-//! on a first visit, and the Yew `ConsentBanner` renders the same tree, so it is written once.
+//! whenever it shows, and the Yew `ConsentBanner` renders the same tree, so it is written once.
 //! Accept all, Reject all and Manage preferences carry the same weight: one class, one look.
 
 use super::config::Layout;
@@ -41,6 +41,8 @@ pub fn first_layer(state: &State) -> Option<Markup> {
             Element::new("a")
                 .attr("class", "samtykke-link")
                 .attr("href", url.as_str())
+                // Named like the buttons, so focus can find it again after a redraw.
+                .attr("data-action", "privacy-policy")
                 .text(text(TextKey::PrivacyPolicy)),
         );
     }

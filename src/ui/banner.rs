@@ -4,8 +4,8 @@
 
 use super::markup_html::to_vtag;
 use super::provider::ConsentContext;
-use crate::browser::first_layer::reserve_space;
 use crate::browser::focus;
+use crate::browser::scroll_room::reserve_space;
 use crate::core::config::Layout;
 use crate::core::first_layer::first_layer;
 use crate::core::markup::Markup;

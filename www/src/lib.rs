@@ -22,6 +22,7 @@ thread_local! {
     /// The config as `init` was given it, for the UI module, which reads it with the same
     /// reader (re-serialising the typed config would carry serde's serializer in this module).
     static CONFIG_JSON: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The first layer this module draws, told by `uiMounted` when the dialog is there.
     static FIRST_LAYER: RefCell<Option<first_layer::FirstLayer>> = const { RefCell::new(None) };
 }
 
