@@ -1,5 +1,6 @@
 // Gives the imports a wasm module takes from its own wasm-bindgen glue short names, in the wasm
-// and in the glue alike: `node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm>`.
+// and in the glue alike:
+//   node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm> [<module_bg.wasm.d.ts>]
 //
 // wasm-bindgen names each import after the JS function it calls plus a 16-digit hash
 // (`__wbg_setAttribute_f75317b2b5cabfb4`), and every name is written twice, in the wasm's
@@ -11,9 +12,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [gluePath, wasmPath] = process.argv.slice(2);
+const [gluePath, wasmPath, typesPath] = process.argv.slice(2);
 if (!gluePath || !wasmPath) {
-  console.error('usage: node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm>');
+  console.error('usage: node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm> [<module_bg.wasm.d.ts>]');
   process.exit(2);
 }
 const fail = (message) => {
@@ -25,6 +26,7 @@ function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length || shift > 35) fail('a LEB128 number runs past the end of the module');
     const byte = bytes[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -113,6 +115,7 @@ if (at !== imports.end) fail('the import section did not parse to its end');
 const exportsSection = sections.find((s) => s.id === 7);
 const exportBytes = [];
 let shortened = 0;
+const renamedExports = [];
 if (exportsSection) {
   let [exportCount, p] = readLeb(wasm, exportsSection.start);
   exportBytes.push(...leb(exportCount));
@@ -127,6 +130,10 @@ if (exportsSection) {
       newField = `_$x${shortened.toString(36)}`;
       if (glue.split(newField).length > 1) fail(`${newField} is already in the glue`);
       glue = glue.replace(call, `.${newField}(`);
+      // Any other use of the old name (a bare property read, a string key) would now fail
+      // only when that closure runs: refuse to write such a glue.
+      if (new RegExp(`[.'"\\[]${field}\\b`).test(glue)) fail(`${field} is still used in the glue`);
+      renamedExports.push([field, newField]);
       shortened += 1;
     }
     exportBytes.push(...encodeName(newField), kind, ...wasm.subarray(afterField + 1, end));
@@ -147,4 +154,10 @@ parts.push(wasm.subarray(copied));
 const out = Buffer.concat(parts);
 fs.writeFileSync(wasmPath, out);
 fs.writeFileSync(gluePath, glue);
+if (typesPath) {
+  // The raw module's declarations name its exports.
+  let types = fs.readFileSync(typesPath, 'utf8');
+  for (const [from, to] of renamedExports) types = types.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
+  fs.writeFileSync(typesPath, types);
+}
 console.log(`shorten-imports: ${renamed} of ${count} imports and ${shortened} closure exports of ${path.basename(wasmPath)} renamed (${wasm.length - out.length} B less wasm)`);
