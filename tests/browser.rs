@@ -550,12 +550,18 @@ fn the_first_layer_stays_until_the_dialog_it_opens_is_ready() {
     button(&holder, "Manage preferences").unwrap().click();
     assert_eq!(controller.state().view, View::Preferences);
     assert!(banner_shown(), "kept while the dialog loads");
+    assert_eq!(
+        holder.get_attribute("aria-busy").as_deref(),
+        Some("true"),
+        "and says it is busy"
+    );
     assert!(
         button(&holder, "Accept all").is_some(),
         "still answerable while the dialog loads"
     );
     layer.dialog_ready();
     assert!(!banner_shown(), "gone once the dialog is there");
+    assert_eq!(holder.get_attribute("aria-busy").as_deref(), Some("false"));
     controller.dispatch(Event::ShowBanner);
     assert!(banner_shown());
     button(&holder, "Manage preferences").unwrap().click();

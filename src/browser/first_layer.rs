@@ -125,6 +125,10 @@ fn draw(document: &web_sys::Document, drawn: &mut Drawn, state: &State, send: &R
     let _ = holder.set_attribute("data-layout", state.config.layout.as_str());
     let _ = holder.set_attribute("lang", &state.language);
     let next = wanted(state, drawn);
+    // The banner kept while the dialog loads says so (to assistive technology, and with a
+    // progress cursor in the stylesheet).
+    let dialog_loading = state.view == View::Preferences && next.is_some();
+    let _ = holder.set_attribute("aria-busy", if dialog_loading { "true" } else { "false" });
     if next == drawn.markup {
         return;
     }
