@@ -551,9 +551,9 @@ fn the_first_layer_stays_until_the_dialog_it_opens_is_ready() {
     assert_eq!(controller.state().view, View::Preferences);
     assert!(banner_shown(), "kept while the dialog loads");
     assert_eq!(
-        holder.get_attribute("aria-busy").as_deref(),
-        Some("true"),
-        "and says it is busy"
+        holder.get_attribute("data-waiting").as_deref(),
+        Some("dialog"),
+        "and shows that it waits"
     );
     assert!(
         button(&holder, "Accept all").is_some(),
@@ -561,7 +561,7 @@ fn the_first_layer_stays_until_the_dialog_it_opens_is_ready() {
     );
     layer.dialog_ready();
     assert!(!banner_shown(), "gone once the dialog is there");
-    assert_eq!(holder.get_attribute("aria-busy").as_deref(), Some("false"));
+    assert_eq!(holder.get_attribute("data-waiting"), None);
     controller.dispatch(Event::ShowBanner);
     assert!(banner_shown());
     button(&holder, "Manage preferences").unwrap().click();

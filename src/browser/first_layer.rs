@@ -81,7 +81,9 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
                 again.set(true);
                 return;
             };
-            loop {
+            // A few passes at most: a page that changes the state on every focus gets the
+            // rest drawn at its next change, rather than a loop that never ends.
+            for _ in 0..8 {
                 draw(&document, &mut drawn, &controller.state(), &send);
                 if !again.replace(false) {
                     break;
@@ -125,10 +127,13 @@ fn draw(document: &web_sys::Document, drawn: &mut Drawn, state: &State, send: &R
     let _ = holder.set_attribute("data-layout", state.config.layout.as_str());
     let _ = holder.set_attribute("lang", &state.language);
     let next = wanted(state, drawn);
-    // The banner kept while the dialog loads says so (to assistive technology, and with a
-    // progress cursor in the stylesheet).
-    let dialog_loading = state.view == View::Preferences && next.is_some();
-    let _ = holder.set_attribute("aria-busy", if dialog_loading { "true" } else { "false" });
+    // The banner kept while the dialog loads shows a progress cursor (not aria-busy, which
+    // some screen readers answer by holding back the focused button).
+    if state.view == View::Preferences && next.is_some() {
+        let _ = holder.set_attribute("data-waiting", "dialog");
+    } else {
+        let _ = holder.remove_attribute("data-waiting");
+    }
     if next == drawn.markup {
         return;
     }

@@ -462,6 +462,25 @@ test('the banner stays until the dialog it opens is there, and the UI module is 
   await ctx.close();
 });
 
+test('a failed load of the dialog leaves the banner answerable, and asking again tries again', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  let failing = true;
+  await p.route(/samtykke_ui_bg\.wasm$/, (route) => (failing ? route.abort() : route.continue()));
+  await p.goto(`${env.base}/fixtures/config-only.html`);
+  const manage = banner(p).getByRole('button', { name: 'Manage preferences' });
+  await manage.click();
+  await p.waitForFunction(() => document.querySelector('#samtykke-first-layer:not([data-waiting])'));
+  assert.ok(p.consoleErrors.some((e) => e.includes('could not load the consent UI')), p.consoleErrors.join('\n'));
+  assert.ok(await banner(p).isVisible(), 'the banner is still there to answer');
+  assert.equal(await p.locator('.samtykke-preferences').count(), 0);
+  failing = false;
+  await manage.click();
+  await preferences(p).waitFor();
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
 test('the privacy link keeps focus when the banner is redrawn in another language', async () => {
   const { ctx } = await context(env);
   const p = await page(ctx);
@@ -472,6 +491,7 @@ test('the privacy link keeps focus when the banner is redrawn in another languag
   await p.evaluate(() => window.samtykke.setLanguage('nb'));
   await banner(p).getByRole('button', { name: 'Godta alle' }).waitFor();
   assert.equal(await p.evaluate(() => document.activeElement.textContent), 'Personvernerklæring');
+  assert.deepEqual(p.errors, []);
   await ctx.close();
 });
 

@@ -13,15 +13,27 @@ let ui = null;
 let uiModule = null;
 const pending = [];
 
-// Fetches and compiles the UI module (once), without showing anything. A failed fetch is
+// Fetches and compiles the UI module (once), without showing anything. A failed load is
 // forgotten, so that the next need tries again.
 function fetchUi() {
-  uiModule ||= import('./samtykke_ui.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
-  uiModule.catch(() => { uiModule = null; });
+  if (!uiModule) {
+    uiModule = import('./samtykke_ui.js').then(async (module) => {
+      await module.default();
+      return module;
+    });
+    uiModule.catch(() => { uiModule = null; });
+  }
   return uiModule;
+}
+
+// Calls `done` once the dialog the visitor opened holds focus (it has rendered and noted who
+// had focus before), or at once when no dialog is wanted. Yew renders soon after mount() but
+// may put its effects off to a later task, so this looks once per frame, for about a second.
+function whenDialogHasFocus(done, frames = 60) {
+  const dialog = document.querySelector('.samtykke-preferences');
+  const wanted = JSON.parse(core.uiState()).view === 'preferences';
+  if (!wanted || (dialog && dialog.contains(document.activeElement)) || frames === 0) done();
+  else requestAnimationFrame(() => whenDialogHasFocus(done, frames - 1));
 }
 
 function loadUi() {
@@ -29,9 +41,8 @@ function loadUi() {
     .then((module) => {
       const bridge = { uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
       if (module.mount(bridge) === false) throw new Error('the UI module could not reach the engine');
-      // Yew renders in a microtask after mount(): by the next task the dialog is in the page
-      // and has taken focus (and noted who had it), so the banner kept meanwhile may go.
-      setTimeout(() => core.uiMounted(), 0);
+      // The banner kept while the dialog loaded may go once the dialog has focus.
+      whenDialogHasFocus(() => core.uiMounted());
     })
     .catch((e) => {
       console.error(`samtykke: could not load the consent UI (${e && e.message})`);
