@@ -1,20 +1,20 @@
 // Gives the imports a wasm module takes from its own wasm-bindgen glue short names, in the wasm
 // and in the glue alike:
-//   node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm> [<module_bg.wasm.d.ts>]
+//   node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm> [<declarations.d.ts> ...]
 //
 // wasm-bindgen names each import after the JS function it calls plus a 16-digit hash
 // (`__wbg_setAttribute_f75317b2b5cabfb4`), and every name is written twice, in the wasm's
 // import section and as a key of the glue's import object. Random hex does not compress, so
-// those names alone cost about 2.7 kB brotli of every page view. Only names that the glue
+// those names alone cost about 3.5 kB brotli of every page view. Only names that the glue
 // holds exactly once, as an object key, are renamed; anything else is left as it was. The
 // closure trampolines the module exports carry such hashes too: their one property access in
 // the glue (`wasm.<name>(`) is renamed; the glue's own functions of that name esbuild renames.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [gluePath, wasmPath, typesPath] = process.argv.slice(2);
+const [gluePath, wasmPath, ...typesPaths] = process.argv.slice(2);
 if (!gluePath || !wasmPath) {
-  console.error('usage: node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm> [<module_bg.wasm.d.ts>]');
+  console.error('usage: node scripts/shorten-imports.mjs <glue.js> <module_bg.wasm> [<declarations.d.ts> ...]');
   process.exit(2);
 }
 const fail = (message) => {
@@ -154,8 +154,8 @@ parts.push(wasm.subarray(copied));
 const out = Buffer.concat(parts);
 fs.writeFileSync(wasmPath, out);
 fs.writeFileSync(gluePath, glue);
-if (typesPath) {
-  // The raw module's declarations name its exports.
+// The declarations of the raw module and of the glue's InitOutput name its exports.
+for (const typesPath of typesPaths) {
   let types = fs.readFileSync(typesPath, 'utf8');
   for (const [from, to] of renamedExports) types = types.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
   fs.writeFileSync(typesPath, types);

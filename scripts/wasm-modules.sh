@@ -15,7 +15,7 @@ bindgen_and_opt() { # <crate wasm name> <out name> <glue name> <tmp> <out>
   # The glue keeps its wasm's name; only its own file is renamed (samtykke.js is the loader).
   cp "$4/$2.js" "$5/$3.js"
   cp "$4/$2.d.ts" "$5/$3.d.ts"
-  node scripts/shorten-imports.mjs "$5/$3.js" "$5/${2}_bg.wasm" "$5/${2}_bg.wasm.d.ts"
+  node scripts/shorten-imports.mjs "$5/$3.js" "$5/${2}_bg.wasm" "$5/${2}_bg.wasm.d.ts" "$5/$3.d.ts"
 }
 
 build_wasm_modules() {
