@@ -310,7 +310,12 @@ test('Norwegian page: texts in Bokmål, lang on the dialogs, axe clean on banner
   const p = await page(ctx);
   await p.goto(`${env.base}/fixtures/nb.html`);
   await banner(p).getByRole('button', { name: 'Godta alle' }).waitFor();
-  assert.equal(await p.locator('.samtykke:not(.samtykke-floating)').getAttribute('lang'), 'nb');
+  // The core's first layer, the settings button's holder and the UI module's root (the
+  // notice brings it): every Samtykke container says its language.
+  await p.locator('.samtykke-notice').waitFor();
+  assert.equal(await p.locator('#samtykke-root > .samtykke').getAttribute('lang'), 'nb');
+  assert.equal(await p.locator('#samtykke-first-layer').getAttribute('lang'), 'nb');
+  assert.deepEqual([...new Set(await p.locator('.samtykke').evaluateAll((els) => els.map((e) => e.lang)))], ['nb']);
   assert.equal(await p.locator('.samtykke-notice').getAttribute('lang'), 'nb');
   assert.deepEqual(await axe(p, '.samtykke'), [], 'banner nb');
   assert.deepEqual(await axe(p, '.samtykke-notice'), [], 'notice nb');
