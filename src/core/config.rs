@@ -108,12 +108,7 @@ impl Config {
     pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
         let given = |code: &str| self.texts.get(code)?.get(key).map(String::as_str);
         // The site's own wording in the other written Norwegian beats a built-in text.
-        let sibling = match language {
-            "nb" => Some("nn"),
-            "nn" => Some("nb"),
-            _ => None,
-        };
-        given(language).or_else(|| sibling.and_then(given))
+        given(language).or_else(|| super::texts::sibling_language(language).and_then(given))
     }
 }
 

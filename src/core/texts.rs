@@ -189,6 +189,16 @@ impl Config {
     }
 }
 
+/// The other written Norwegian of `language` (`nb` for `nn` and the other way round): a
+/// Nynorsk reader reads Bokmål better than English, so texts given only in one serve both.
+pub fn sibling_language(language: &str) -> Option<&'static str> {
+    match language {
+        "nb" => Some("nn"),
+        "nn" => Some("nb"),
+        _ => None,
+    }
+}
+
 /// Where `language` is in [`BUILT_IN_LANGUAGES`]; English for any other.
 fn built_in_index(language: &str) -> usize {
     BUILT_IN_LANGUAGES
