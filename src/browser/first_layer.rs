@@ -123,9 +123,7 @@ fn wanted(state: &State, drawn: &Drawn) -> Option<Markup> {
 
 fn draw(document: &web_sys::Document, drawn: &mut Drawn, state: &State, send: &Rc<dyn Fn(Event)>) {
     let holder = drawn.holder.clone();
-    let _ = holder.set_attribute("data-theme", state.config.theme.as_str());
-    let _ = holder.set_attribute("data-layout", state.config.layout.as_str());
-    let _ = holder.set_attribute("lang", &state.language);
+    super::container::mark(&holder, state);
     let next = wanted(state, drawn);
     // The banner kept while the dialog loads shows a progress cursor (not aria-busy, which
     // some screen readers answer by holding back the focused button).

@@ -2,6 +2,7 @@
 //! [`ports`] with an in-memory twin in [`memory`], so the shell also runs in native tests.
 
 pub mod boot;
+pub mod container;
 pub mod cookie_text;
 pub mod document_cookies;
 pub mod first_layer;

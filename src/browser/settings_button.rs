@@ -36,11 +36,7 @@ pub fn install(controller: &Controller) {
 }
 
 fn render(holder: &web_sys::Element, button: &web_sys::Element, state: &State) {
-    let theme = state.config.theme.as_str();
-    let layout = state.config.layout.as_str();
-    let _ = holder.set_attribute("data-theme", theme);
-    let _ = holder.set_attribute("data-layout", layout);
-    let _ = holder.set_attribute("lang", &state.language);
+    super::container::mark(holder, state);
     button.set_text_content(Some(
         &state.config.text(&state.language, TextKey::CookieSettings),
     ));
