@@ -607,3 +607,29 @@ fn a_page_focus_handler_that_calls_the_engine_while_the_banner_draws_is_served_a
     holder.remove();
     clean_slate();
 }
+
+#[wasm_bindgen_test]
+fn the_core_drawn_banner_shows_config_texts_as_text_never_as_html() {
+    clean_slate();
+    let markup = r#"<img src=x onerror="window.__injected = 1">Hi"#;
+    let config = Config::from_json(&format!(
+        r#"{{"categories": ["necessary"], "texts": {{"en": {{"bannerTitle": {}}}}}}}"#,
+        serde_json::to_string(markup).unwrap()
+    ))
+    .config;
+    let controller = page_controller(config, None);
+    controller.start(false);
+    let layer = first_layer::install(&controller).expect("a body to draw in");
+    let holder = layer.holder();
+    let title = holder
+        .query_selector("#samtykke-banner-title")
+        .unwrap()
+        .unwrap();
+    assert_eq!(title.text_content().as_deref(), Some(markup));
+    assert!(
+        holder.query_selector("img").unwrap().is_none(),
+        "no element from the text"
+    );
+    holder.remove();
+    clean_slate();
+}
