@@ -240,6 +240,26 @@ test('a bad config names the field in the console and falls back safely', async 
   await ctx.close();
 });
 
+test('cookie mirror: the server gets the stored choice with the next request, and loses it on reset', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/mirror.html`);
+  await banner(p).getByRole('button', { name: 'Reject all' }).click();
+  await p.waitForFunction(() => window.samtykke.getConsent && window.samtykke.getConsent() !== null);
+  assert.equal(await p.evaluate(() => window.samtykke.storageKind()), 'localStorage', 'localStorage stays the store');
+  const stored = await p.evaluate(() => localStorage.getItem('samtykke'));
+  const sent = new Promise((resolve) => p.on('request', (r) => { if (r.isNavigationRequest()) resolve(r.headers().cookie || ''); }));
+  await p.reload();
+  const cookie = (await sent).split('; ').find((c) => c.startsWith('samtykke='));
+  assert.ok(cookie, 'the page request carries the consent cookie');
+  assert.equal(decodeURIComponent(cookie.slice('samtykke='.length)), stored, 'the cookie holds the same record');
+  assert.equal(JSON.parse(stored).method, 'reject-all', 'refusals are mirrored like consents');
+  await p.waitForFunction(() => window.samtykke.storageKind && window.samtykke.getConsent() !== null);
+  await p.evaluate(() => window.samtykke.reset());
+  assert.equal(await p.evaluate(() => document.cookie.includes('samtykke=')), false, 'reset clears the mirror');
+  await ctx.close();
+});
+
 test('another tab follows a choice without reloading', async () => {
   const { ctx } = await context(env);
   const a = await page(ctx);
