@@ -133,7 +133,12 @@ fn persisted(effects: &[Effect]) -> ConsentRecord {
 fn loads(effects: &[Effect]) -> usize {
     effects
         .iter()
-        .filter(|e| **e == Effect::LoadGoogleTags)
+        .filter(|e| {
+            matches!(
+                e,
+                Effect::LoadGoogleAnalytics { .. } | Effect::LoadTagManager
+            )
+        })
         .count()
 }
 
@@ -206,7 +211,8 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::all()),
-            Effect::LoadGoogleTags,
+            Effect::DisableGoogleAnalytics(false),
+            Effect::LoadGoogleAnalytics { signals: true },
             Effect::Activate(CategorySet::all()),
             Effect::Notify(Notice::Consent),
             Effect::Notify(Notice::Change(
@@ -246,6 +252,7 @@ fn reject_all_persists_a_refusal_and_loads_nothing() {
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::DisableGoogleAnalytics(true),
             Effect::Activate(CategorySet::necessary_only()),
             Effect::Notify(Notice::Consent),
         ]
@@ -288,6 +295,7 @@ fn custom_choice_via_switches_and_save() {
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(set(&[Preferences])),
+            Effect::DisableGoogleAnalytics(true),
             Effect::Activate(set(&[Preferences])),
             Effect::Notify(Notice::Consent),
             Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Preferences))),
@@ -330,6 +338,7 @@ fn withdrawing_statistics_withdraws_and_notifies_the_change() {
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(rest),
+            Effect::DisableGoogleAnalytics(true),
             Effect::Activate(rest),
             Effect::Withdraw(statistics),
             Effect::Notify(Notice::Consent),
@@ -380,7 +389,8 @@ fn a_valid_stored_record_hides_the_banner_and_updates_consent_before_loading() {
         vec![
             Effect::ConsentDefault,
             Effect::ConsentUpdate(granted),
-            Effect::LoadGoogleTags,
+            Effect::DisableGoogleAnalytics(false),
+            Effect::LoadGoogleAnalytics { signals: false },
             Effect::Activate(granted),
             Effect::Notify(Notice::Ready),
             Effect::Notify(Notice::Consent),
@@ -488,6 +498,7 @@ fn gpc_without_a_record_is_recorded_as_a_refusal() {
             Effect::ConsentDefault,
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::DisableGoogleAnalytics(true),
             Effect::Activate(CategorySet::necessary_only()),
             Effect::Notify(Notice::Ready),
             Effect::Notify(Notice::Consent),
@@ -606,7 +617,7 @@ fn closing_preferences_over_a_gpc_refusal_returns_to_the_banner() {
 }
 
 #[test]
-fn advanced_consent_mode_loads_tags_at_start_without_consent() {
+fn advanced_consent_mode_loads_analytics_at_start_without_consent() {
     let env = FakeEnv::new();
     let mut s = state(with_json(
         r#""googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced"}"#,
@@ -622,7 +633,7 @@ fn advanced_consent_mode_loads_tags_at_start_without_consent() {
         effects,
         vec![
             Effect::ConsentDefault,
-            Effect::LoadGoogleTags,
+            Effect::LoadGoogleAnalytics { signals: false },
             Effect::Activate(CategorySet::necessary_only()),
             Effect::Notify(Notice::Ready),
         ]
@@ -631,6 +642,129 @@ fn advanced_consent_mode_loads_tags_at_start_without_consent() {
     let accept = s.reduce(Event::AcceptAll, &env);
     assert_eq!(loads(&accept), 0, "already loaded: {accept:?}");
     assert!(accept.contains(&Effect::ConsentUpdate(CategorySet::all())));
+    assert!(accept.contains(&Effect::GoogleSignals(true)));
+}
+
+/// Advanced mode exists for cookieless pings: a refusal or a withdrawal must not switch
+/// Google Analytics off with `ga-disable-<id>`.
+#[test]
+fn advanced_consent_mode_never_sets_the_disable_flag() {
+    let env = FakeEnv::new();
+    let mut s = state(with_json(
+        r#""googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced"}"#,
+    ));
+    let mut all = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    for event in [
+        Event::RejectAll,
+        Event::AcceptAll,
+        Event::RejectAll,
+        Event::Reset,
+    ] {
+        all.extend(s.reduce(event, &env));
+    }
+    assert!(
+        !all.iter()
+            .any(|e| matches!(e, Effect::DisableGoogleAnalytics(_))),
+        "{all:?}"
+    );
+    // Basic mode sets it on a refusal and clears it on consent.
+    let mut s = started(ga_config(), &env);
+    let reject = s.reduce(Event::RejectAll, &env);
+    assert!(reject.contains(&Effect::DisableGoogleAnalytics(true)));
+    let accept = s.reduce(Event::AcceptAll, &env);
+    assert!(accept.contains(&Effect::DisableGoogleAnalytics(false)));
+}
+
+/// A container runs arbitrary tags, and not all of them honour Consent Mode: it waits for
+/// statistics in every mode, whatever the visitor does before, GPC included.
+#[test]
+fn google_tag_manager_waits_for_statistics_in_every_mode() {
+    for mode in ["basic", "advanced"] {
+        let env = FakeEnv::new();
+        let config = with_json(&format!(
+            r#""googleAnalytics": {{"measurementId": "G-TEST123", "consentMode": "{mode}"}},
+               "googleTagManager": {{"containerId": "GTM-ABCD123"}}"#
+        ));
+        for gpc in [false, true] {
+            let mut s = state(config.clone());
+            let mut before = s.reduce(Event::Start { stored: None, gpc }, &env);
+            for event in [
+                Event::RejectAll,
+                Event::Accept(set(&[Marketing, Preferences])),
+                Event::ShowPreferences,
+                Event::Toggle(Statistics, true),
+                Event::ClosePreferences,
+                Event::Reset,
+            ] {
+                before.extend(s.reduce(event, &env));
+            }
+            assert!(
+                !before.contains(&Effect::LoadTagManager),
+                "{mode}, gpc {gpc}: {before:?}"
+            );
+            let accept = s.reduce(Event::Accept(set(&[Statistics])), &env);
+            let tag_manager = accept
+                .iter()
+                .filter(|e| **e == Effect::LoadTagManager)
+                .count();
+            assert_eq!(tag_manager, 1, "{mode}: {accept:?}");
+        }
+    }
+    // A returning visitor who granted statistics gets the container at start.
+    let env = FakeEnv::new();
+    let mut s = state(with_json(
+        r#""googleTagManager": {"containerId": "GTM-ABCD123"}"#,
+    ));
+    let stored = stored_record(set(&[Statistics]), Method::Custom, NOW, 365);
+    let start = s.reduce(
+        Event::Start {
+            stored: Some(stored),
+            gpc: false,
+        },
+        &env,
+    );
+    assert!(start.contains(&Effect::LoadTagManager), "{start:?}");
+}
+
+/// Google signals follow marketing consent after the tag loaded, on the same page, both ways.
+#[test]
+fn google_signals_follow_later_changes_of_marketing() {
+    let env = FakeEnv::new();
+    let mut s = started(ga_config(), &env);
+    let statistics_only = s.reduce(Event::Accept(set(&[Statistics])), &env);
+    assert!(statistics_only.contains(&Effect::LoadGoogleAnalytics { signals: false }));
+    let with_marketing = s.reduce(Event::Accept(set(&[Statistics, Marketing])), &env);
+    assert!(
+        with_marketing.contains(&Effect::GoogleSignals(true)),
+        "{with_marketing:?}"
+    );
+    assert_eq!(loads(&with_marketing), 0);
+    let same = s.reduce(
+        Event::Accept(set(&[Statistics, Marketing, Preferences])),
+        &env,
+    );
+    assert!(
+        !same.iter().any(|e| matches!(e, Effect::GoogleSignals(_))),
+        "no change, nothing sent: {same:?}"
+    );
+    let without = s.reduce(Event::RejectAll, &env);
+    assert!(
+        without.contains(&Effect::GoogleSignals(false)),
+        "{without:?}"
+    );
+    // Before the tag loads there is nothing to tell.
+    let mut s = started(ga_config(), &env);
+    let marketing = s.reduce(Event::Accept(set(&[Marketing])), &env);
+    assert!(!marketing.iter().any(|e| matches!(
+        e,
+        Effect::GoogleSignals(_) | Effect::LoadGoogleAnalytics { .. }
+    )));
 }
 
 #[test]
@@ -704,7 +838,8 @@ fn another_tabs_record_is_applied() {
         effects,
         vec![
             Effect::ConsentUpdate(set(&[Statistics])),
-            Effect::LoadGoogleTags,
+            Effect::DisableGoogleAnalytics(false),
+            Effect::LoadGoogleAnalytics { signals: false },
             Effect::Activate(set(&[Statistics])),
             Effect::Notify(Notice::Consent),
             Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Statistics))),
@@ -726,6 +861,7 @@ fn another_tabs_record_is_applied() {
         removed,
         vec![
             Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::DisableGoogleAnalytics(true),
             Effect::Activate(CategorySet::necessary_only()),
             Effect::Withdraw(CategorySet::EMPTY.with(Statistics)),
             Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Statistics))),
@@ -806,6 +942,8 @@ fn reset_forgets_withdraws_and_asks_again_with_a_fresh_id() {
         vec![
             Effect::ForgetStored,
             Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::DisableGoogleAnalytics(true),
+            Effect::GoogleSignals(false),
             Effect::Activate(CategorySet::necessary_only()),
             Effect::Withdraw(withdrawn),
             Effect::Notify(Notice::Change(withdrawn)),
@@ -829,6 +967,7 @@ fn reset_before_any_choice_withdraws_nothing() {
         vec![
             Effect::ForgetStored,
             Effect::ConsentUpdate(CategorySet::necessary_only()),
+            Effect::DisableGoogleAnalytics(true),
             Effect::Activate(CategorySet::necessary_only()),
         ]
     );

@@ -228,3 +228,53 @@ fn subscribers_hear_every_event_until_dropped() {
     controller.dispatch(Event::SavePreferences);
     assert_eq!(heard.get(), 2);
 }
+
+/// Advanced mode with a tag manager: `gtag/js` loads at start with everything denied, but
+/// `gtm.js` waits for statistics (also after Reject all), no `ga-disable` flag is ever set,
+/// and Google signals follow marketing on the same page.
+#[test]
+fn advanced_mode_holds_the_tag_manager_and_keeps_cookieless_pings() {
+    let twins = Twins::new("shop.example.no", NOW);
+    let controller = started(
+        &twins,
+        config(
+            r#"{"categories": ["necessary", "preferences", "statistics", "marketing"],
+                "googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced"},
+                "googleTagManager": {"containerId": "GTM-ABCD123"}}"#,
+        ),
+    );
+    controller.dispatch(Event::RejectAll);
+    let calls = twins.google.calls.borrow().clone();
+    assert!(
+        calls
+            .iter()
+            .any(|c| c == "load https://www.googletagmanager.com/gtag/js?id=G-TEST123"),
+        "{calls:?}"
+    );
+    assert!(!calls.iter().any(|c| c.contains("gtm")), "{calls:?}");
+    assert!(!calls.iter().any(|c| c.starts_with("flag ")), "{calls:?}");
+
+    twins.google.calls.borrow_mut().clear();
+    controller.dispatch(Event::Accept(CategorySet::EMPTY.with(Category::Statistics)));
+    let calls = twins.google.calls.borrow().clone();
+    assert_eq!(
+        calls
+            .iter()
+            .filter(|c| c.starts_with("load "))
+            .collect::<Vec<_>>(),
+        ["load https://www.googletagmanager.com/gtm.js?id=GTM-ABCD123"]
+    );
+    assert!(!calls.iter().any(|c| c.starts_with("flag ")), "{calls:?}");
+
+    twins.google.calls.borrow_mut().clear();
+    controller.dispatch(Event::AcceptAll);
+    let calls = twins.google.calls.borrow().clone();
+    assert!(
+        calls.contains(
+            &r#"gtag set {"allow_google_signals":true,"allow_ad_personalization_signals":true}"#
+                .to_owned()
+        ),
+        "{calls:?}"
+    );
+    assert!(!calls.iter().any(|c| c.starts_with("load ")), "{calls:?}");
+}

@@ -190,13 +190,18 @@ impl Controller {
                 let types = consent_types(consent_state(granted));
                 a.google
                     .gtag(&["consent".into(), "update".into(), Value::Object(types)]);
+            }
+            Effect::DisableGoogleAnalytics(disabled) => {
                 if let Some(ga) = &config.google_analytics {
-                    let disabled = !granted.contains(Category::Statistics);
                     a.google
                         .set_window_flag(&format!("ga-disable-{}", ga.measurement_id), disabled);
                 }
             }
-            Effect::LoadGoogleTags => self.load_google_tags(config, state.granted()),
+            Effect::LoadGoogleAnalytics { signals } => self.load_google_analytics(config, signals),
+            Effect::GoogleSignals(signals) => {
+                a.google.gtag(&["set".into(), google_signals(signals)]);
+            }
+            Effect::LoadTagManager => self.load_tag_manager(config),
             Effect::Activate(granted) => a.gate.activate(granted, state.record.as_ref()),
             Effect::Withdraw(withdrawn) => self.erase_cookies(config, withdrawn),
             Effect::Notify(notice) => a.page.notify(&notice, state),
@@ -204,36 +209,41 @@ impl Controller {
         }
     }
 
-    fn load_google_tags(&self, config: &Config, granted: CategorySet) {
+    fn load_google_analytics(&self, config: &Config, signals: bool) {
+        let Some(ga) = &config.google_analytics else {
+            return;
+        };
         let google = &self.0.adapters.google;
-        if let Some(ga) = &config.google_analytics {
-            let marketing = granted.contains(Category::Marketing);
-            google.load_script(&format!(
-                "https://www.googletagmanager.com/gtag/js?id={}",
-                ga.measurement_id
-            ));
-            google.gtag_js_start();
-            google.gtag(&[
-                "config".into(),
-                ga.measurement_id.as_str().into(),
-                object([
-                    ("anonymize_ip", ga.anonymize_ip.into()),
-                    ("allow_google_signals", marketing.into()),
-                    ("allow_ad_personalization_signals", marketing.into()),
-                ]),
-            ]);
-        }
-        if let Some(gtm) = &config.google_tag_manager {
-            let now = self.0.adapters.env.now_ms();
-            google.push_data_layer(&object([
-                ("gtm.start", now.into()),
-                ("event", "gtm.js".into()),
-            ]));
-            google.load_script(&format!(
-                "https://www.googletagmanager.com/gtm.js?id={}",
-                gtm.container_id
-            ));
-        }
+        google.load_script(&format!(
+            "https://www.googletagmanager.com/gtag/js?id={}",
+            ga.measurement_id
+        ));
+        google.gtag_js_start();
+        google.gtag(&[
+            "config".into(),
+            ga.measurement_id.as_str().into(),
+            object([
+                ("anonymize_ip", ga.anonymize_ip.into()),
+                ("allow_google_signals", signals.into()),
+                ("allow_ad_personalization_signals", signals.into()),
+            ]),
+        ]);
+    }
+
+    fn load_tag_manager(&self, config: &Config) {
+        let Some(gtm) = &config.google_tag_manager else {
+            return;
+        };
+        let google = &self.0.adapters.google;
+        let now = self.0.adapters.env.now_ms();
+        google.push_data_layer(&object([
+            ("gtm.start", now.into()),
+            ("event", "gtm.js".into()),
+        ]));
+        google.load_script(&format!(
+            "https://www.googletagmanager.com/gtm.js?id={}",
+            gtm.container_id
+        ));
     }
 
     /// Erases the cookies of withdrawn categories: Google Analytics' for statistics, and each
@@ -245,9 +255,6 @@ impl Controller {
             .as_ref()
             .filter(|_| withdrawn.contains(Category::Statistics))
             .map(|ga| ga.measurement_id.as_str());
-        if let Some(id) = ga_id {
-            a.google.set_window_flag(&format!("ga-disable-{id}"), true);
-        }
         let patterns: Vec<&str> = config
             .categories
             .iter()
@@ -273,6 +280,14 @@ impl Controller {
             }
         }
     }
+}
+
+/// Google signals and ad personalisation signals, both following marketing consent.
+fn google_signals(on: bool) -> Value {
+    object([
+        ("allow_google_signals", on.into()),
+        ("allow_ad_personalization_signals", on.into()),
+    ])
 }
 
 fn consent_types(state: [(&'static str, bool); 7]) -> Map<String, Value> {

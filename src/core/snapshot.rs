@@ -64,7 +64,7 @@ impl State {
             gpc_honoured: snapshot["gpcHonoured"].as_bool()?,
             view,
             draft: category_set(&snapshot["draft"])?,
-            google_tags_loaded: false,
+            google: Default::default(),
         })
     }
 }
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(
             copy,
             State {
-                google_tags_loaded: false,
+                google: Default::default(),
                 ..state
             }
         );

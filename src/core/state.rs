@@ -77,8 +77,21 @@ pub enum Effect {
     ConsentDefault,
     /// `gtag('consent', 'update', ...)` for these granted categories.
     ConsentUpdate(CategorySet),
-    /// Load the Google tag (`gtag/js`) and send `js` and `config` (and GTM, if configured).
-    LoadGoogleTags,
+    /// Load the Google tag (`gtag/js`) and send `js` and `config`; `signals` says whether
+    /// Google signals and ad personalisation signals are allowed (marketing consent).
+    LoadGoogleAnalytics {
+        /// Marketing is granted.
+        signals: bool,
+    },
+    /// Marketing consent changed after the Google tag loaded: Google signals and ad
+    /// personalisation signals follow it (`gtag('set', ...)`).
+    GoogleSignals(bool),
+    /// Set (`true`) or clear `window['ga-disable-<measurementId>']`. Basic Consent Mode only:
+    /// in advanced mode the site chose cookieless pings, which the flag would stop.
+    DisableGoogleAnalytics(bool),
+    /// Load the Google Tag Manager container (`gtm.js`): only once statistics is granted, in
+    /// every mode, because a container runs arbitrary tags.
+    LoadTagManager,
     /// Run the gated scripts and embeds these categories allow.
     Activate(CategorySet),
     /// These categories were withdrawn: stop their tags and erase their cookies.
@@ -112,7 +125,16 @@ pub struct State {
     pub view: View,
     /// The switches of the preferences dialog.
     pub draft: CategorySet,
-    pub(super) google_tags_loaded: bool,
+    pub(super) google: GoogleLoaded,
+}
+
+/// What of Google's tags this page has loaded (nothing is ever unloaded).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct GoogleLoaded {
+    /// `Some(signals)` once `gtag/js` is loaded, with the Google signals flag last sent.
+    pub(super) analytics: Option<bool>,
+    /// `gtm.js` is loaded.
+    pub(super) tag_manager: bool,
 }
 
 impl State {
@@ -126,7 +148,7 @@ impl State {
             gpc_honoured: false,
             view: View::Hidden,
             draft: CategorySet::necessary_only(),
-            google_tags_loaded: false,
+            google: GoogleLoaded::default(),
         }
     }
 
@@ -228,7 +250,7 @@ impl State {
         self.view = self.resting_view();
         let granted = self.granted();
         if self.record.is_some() {
-            effects.push(Effect::ConsentUpdate(granted));
+            self.consent_update(effects);
         }
         self.load_google_tags_if_allowed(effects);
         effects.push(Effect::Activate(granted));
@@ -308,7 +330,7 @@ impl State {
         self.draft = after;
         let changed = before.difference(after);
         let withdrawn = before.intersection(changed);
-        effects.push(Effect::ConsentUpdate(after));
+        self.consent_update(effects);
         self.load_google_tags_if_allowed(effects);
         effects.push(Effect::Activate(after));
         if !withdrawn.is_empty() {
@@ -325,20 +347,44 @@ impl State {
         }
     }
 
-    fn load_google_tags_if_allowed(&mut self, effects: &mut Vec<Effect>) {
-        let has_tags =
-            self.config.google_analytics.is_some() || self.config.google_tag_manager.is_some();
-        let advanced = self
+    /// Tells Google the categories in force, and in basic mode turns Google Analytics off or
+    /// on with them.
+    fn consent_update(&self, effects: &mut Vec<Effect>) {
+        let granted = self.granted();
+        effects.push(Effect::ConsentUpdate(granted));
+        if self
             .config
             .google_analytics
             .as_ref()
-            .is_some_and(|ga| ga.consent_mode == ConsentMode::Advanced);
-        if has_tags
-            && !self.google_tags_loaded
-            && (advanced || self.is_granted(Category::Statistics))
+            .is_some_and(|ga| ga.consent_mode == ConsentMode::Basic)
         {
-            self.google_tags_loaded = true;
-            effects.push(Effect::LoadGoogleTags);
+            effects.push(Effect::DisableGoogleAnalytics(
+                !granted.contains(Category::Statistics),
+            ));
+        }
+    }
+
+    /// Loads what of Google's tags may load now, and keeps the Google signals flags in step
+    /// with marketing consent once the tag runs.
+    fn load_google_tags_if_allowed(&mut self, effects: &mut Vec<Effect>) {
+        let statistics = self.is_granted(Category::Statistics);
+        let signals = self.is_granted(Category::Marketing);
+        if let Some(ga) = &self.config.google_analytics {
+            match self.google.analytics {
+                None if statistics || ga.consent_mode == ConsentMode::Advanced => {
+                    self.google.analytics = Some(signals);
+                    effects.push(Effect::LoadGoogleAnalytics { signals });
+                }
+                Some(sent) if sent != signals => {
+                    self.google.analytics = Some(signals);
+                    effects.push(Effect::GoogleSignals(signals));
+                }
+                _ => {}
+            }
+        }
+        if self.config.google_tag_manager.is_some() && !self.google.tag_manager && statistics {
+            self.google.tag_manager = true;
+            effects.push(Effect::LoadTagManager);
         }
     }
 }
