@@ -68,15 +68,56 @@ const CASES: &[Case] = &[
         name: "expiryDays zero",
         json: r#"{"expiryDays": 0, "categories": ["necessary"]}"#,
         paths: &["expiryDays"],
-        messages: &["expiryDays: must be from 1 to 730, found 0"],
+        messages: &["expiryDays: must be from 1 to 395, found 0"],
         check: |c| assert_eq!(c.expiry_days, 365),
     },
     Case {
-        name: "expiryDays beyond two years",
-        json: r#"{"expiryDays": 731, "categories": ["necessary"]}"#,
+        name: "expiryDays beyond 13 months",
+        json: r#"{"expiryDays": 396, "categories": ["necessary"]}"#,
         paths: &["expiryDays"],
-        messages: &["expiryDays: must be from 1 to 730, found 731"],
+        messages: &["expiryDays: must be from 1 to 395, found 396"],
         check: |c| assert_eq!(c.expiry_days, 365),
+    },
+    Case {
+        name: "service listed under two categories",
+        json: r#"{"categories": [{"name": "statistics", "services": [{"name": "ga"}]}, {"name": "marketing", "services": [{"name": "ga"}]}]}"#,
+        paths: &["categories[1].services[0].name"],
+        messages: &[
+            r#"categories[1].services[0].name: "ga" is already the name of categories[0].services[0]"#,
+        ],
+        check: |c| {
+            assert!(
+                c.categories
+                    .iter()
+                    .all(|cat| cat.category != samtykke::Category::Marketing
+                        || cat.services.is_empty())
+            )
+        },
+    },
+    Case {
+        name: "service name with a space",
+        json: r#"{"categories": [{"name": "statistics", "services": [{"name": "Google Analytics"}]}]}"#,
+        paths: &["categories[0].services[0].name"],
+        messages: &[
+            r#"categories[0].services[0].name: may hold only letters, digits, "_", "-" and ".""#,
+        ],
+        check: |c| assert!(c.categories.iter().all(|cat| cat.services.is_empty())),
+    },
+    Case {
+        name: "cookie name too long",
+        json: r#"{"categories": ["necessary"], "cookie": {"name": "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc"}}"#,
+        paths: &["cookie.name"],
+        messages: &["cookie.name: must be at most 64 bytes long"],
+        check: |c| assert_eq!(c.cookie.name, "samtykke"),
+    },
+    Case {
+        name: "cookie path with a control character",
+        json: r#"{"categories": ["necessary"], "cookie": {"path": "/a\u0000b"}}"#,
+        paths: &["cookie.path"],
+        messages: &[
+            r#"cookie.path: must start with "/", hold no ";" or control character, and be at most 1024 bytes"#,
+        ],
+        check: |c| assert_eq!(c.cookie.path, "/"),
     },
     Case {
         name: "expiryDays null",
@@ -96,7 +137,7 @@ const CASES: &[Case] = &[
         name: "refusalExpiryDays huge",
         json: r#"{"refusalExpiryDays": 100000, "categories": ["necessary"]}"#,
         paths: &["refusalExpiryDays"],
-        messages: &["refusalExpiryDays: must be from 1 to 730, found 100000"],
+        messages: &["refusalExpiryDays: must be from 1 to 395, found 100000"],
         check: |c| assert_eq!(c.refusal_expiry_days, 182),
     },
     Case {
@@ -583,7 +624,9 @@ const CASES: &[Case] = &[
         name: "cookie path not starting with a slash",
         json: r#"{"categories": ["necessary"], "cookie": {"path": "consent"}}"#,
         paths: &["cookie.path"],
-        messages: &[r#"cookie.path: must start with "/" and hold no ";""#],
+        messages: &[
+            r#"cookie.path: must start with "/", hold no ";" or control character, and be at most 1024 bytes"#,
+        ],
         check: |c| assert_eq!(c.cookie.path, "/"),
     },
     Case {
@@ -828,7 +871,7 @@ const CASES: &[Case] = &[
             r#"categories[1]: unknown category "analytics"; did you mean "statistics"?"#,
             "categories[2].services[0].cookies[0].name: is required",
             r#"cookie.sameSite: "None" needs a secure cookie; using "Lax""#,
-            r#"cookie.path: must start with "/" and hold no ";""#,
+            r#"cookie.path: must start with "/", hold no ";" or control character, and be at most 1024 bytes"#,
             r#"googleAnalytics.measurementId: must be a GA4 measurement id: "G-" then capital letters and digits, found "UA-1""#,
             r#"language: must be "auto" or a language code, found "english""#,
         ],
@@ -1231,7 +1274,7 @@ fn safe_urls_are_kept() {
 fn valid_values_of_every_kind_are_taken() {
     let parsed = Config::from_json(
         r#"{
-            "revision": 0, "expiryDays": 730, "refusalExpiryDays": 1, "language": "pt-BR",
+            "revision": 0, "expiryDays": 395, "refusalExpiryDays": 1, "language": "pt-BR",
             "layout": "modal", "theme": "dark", "settingsButton": false, "respectGpc": false,
             "reloadOnWithdrawal": true, "categories": ["necessary"],
             "cookie": {"name": "consent.v2", "domain": "example.com", "path": "/shop",
@@ -1244,7 +1287,7 @@ fn valid_values_of_every_kind_are_taken() {
     let c = parsed.config;
     assert_eq!(
         (c.revision, c.expiry_days, c.refusal_expiry_days),
-        (0, 730, 1)
+        (0, 395, 1)
     );
     assert_eq!(c.language, "pt-BR");
     assert_eq!((c.layout, c.theme), (Layout::Modal, Theme::Dark));

@@ -573,7 +573,7 @@ prop_compose! {
         services in services(),
         revision in any::<u32>(),
         given_at in EARLIEST_MS..LATEST_MS,
-        lifetime in 1..=(730 * DAY_MS),
+        lifetime in 1..=(395 * DAY_MS),
         language in language(),
         method in method(),
     ) -> ConsentRecord {

@@ -16,12 +16,7 @@ impl CookieJar for DocumentCookies {
         let Some(all) = html_document().and_then(|d| d.cookie().ok()) else {
             return Vec::new();
         };
-        all.split(';')
-            .filter_map(|pair| {
-                let (name, value) = pair.trim().split_once('=')?;
-                Some((name.to_owned(), value.to_owned()))
-            })
-            .collect()
+        crate::core::cookie_text::read_cookie_header(&all)
     }
 
     fn write(&self, cookie: &str) {

@@ -3,7 +3,6 @@
 
 pub mod boot;
 pub mod container;
-pub mod cookie_text;
 pub mod document_cookies;
 pub mod first_layer;
 pub mod focus;

@@ -1,9 +1,9 @@
 //! The imperative shell: feeds events to the core's reducer and carries the effects out
 //! through the adapters. It holds no rule of its own.
 
-use super::cookie_text::{erase_everywhere, is_google_analytics_cookie};
 use super::ports::{CookieJar, GoogleTags, Page, RecordStore, ScriptGate};
 use crate::core::consent_mode::{consent_state, default_state};
+use crate::core::cookie_text::{erase_everywhere, is_google_analytics_cookie};
 use crate::core::json::object;
 use crate::core::policy::lifetime_ms;
 use crate::core::small_sort;

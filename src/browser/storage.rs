@@ -1,9 +1,9 @@
 //! Where the record is kept: `localStorage`, else a first-party cookie, else memory, with an
 //! optional cookie mirror so a server can read the choice.
 
-use super::cookie_text::{consent_cookie, decode_value, erase_everywhere};
 use super::ports::{CookieJar, RecordStore};
 use crate::core::config::CookieOptions;
+use crate::core::cookie_text::{consent_cookie, decode_value, erase_everywhere};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 

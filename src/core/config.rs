@@ -16,9 +16,9 @@ pub struct Config {
     /// Version of the site's cookie policy. A stored choice made under another revision is
     /// not valid: the banner asks again. Default `1`.
     pub revision: u32,
-    /// Days a consent (anything beyond `necessary` granted) is kept. Default `365`, at most 730.
+    /// Days a consent (anything beyond `necessary` granted) is kept. Default `365`, at most 395.
     pub expiry_days: u32,
-    /// Days a refusal (only `necessary`) is kept before asking again. Default `182`, at most 730.
+    /// Days a refusal (only `necessary`) is kept before asking again. Default `182`, at most 395.
     pub refusal_expiry_days: u32,
     /// `"auto"` (page `lang`, then the browser's languages, then English) or a language code.
     /// Default `"auto"`.
@@ -153,7 +153,8 @@ impl CategoryConfig {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Service {
-    /// Identifier used by `data-service` on gated elements.
+    /// Identifier used by `data-service` on gated elements: 1 to 50 letters, digits, `_`, `-`
+    /// and `.`, unique in the config (at most 50 services in all).
     pub name: String,
     /// Name shown to visitors. Default: `name`.
     #[serde(skip_serializing_if = "Option::is_none")]

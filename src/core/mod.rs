@@ -3,10 +3,12 @@
 pub mod category;
 pub mod config;
 pub mod consent_mode;
+pub mod cookie_text;
 pub mod error;
 pub mod first_layer;
 pub mod gating;
 pub mod json;
+pub mod limits;
 pub mod markup;
 pub mod policy;
 pub mod record;

@@ -2,6 +2,7 @@
 //! strict, versioned storage codec.
 
 use super::category::{Category, CategorySet};
+use super::limits::{MAX_ENCODED_LEN, MAX_STORED_SERVICE_NAME_LEN};
 use super::substring::substring;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -9,9 +10,6 @@ use std::fmt;
 
 /// The current format version of a stored record.
 pub const FORMAT_VERSION: u64 = 1;
-
-/// Longest stored text the codec looks at; anything longer is garbage.
-const MAX_ENCODED_LEN: usize = 16 * 1024;
 
 /// 2020-01-01T00:00:00Z in milliseconds: no record can be older than Samtykke.
 const EARLIEST_MS: u64 = 1_577_836_800_000;
@@ -238,7 +236,7 @@ fn string_list(value: &Value) -> Result<Vec<String>, DecodeError> {
     for item in items {
         let name = item
             .as_str()
-            .filter(|s| !s.is_empty() && s.len() <= 100)
+            .filter(|s| !s.is_empty() && s.len() <= MAX_STORED_SERVICE_NAME_LEN)
             .ok_or(DecodeError("bad service name"))?;
         if names.iter().any(|n| n == name) {
             return Err(DecodeError("service listed twice"));

@@ -5,6 +5,7 @@
 use super::category::Category;
 use super::config::*;
 use super::error::ConfigError;
+use super::limits::{self, MAX_EXPIRY_DAYS};
 use super::similarity::closest;
 use super::small_map::SmallMap;
 use super::small_sort;
@@ -132,11 +133,11 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-const MAX_EXPIRY_DAYS: u64 = 730;
-
 #[derive(Default)]
 struct Reader {
     problems: Vec<ConfigError>,
+    /// The services kept so far, with their paths: names are unique in a config.
+    services: Vec<(String, String)>,
 }
 
 impl Reader {
@@ -333,7 +334,7 @@ impl Reader {
         let Some(map) = self.object(value, "", KEYS) else {
             return config;
         };
-        let days = 1..=MAX_EXPIRY_DAYS;
+        let days = 1..=u64::from(MAX_EXPIRY_DAYS);
         for (key, v) in map {
             let p = key.as_str();
             match p {
@@ -422,11 +423,14 @@ impl Reader {
         let mut found: Vec<CategoryConfig> = Vec::new();
         for (i, item) in self.list(value, "categories").iter().enumerate() {
             let path = format!("categories[{i}]");
+            let services_before = self.services.len();
             let Some(category) = self.category(item, &path) else {
+                self.services.truncate(services_before);
                 continue;
             };
             if found.iter().any(|c| c.category == category.category) {
                 self.invalid(&path, format!("\"{}\" is listed twice", category.category));
+                self.services.truncate(services_before);
                 continue;
             }
             found.push(category);
@@ -502,7 +506,24 @@ impl Reader {
             });
             return None;
         };
-        let name = self.string(name, &join(path, "name"))?;
+        let name_path = join(path, "name");
+        let name = self.string(name, &name_path)?;
+        // A record lists the services granted by name and must fit a cookie: names are short,
+        // plain and unique, and there are only so many.
+        if let Some(problem) = limits::service_name_problem(&name) {
+            self.invalid(&name_path, problem);
+            return None;
+        }
+        if let Some((_, first)) = self.services.iter().find(|(n, _)| *n == name) {
+            let reason = format!("\"{name}\" is already the name of {first}");
+            self.invalid(&name_path, reason);
+            return None;
+        }
+        if self.services.len() == limits::MAX_SERVICES {
+            self.invalid(path, "is one service too many: a config lists at most 50");
+            return None;
+        }
+        self.services.push((name.clone(), path.to_owned()));
         let label = map
             .get("label")
             .and_then(|v| self.text(v, &join(path, "label")));
@@ -583,7 +604,9 @@ impl Reader {
         if let Some(v) = map.get("name") {
             let p = "cookie.name";
             if let Some(name) = self.string(v, p) {
-                if name
+                if name.len() > limits::MAX_COOKIE_NAME_LEN {
+                    self.invalid(p, "must be at most 64 bytes long");
+                } else if name
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
                 {
@@ -613,10 +636,16 @@ impl Reader {
         if let Some(v) = map.get("path") {
             let p = "cookie.path";
             if let Some(path) = self.string(v, p) {
-                if path.starts_with('/') && !path.contains(';') {
+                if path.starts_with('/')
+                    && path.len() <= 1024
+                    && !path.contains(|c: char| c == ';' || c.is_control())
+                {
                     options.path = path;
                 } else {
-                    self.invalid(p, "must start with \"/\" and hold no \";\"");
+                    self.invalid(
+                        p,
+                        "must start with \"/\", hold no \";\" or control character, and be at most 1024 bytes",
+                    );
                 }
             }
         }

@@ -1,7 +1,21 @@
-//! Building cookie strings: encoding values, attributes, and erasing a cookie on the host and
-//! every parent domain (where trackers like Google Analytics set theirs).
+//! Cookie strings, read and written: `document.cookie` (or a server's `Cookie` header) into
+//! name-value pairs, encoded values, attributes, and erasing a cookie on the host and every
+//! parent domain (where trackers like Google Analytics set theirs).
 
-use crate::core::config::{CookieOptions, SameSite};
+use super::config::{CookieOptions, SameSite};
+
+/// The name-value pairs of a `document.cookie` string or a `Cookie` header, in order. Pairs
+/// without `=` are skipped; names and values are trimmed of spaces, values kept as written.
+pub fn read_cookie_header(header: &str) -> Vec<(String, String)> {
+    header
+        .split(';')
+        .filter_map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            let name = name.trim();
+            (!name.is_empty()).then(|| (name.to_owned(), value.trim().to_owned()))
+        })
+        .collect()
+}
 
 /// Percent-encodes everything but unreserved characters, so any text is a valid cookie value.
 pub fn encode_value(value: &str) -> String {
@@ -103,6 +117,20 @@ pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cookie_headers_read_as_pairs() {
+        let pairs = read_cookie_header(" a=1; samtykke=%7B%22v%22%3A1%7D ;broken; =x; b= two=2 ");
+        assert_eq!(
+            pairs,
+            vec![
+                ("a".to_owned(), "1".to_owned()),
+                ("samtykke".to_owned(), "%7B%22v%22%3A1%7D".to_owned()),
+                ("b".to_owned(), "two=2".to_owned()),
+            ]
+        );
+        assert!(read_cookie_header("").is_empty());
+    }
 
     #[test]
     fn values_round_trip_and_are_cookie_safe() {
