@@ -6,11 +6,29 @@
  * queued. */
 (function () {
   'use strict';
-  var me = document.currentScript;
-  if (!me) {
+  // The page's markup can shadow document's own properties (<img name="currentScript">) and
+  // window's (<div id="samtykkeConfig">): read them from the prototypes, and take from window
+  // only what a script can set. Nothing in the markup may change where the files come from.
+  function own(proto, name) {
+    return Object.getOwnPropertyDescriptor(proto, name).get.call(document);
+  }
+  function byId(id) {
+    return Document.prototype.getElementById.call(document, id);
+  }
+  function create(tag) {
+    return Document.prototype.createElement.call(document, tag);
+  }
+  function whenParsed(callback) {
+    if (own(Document.prototype, 'readyState') === 'loading') {
+      EventTarget.prototype.addEventListener.call(document, 'DOMContentLoaded', callback);
+    } else callback();
+  }
+  var me = own(Document.prototype, 'currentScript');
+  if (!(me instanceof HTMLScriptElement) || !me.src) {
     console.error('samtykke: load samtykke.js with a plain <script src> tag');
     return;
   }
+  var head = own(Document.prototype, 'head');
   var base = new URL('.', me.src).href;
   var nonce = me.nonce || '';
   var METHODS = ['show', 'hide', 'showPreferences', 'acceptAll', 'rejectAll', 'accept', 'reset', 'setLanguage'];
@@ -42,26 +60,26 @@
   [['modulepreload', 'samtykke.entry.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']].concat(SNIPPETS.map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {
-    var preload = document.createElement('link');
+    var preload = create('link');
     preload.rel = hint[0];
     preload.href = base + hint[1];
     if (hint[0] === 'preload') { preload.as = 'fetch'; preload.crossOrigin = 'anonymous'; }
     if (nonce) preload.nonce = nonce;
-    document.head.appendChild(preload);
+    head.appendChild(preload);
   });
 
-  if (!document.querySelector('link[href$="samtykke.css"]')) {
-    var link = document.createElement('link');
+  if (!Document.prototype.querySelector.call(document, 'link[href$="samtykke.css"]')) {
+    var link = create('link');
     link.rel = 'stylesheet';
     link.href = base + 'samtykke.css';
     if (nonce) link.nonce = nonce;
-    document.head.appendChild(link);
+    head.appendChild(link);
   }
 
   function readConfig() {
     var url = me.getAttribute('data-config');
     if (url) {
-      return fetch(new URL(url, document.baseURI).href, { credentials: 'same-origin' }).then(function (r) {
+      return fetch(new URL(url, own(Node.prototype, 'baseURI')).href, { credentials: 'same-origin' }).then(function (r) {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.text();
       }).catch(function (e) {
@@ -69,22 +87,28 @@
         return null;
       });
     }
-    var inline = document.getElementById('samtykke-config');
-    if (inline) return Promise.resolve(inline.textContent);
-    if (window.samtykkeConfig) return Promise.resolve(window.samtykkeConfig);
+    // Only a JSON script element holds an inline config; only a plain object set by a script
+    // is a global one (an element with that id is not).
+    var inline = byId('samtykke-config');
+    if (inline instanceof HTMLScriptElement && inline.type === 'application/json') {
+      return Promise.resolve(inline.text);
+    }
+    if (inline) console.error('samtykke: #samtykke-config must be a <script type="application/json">; ignored');
+    var global = window.samtykkeConfig;
+    var proto = global && typeof global === 'object' && Object.getPrototypeOf(global);
+    if (proto === Object.prototype || proto === null) return Promise.resolve(global);
+    if (global !== undefined) console.error('samtykke: window.samtykkeConfig must be a plain object; ignored');
     return new Promise(function (resolve) {
       // Give the page until DOMContentLoaded to call samtykke.init(config).
       var done = function () {
         if (explicitConfig === undefined) console.error('samtykke: no config found (data-config, #samtykke-config, window.samtykkeConfig or samtykke.init); using defaults');
         resolve(explicitConfig === undefined ? null : explicitConfig);
       };
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', done); else done();
+      whenParsed(done);
     });
   }
 
-  var ready = new Promise(function (resolve) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve); else resolve();
-  });
+  var ready = new Promise(whenParsed);
 
   // The engine compiles while the config loads and the document finishes parsing.
   var entry = import(base + 'samtykke.entry.js').then(function (engine) {
