@@ -159,6 +159,15 @@ fn watch_for_gated_elements(controller: &Controller) {
     };
     let c = controller.clone();
     let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+        let removed = records.iter().any(|r| {
+            r.unchecked_into::<web_sys::MutationRecord>()
+                .removed_nodes()
+                .length()
+                > 0
+        });
+        if removed {
+            c.page_removed_nodes();
+        }
         let added_gated = records.iter().any(|r| {
             let record: web_sys::MutationRecord = r.unchecked_into();
             let nodes = record.added_nodes();

@@ -1,14 +1,19 @@
-//! Gated scripts and embeds in a real page. A script is re-created (a `type` change alone does
-//! not run it), keeps its attributes and `nonce`, runs once, and in document order: an
-//! external script finishes loading before the next one runs. A blocked iframe gets an
-//! accessible placeholder before it, with **Load content** (this one, this once) and
-//! **Always allow** (grants its category through the controller).
+//! Gated scripts and embeds in a real page. A script runs as a live copy inserted right after
+//! it (a `type` change alone does not run it), keeping its attributes and `nonce`, once, and
+//! in document order: an external script finishes loading before the next one runs. A blocked
+//! iframe gets an accessible placeholder before it, with **Load content** (this one, this
+//! once) and **Always allow** (grants its category through the controller).
+//!
+//! The page's own nodes are never replaced, moved or wrapped: frameworks such as React and
+//! Vue hold references to them and remove them later. The original stays in place, marked
+//! handled; what Samtykke adds beside it goes when the page removes the original.
 
 use super::page::console_error;
 use super::ports::ScriptGate;
 use crate::core::gating::{
     allows, markup_problem, placeholder_texts, wanted_categories, Embed, PlaceholderTexts,
 };
+use crate::core::url::scheme_problem;
 use crate::core::{CategorySet, Config, ConsentRecord};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -58,6 +63,9 @@ pub struct DomGate {
     queue: Rc<RefCell<VecDeque<Element>>>,
     running: Rc<Cell<bool>>,
     placeholders: Rc<RefCell<Placeholders>>,
+    /// What Samtykke added beside a page's element (a script's live copy, an embed's
+    /// placeholder), paired with that element: it goes when the page removes the element.
+    added: Rc<RefCell<Vec<(Element, Element)>>>,
 }
 
 impl DomGate {
@@ -97,8 +105,10 @@ impl DomGate {
         }
         let category = element.get_attribute("data-category").unwrap_or_default();
         let service = element.get_attribute("data-service");
+        let src = element.get_attribute("data-src");
         let problem = markup_problem(
             &self.placeholders.borrow().config,
+            src.as_deref(),
             &category,
             service.as_deref(),
         );
@@ -135,9 +145,10 @@ impl DomGate {
         )
     }
 
-    /// Puts a placeholder before a blocked `frame`, once, and hides the empty frame.
+    /// Puts a placeholder before a blocked `frame`, once, and hides the empty frame. A frame
+    /// whose `data-src` may never load gets none: its **Load content** could not keep its word.
     fn ensure_placeholder(&self, frame: &Element) {
-        if placeholder_of(frame).is_some() {
+        if placeholder_of(frame).is_some() || !loadable(frame) {
             return;
         }
         let Some(texts) = self.texts_for(frame) else {
@@ -152,6 +163,7 @@ impl DomGate {
         if parent.insert_before(&placeholder, Some(frame)).is_err() {
             return;
         }
+        self.added.borrow_mut().push((frame.clone(), placeholder));
         if !frame.has_attribute("hidden") {
             let _ = frame.set_attribute("hidden", "");
             let _ = frame.set_attribute(HIDDEN_BY_GATE, "");
@@ -293,10 +305,28 @@ fn placeholder_of(frame: &Element) -> Option<Element> {
 fn permitted(element: &Element, granted: CategorySet, record: Option<&ConsentRecord>) -> bool {
     let category = element.get_attribute("data-category").unwrap_or_default();
     let service = element.get_attribute("data-service");
-    allows(&category, service.as_deref(), granted, record)
+    loadable(element) && allows(&category, service.as_deref(), granted, record)
+}
+
+/// Whether the element's `data-src`, if any, is an `http(s)` or relative URL: anything else
+/// (`javascript:`, `data:`) would run in the page's origin, and is never loaded.
+fn loadable(element: &Element) -> bool {
+    element
+        .get_attribute("data-src")
+        .is_none_or(|src| scheme_problem(&src).is_none())
 }
 
 impl ScriptGate for DomGate {
+    fn tidy(&self) {
+        self.added.borrow_mut().retain(|(original, added)| {
+            let kept = original.is_connected();
+            if !kept {
+                added.remove();
+            }
+            kept
+        });
+    }
+
     fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -336,8 +366,11 @@ impl ScriptGate for DomGate {
                 loop {
                     let next = gate.queue.borrow_mut().pop_front();
                     let Some(original) = next else { break };
-                    if let Some(loading) = run_script(&original) {
-                        let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
+                    if let Some((copy, loading)) = run_script(&original) {
+                        gate.added.borrow_mut().push((original, copy));
+                        if let Some(loading) = loading {
+                            let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
+                        }
                     }
                 }
                 gate.running.set(false);
@@ -346,8 +379,12 @@ impl ScriptGate for DomGate {
     }
 }
 
-/// Gives a gated iframe its real `src`, removes its placeholder and shows it again.
+/// Gives a gated iframe its real `src` (an `http(s)` or relative one only), removes its
+/// placeholder and shows it again.
 pub fn load_frame(frame: &Element) {
+    if !loadable(frame) {
+        return;
+    }
     if let Some(src) = frame.get_attribute("data-src") {
         let _ = frame.set_attribute(HANDLED, "");
         let _ = frame.set_attribute("src", &src);
@@ -362,9 +399,13 @@ pub fn load_frame(frame: &Element) {
     }
 }
 
-/// Replaces `original` with a live copy. Returns a promise that settles when an external
-/// script has loaded (or failed), so the next one waits for it.
-fn run_script(original: &Element) -> Option<js_sys::Promise> {
+/// Runs `original` by inserting a live copy right after it; the original stays where the page
+/// put it. Returns the copy and, for an external script, a promise that settles when it has
+/// loaded (or failed), so the next one waits for it.
+fn run_script(original: &Element) -> Option<(Element, Option<js_sys::Promise>)> {
+    if !loadable(original) {
+        return None;
+    }
     let document = original.owner_document()?;
     let parent = original.parent_node()?;
     let script: HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
@@ -403,6 +444,8 @@ fn run_script(original: &Element) -> Option<js_sys::Promise> {
             .set_text(&original.text_content().unwrap_or_default())
             .ok()?;
     }
-    parent.replace_child(&script, original).ok()?;
-    loading
+    parent
+        .insert_before(&script, original.next_sibling().as_ref())
+        .ok()?;
+    Some((script.into(), loading))
 }

@@ -47,6 +47,8 @@ pub trait GoogleTags {
 pub trait ScriptGate {
     /// Runs every gated element whose categories (and services) `granted` allows, once.
     fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>);
+    /// The page removed nodes: remove what the gate added beside elements now gone.
+    fn tidy(&self) {}
 }
 
 /// The rest of the page: telling listeners, console messages, reload.
@@ -103,6 +105,9 @@ impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
 impl<T: ScriptGate + ?Sized> ScriptGate for std::rc::Rc<T> {
     fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>) {
         (**self).activate(granted, record)
+    }
+    fn tidy(&self) {
+        (**self).tidy()
     }
 }
 

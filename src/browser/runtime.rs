@@ -116,6 +116,11 @@ impl Controller {
             .activate(state.granted(), state.record.as_ref());
     }
 
+    /// The page removed nodes: what the gate added beside them goes too.
+    pub fn page_removed_nodes(&self) {
+        self.0.adapters.gate.tidy();
+    }
+
     /// A snapshot of the state.
     pub fn state(&self) -> State {
         self.0.state.borrow().clone()

@@ -199,15 +199,20 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// Why a gated element's `data-category` and `data-service` can never let it run with this
-/// config, naming the attribute (for a console error); `None` when they can. Checks every
-/// name (also after `!`), that each category is one the config lists, and that the service
-/// is listed under some category: the record grants only services the config names.
+/// Why a gated element's `data-src`, `data-category` and `data-service` can never let it run
+/// with this config, naming the attribute (for a console error); `None` when they can. Checks
+/// that `data-src` is an `http(s)` or relative URL, every name (also after `!`), that each
+/// category is one the config lists, and that the service is listed under some category: the
+/// record grants only services the config names.
 pub fn markup_problem(
     config: &Config,
+    data_src: Option<&str>,
     data_category: &str,
     data_service: Option<&str>,
 ) -> Option<String> {
+    if let Some(problem) = data_src.and_then(super::url::scheme_problem) {
+        return Some(format!("data-src: {problem}"));
+    }
     let (mut wanted, mut refused) = (CategorySet::EMPTY, CategorySet::EMPTY);
     for token in data_category.split([' ', ',']).filter(|s| !s.is_empty()) {
         let (negated, name) = match token.strip_prefix('!') {
@@ -467,8 +472,16 @@ mod tests {
                 {"name": "marketing", "services": [{"name": "youtube"}]}]}"#,
         )
         .config;
-        let problem = |c: &str, s: Option<&str>| markup_problem(&config, c, s);
+        let problem = |c: &str, s: Option<&str>| markup_problem(&config, None, c, s);
         assert_eq!(problem("statistics", None), None);
+        assert_eq!(
+            markup_problem(&config, Some("/embed/1"), "statistics", None),
+            None
+        );
+        assert_eq!(
+            markup_problem(&config, Some(" java\tscript:alert(1)"), "statistics", None).as_deref(),
+            Some("data-src: must be an http(s) or relative URL, not \"javascript:\"")
+        );
         assert_eq!(problem("statistics marketing", None), None);
         assert_eq!(problem("!marketing", None), None);
         assert_eq!(
@@ -543,7 +556,7 @@ mod tests {
             for b in tokens {
                 for service in services {
                     let category = format!("{a} {b}");
-                    if markup_problem(&config, &category, service).is_none() {
+                    if markup_problem(&config, None, &category, service).is_none() {
                         continue;
                     }
                     for granted in &subsets {

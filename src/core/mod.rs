@@ -20,6 +20,7 @@ pub mod state;
 mod substring;
 pub mod text;
 pub mod texts;
+pub mod url;
 pub mod validate;
 
 pub use category::{Category, CategorySet};

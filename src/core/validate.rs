@@ -265,27 +265,12 @@ impl Reader {
 
     fn url(&mut self, value: &Value, path: &str) -> Option<String> {
         let url = self.string(value, path)?;
-        // Read the scheme as a browser does: leading spaces and control characters are
-        // skipped and tabs and newlines anywhere are dropped ("java\tscript:" is "javascript:").
-        let lowered: String = url
-            .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_control())
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let scheme = lowered.split_once(':').map(|(s, _)| s).filter(|s| {
-            s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
-        });
-        match scheme {
-            Some(s) if s != "http" && s != "https" => {
-                self.invalid(
-                    path,
-                    format!("must be an http(s) or relative URL, not \"{s}:\""),
-                );
+        match super::url::scheme_problem(&url) {
+            Some(problem) => {
+                self.invalid(path, problem);
                 None
             }
-            _ => Some(url),
+            None => Some(url),
         }
     }
 
