@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Packs pkg/ as npm would publish it, installs the tarball into the Vite app and the webpack
-# app in tests/ and builds both, so the e2e suite can open them. Needs `make package` first.
+# Packs pkg/ as npm would publish it, installs the tarball into the Vite app, the webpack app,
+# the React app and the Vue app in tests/ and builds them, so the e2e suite can open them.
+# Needs `make package` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tarball=$(cd pkg && npm pack --silent --pack-destination ../target)
-for app in vite-app webpack-app; do
+for app in vite-app webpack-app react-app vue-app; do
   (
     cd "tests/$app"
     npm ci --no-audit --no-fund --loglevel=error

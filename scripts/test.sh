@@ -23,7 +23,7 @@ step "release build: Trunk demo"
 trunk build --release
 step "release build: dist/"
 bash scripts/build-dist.sh
-step "npm package: build, type-check a typed example, pack it into a Vite app and a webpack app"
+step "npm package: build, type-check a typed example, pack it into Vite, webpack, React and Vue apps"
 bash scripts/build-package.sh --from-dist
 tsc -p tests/types/tsconfig.json
 bash scripts/build-bundler-apps.sh
