@@ -14,9 +14,14 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --locked --workspace --all-targets --target $WASM -- -D warnings
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p samtykke -q
-step "native tests (core, shell with in-memory twins, server-rendered markup, doctests)"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p samtykke-core -p samtykke -q
+step "the core crate has no browser in it"
+bash scripts/check-core-deps.sh
+step "native tests: the core on its own, then the shell with in-memory twins, server-rendered markup, doctests"
+cargo test --locked -p samtykke-core
 cargo test --locked -p samtykke
+step "fuzz: a bounded run of every parser of outside data (SECONDS_PER_TARGET, default 10 s each)"
+bash scripts/fuzz.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked -p samtykke --target $WASM --test browser
 step "release build: Trunk demo"

@@ -1,12 +1,13 @@
 //! Samtykke: a cookie-consent manager for the web.
 //!
-//! - [`core`]: the pure rules (config, record, expiry, revision, GPC, Consent Mode), no browser.
+//! - [`core`]: the pure rules (config, record, expiry, revision, GPC, Consent Mode), no
+//!   browser: the `samtykke-core` crate, re-exported.
 //! - [`browser`]: thin adapters that carry the core's effects out in a page.
 //! - [`ui`]: Yew components that render the state and send events.
 #![deny(missing_docs)]
 
 pub mod browser;
-pub mod core;
+pub use samtykke_core as core;
 #[cfg(feature = "ui")]
 pub mod ui;
 

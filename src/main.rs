@@ -13,7 +13,7 @@ use yew::prelude::*;
 const CONFIG: &str = include_str!("../www/demo/config.json");
 
 fn demo_config() -> Config {
-    let mut overrides: serde_json::Value = serde_json::from_str(CONFIG).unwrap_or_default();
+    let mut overrides = samtykke::core::json::parse(CONFIG).unwrap_or_default();
     for key in ["theme", "layout"] {
         if let (Some(value), Some(map)) = (query_param(key), overrides.as_object_mut()) {
             map.insert(key.to_owned(), value.into());

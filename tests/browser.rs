@@ -1,16 +1,18 @@
 //! Browser tests in headless Chromium (wasm-bindgen-test): the storage backends and their
 //! fallbacks, the gate, the Google tag stub and the components driven by clicks.
 #![cfg(target_arch = "wasm32")]
+// Test code: serde_json is the reference here; the size rules are for the shipped wasm.
+#![allow(clippy::disallowed_methods)]
 
 use samtykke::browser::boot::page_controller;
 use samtykke::browser::document_cookies::DocumentCookies;
 use samtykke::browser::first_layer;
 use samtykke::browser::gate::DomGate;
 use samtykke::browser::local_storage::LocalStore;
-use samtykke::browser::ports::{RecordStore, ScriptGate};
+use samtykke::browser::ports::{RecordStore, Saved, ScriptGate};
 use samtykke::browser::storage::{CookieStore, FallbackStore, MemoryStore};
 use samtykke::browser::Controller;
-use samtykke::core::config::CookieOptions;
+use samtykke::core::CookieOptions;
 use samtykke::core::{Category, CategorySet, Config, Event, View};
 use samtykke::ui::{ConsentProvider, ConsentUi};
 use std::rc::Rc;
@@ -59,7 +61,7 @@ fn page_store() -> FallbackStore {
 fn local_storage_is_the_first_choice() {
     clean_slate();
     let store = page_store();
-    assert!(store.save("{\"x\":1}", 60));
+    assert_eq!(store.save("{\"x\":1}", 60), Saved::Kept);
     assert_eq!(store.kind(), "localStorage");
     assert_eq!(
         window()
@@ -83,7 +85,7 @@ fn a_throwing_local_storage_write_falls_back_to_a_cookie() {
     let store = page_store();
     let saved = store.save("{\"y\":2}", 60);
     js("Storage.prototype.setItem = window.__setItem;");
-    assert!(saved);
+    assert_eq!(saved, Saved::Kept);
     assert_eq!(store.kind(), "cookie");
     let cookie = document()
         .unchecked_into::<web_sys::HtmlDocument>()
@@ -103,7 +105,7 @@ fn local_storage_that_throws_on_access_falls_back_to_a_cookie() {
     let saved = store.save("{\"z\":3}", 60);
     let loaded = store.load();
     js("Object.defineProperty(window, 'localStorage', window.__ls);");
-    assert!(saved);
+    assert_eq!(saved, Saved::Kept);
     assert_eq!(store.kind(), "cookie");
     assert_eq!(loaded.as_deref(), Some("{\"z\":3}"));
     store.clear();
@@ -118,7 +120,11 @@ fn with_storage_and_cookies_blocked_the_choice_lives_in_memory() {
     let kind = store.kind();
     let loaded = store.load();
     js("Storage.prototype.setItem = Storage.prototype.__setItem; delete document.cookie;");
-    assert!(saved);
+    assert_eq!(
+        saved,
+        Saved::ThisPageOnly,
+        "the choice lasts for this page only, and says so"
+    );
     assert_eq!(kind, "memory");
     assert_eq!(loaded.as_deref(), Some("{\"m\":4}"));
 }
@@ -234,7 +240,8 @@ async fn accept_all_in_the_banner_stores_and_hides() {
     js("window.dataLayer = undefined; window.gtag = undefined;");
     let controller = page_controller(test_config(), None);
     controller.start(false);
-    samtykke::browser::settings_button::install(&controller);
+    // The button follows the state while its subscription is held.
+    let _following = samtykke::browser::settings_button::install(&controller);
     let settings = || {
         document()
             .query_selector(".samtykke-settings-button")
@@ -632,4 +639,69 @@ fn the_core_drawn_banner_shows_config_texts_as_text_never_as_html() {
     );
     holder.remove();
     clean_slate();
+}
+
+#[wasm_bindgen_test]
+fn page_hooks_hear_the_page_until_dropped() {
+    clean_slate();
+    let controller = page_controller(test_config(), None);
+    let hooks = samtykke::browser::boot::start_in_page(&controller);
+    let hook = document().create_element("button").unwrap();
+    hook.set_attribute("data-samtykke", "preferences").unwrap();
+    document().body().unwrap().append_child(&hook).unwrap();
+    let click = || hook.unchecked_ref::<web_sys::HtmlElement>().click();
+    click();
+    assert_eq!(
+        controller.state().view,
+        View::Preferences,
+        "a hook opens the dialog"
+    );
+    controller.dispatch(Event::ClosePreferences);
+    drop(hooks);
+    click();
+    assert_ne!(
+        controller.state().view,
+        View::Preferences,
+        "once the hooks are dropped the page's clicks no longer reach the controller"
+    );
+    hook.remove();
+    for leftover in ["#samtykke-first-layer", ".samtykke-floating"] {
+        if let Some(el) = document().query_selector(leftover).unwrap() {
+            el.remove();
+        }
+    }
+    clean_slate();
+}
+
+#[wasm_bindgen_test]
+fn deep_and_large_json_is_read_in_the_real_wasm_without_exhausting_its_stack() {
+    // One level past the limit: refused with a reason, not a stack overflow.
+    let too_deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
+    let refused = samtykke::core::json::parse(&too_deep).expect_err("129 levels are refused");
+    assert_eq!(refused.reason, "nested too deeply");
+    let at_limit = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    assert!(
+        samtykke::core::json::parse(&at_limit).is_ok(),
+        "128 levels read"
+    );
+    // The same through the config reader: a named problem, defaults for everything else.
+    let parsed = Config::from_json(&format!(
+        r#"{{"categories": ["necessary"], "x": {too_deep}}}"#
+    ));
+    assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+    assert!(parsed.problems[0].to_string().contains("nested too deeply"));
+    // A 100 KB config (a long text for every language) reads in full.
+    let long = "a".repeat(100_000);
+    let big = format!(
+        r#"{{"categories": ["necessary"], "texts": {{"en": {{"bannerTitle": "{long}"}}}}}}"#
+    );
+    let parsed = Config::from_json(&big);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(
+        parsed
+            .config
+            .text("en", samtykke::core::TextKey::BannerTitle)
+            .len(),
+        100_000
+    );
 }

@@ -278,3 +278,35 @@ fn advanced_mode_holds_the_tag_manager_and_keeps_cookieless_pings() {
     );
     assert!(!calls.iter().any(|c| c.starts_with("load ")), "{calls:?}");
 }
+
+#[test]
+fn an_invalid_auto_clear_pattern_is_reported_at_start_naming_its_field() {
+    let twins = Twins::new("shop.example.no", NOW);
+    let json =
+        r#"{"categories": ["necessary", {"name": "marketing", "autoClear": ["^_fbp", "^_fb(c"]}]}"#;
+    let controller = started(&twins, config(json));
+    assert_eq!(
+        *twins.page.errors.borrow(),
+        vec![r#"samtykke config: categories[name=marketing].autoClear[1]: "^_fb(c" is not a valid regular expression; it erases nothing"#.to_owned()],
+        "reported when the page starts, before any withdrawal"
+    );
+    twins.cookies.write("_fbp=1; Path=/");
+    twins.cookies.write("_fb(c=1; Path=/");
+    controller.dispatch(Event::AcceptAll);
+    controller.dispatch(Event::RejectAll);
+    let left: Vec<String> = twins
+        .cookies
+        .read_all()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert!(
+        !left.contains(&"_fbp".to_owned()),
+        "the valid pattern still erases: {left:?}"
+    );
+    assert_eq!(
+        twins.page.errors.borrow().len(),
+        1,
+        "no second report at withdrawal"
+    );
+}

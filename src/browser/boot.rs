@@ -4,10 +4,11 @@
 use super::document_cookies::DocumentCookies;
 use super::gate::DomGate;
 use super::gtag::WebGoogleTags;
+use super::listener::{Listener, Observer};
 use super::local_storage::LocalStore;
 use super::page::{WebEnvironment, WebPage, CHANNEL};
 use super::ports::CookieJar;
-use super::runtime::{Adapters, Controller};
+use super::runtime::{Adapters, Controller, Subscription};
 use super::storage::{CookieStore, FallbackStore, MemoryStore};
 use crate::core::{Config, Event};
 use std::rc::Rc;
@@ -66,22 +67,27 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
 
 /// Gives the gate's embed placeholders the controller's texts and language (following
 /// `setLanguage`), and makes their **Always allow** a normal choice: what is granted now plus
-/// the embed's categories.
+/// the embed's categories. The gate belongs to the controller, so what it keeps holds the
+/// controller weakly.
 fn connect_placeholders(gate: &DomGate, controller: &Controller) {
     let state = controller.state();
     gate.set_texts(state.config.clone(), &state.language);
-    let c = controller.clone();
+    let weak = controller.downgrade();
     gate.set_always_allow(move |wanted| {
-        let granted = c.state().granted();
-        c.dispatch(Event::Accept(granted.union(wanted)));
+        if let Some(c) = weak.upgrade() {
+            let granted = c.state().granted();
+            c.dispatch(Event::Accept(granted.union(wanted)));
+        }
     });
-    let (g, c) = (gate.clone(), controller.clone());
-    let subscription = controller.subscribe(move || {
-        let state = c.state();
-        g.set_texts(state.config.clone(), &state.language);
+    let (g, weak) = (gate.clone(), controller.downgrade());
+    let follow_language = controller.subscribe(move || {
+        if let Some(c) = weak.upgrade() {
+            let state = c.state();
+            g.set_texts(state.config.clone(), &state.language);
+        }
     });
-    // Placeholders follow the language for the page's life.
-    std::mem::forget(subscription);
+    // The subscription lives in the controller it listens to and goes with it.
+    std::mem::forget(follow_language);
 }
 
 fn page_nonce(document: Option<&web_sys::Document>) -> Option<String> {
@@ -97,46 +103,93 @@ pub fn gpc_signal() -> bool {
         .is_some_and(|v| v == JsValue::TRUE)
 }
 
-/// Starts `controller` and keeps it listening to the page for the page's life.
-pub fn start_in_page(controller: &Controller) {
-    controller.start(gpc_signal());
-    listen_to_other_tabs(controller);
-    listen_to_hooks(controller);
-    watch_for_gated_elements(controller);
-    super::settings_button::install(controller);
+/// What keeps a started controller in touch with its page: other tabs, `data-samtykke`
+/// hooks, gated elements added later, the settings button. Dropping it removes them all.
+#[must_use = "the controller stops hearing the page as soon as this is dropped"]
+pub struct PageHooks {
+    _listeners: Vec<Listener>,
+    _observer: Option<Observer>,
+    _subscriptions: Vec<Subscription>,
+    channel: Option<web_sys::BroadcastChannel>,
 }
 
-fn listen_to_other_tabs(controller: &Controller) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let key = controller.state().config.cookie.name.clone();
-    let c = controller.clone();
-    let on_storage =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-            if e.key().is_none_or(|k| k == key) {
-                c.stored_elsewhere();
-            }
-        });
-    let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    on_storage.forget();
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let c = controller.clone();
-        let on_message =
-            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| c.stored_elsewhere());
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        // The channel must outlive this function to keep receiving.
-        std::mem::forget(channel);
+impl Drop for PageHooks {
+    fn drop(&mut self) {
+        if let Some(channel) = &self.channel {
+            channel.close();
+        }
     }
 }
 
-fn listen_to_hooks(controller: &Controller) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+impl std::fmt::Debug for PageHooks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageHooks").finish_non_exhaustive()
+    }
+}
+
+/// Starts `controller` in this page. Everything that hears the page is in place before the
+/// controller starts: a `samtykke:ready` or `consent` listener that adds gated markup is
+/// then seen like any later change of the page.
+pub fn start_in_page(controller: &Controller) -> PageHooks {
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    let mut listeners = Vec::new();
+    let mut channel = None;
+    if let Some(window) = &window {
+        listeners.push(listen_to_other_tabs(window, controller));
+        listeners.push(listen_to_restores(window, controller));
+        if let Ok(other_tabs) = web_sys::BroadcastChannel::new(CHANNEL) {
+            let c = controller.clone();
+            listeners.push(Listener::new(&other_tabs, "message", move |_| {
+                c.stored_elsewhere()
+            }));
+            channel = Some(other_tabs);
+        }
+    }
+    if let Some(document) = &document {
+        listeners.push(listen_to_hooks(document, controller));
+    }
+    let observer = document
+        .as_ref()
+        .and_then(|d| d.document_element())
+        .and_then(|root| watch_for_gated_elements(&root, controller));
+    let mut subscriptions = Vec::new();
+    subscriptions.extend(super::settings_button::install(controller));
+    controller.start(gpc_signal());
+    PageHooks {
+        _listeners: listeners,
+        _observer: observer,
+        _subscriptions: subscriptions,
+        channel,
+    }
+}
+
+fn listen_to_other_tabs(window: &web_sys::Window, controller: &Controller) -> Listener {
+    let key = controller.state().config.cookie.name.clone();
     let c = controller.clone();
-    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+    Listener::new(window, "storage", move |e| {
+        let key_changed = e.unchecked_into::<web_sys::StorageEvent>().key();
+        if key_changed.is_none_or(|k| k == key) {
+            c.stored_elsewhere();
+        }
+    })
+}
+
+/// A page restored from the back/forward cache missed what other tabs did meanwhile (a
+/// withdrawal, say): read the stored choice again.
+fn listen_to_restores(window: &web_sys::Window, controller: &Controller) -> Listener {
+    let c = controller.clone();
+    Listener::new(window, "pageshow", move |e| {
+        let restored = js_sys::Reflect::get(&e, &"persisted".into()).is_ok_and(|p| p.is_truthy());
+        if restored {
+            c.stored_elsewhere();
+        }
+    })
+}
+
+fn listen_to_hooks(document: &web_sys::Document, controller: &Controller) -> Listener {
+    let c = controller.clone();
+    Listener::new(document, "click", move |e| {
         let hook = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -145,20 +198,12 @@ fn listen_to_hooks(controller: &Controller) {
             e.prevent_default();
             c.dispatch(Event::ShowPreferences);
         }
-    });
-    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    on_click.forget();
+    })
 }
 
-fn watch_for_gated_elements(controller: &Controller) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
-        return;
-    };
+fn watch_for_gated_elements(root: &web_sys::Element, controller: &Controller) -> Option<Observer> {
     let c = controller.clone();
-    let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+    Observer::subtree(root, move |records: js_sys::Array| {
         let removed = records.iter().any(|r| {
             r.unchecked_into::<web_sys::MutationRecord>()
                 .removed_nodes()
@@ -187,13 +232,5 @@ fn watch_for_gated_elements(controller: &Controller) {
         if added_gated {
             c.reactivate();
         }
-    });
-    if let Ok(observer) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) {
-        let options = web_sys::MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_subtree(true);
-        let _ = observer.observe_with_options(&root, &options);
-        std::mem::forget(observer);
-    }
-    on_change.forget();
+    })
 }

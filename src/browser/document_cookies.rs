@@ -16,7 +16,7 @@ impl CookieJar for DocumentCookies {
         let Some(all) = html_document().and_then(|d| d.cookie().ok()) else {
             return Vec::new();
         };
-        crate::core::cookie_text::read_cookie_header(&all)
+        crate::core::read_cookie_header(&all)
     }
 
     fn write(&self, cookie: &str) {

@@ -8,23 +8,32 @@
 //! mounted ([`FirstLayer::dialog_ready`]), so the visitor is never left looking at nothing.
 
 use super::focus;
+use super::listener::Listener;
 use super::markup_dom::{build, Listeners};
-use super::runtime::Controller;
+use super::runtime::{Controller, Subscription};
 use super::scroll_room::reserve_space;
-use crate::core::config::Layout;
-use crate::core::first_layer::first_layer;
-use crate::core::markup::Markup;
+use crate::core::first_layer;
+use crate::core::Layout;
+use crate::core::Markup;
 use crate::core::{Event, State, View};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// The first layer of one controller, drawn for the page's life.
+/// The first layer of one controller, drawn while this lives. Dropping it stops drawing
+/// (the element stays as it was last drawn).
 pub struct FirstLayer {
     drawn: Rc<RefCell<Drawn>>,
     redraw: Rc<dyn Fn()>,
+    _following: Subscription,
+    _tab_trap: Listener,
+}
+
+impl std::fmt::Debug for FirstLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FirstLayer").finish_non_exhaustive()
+    }
 }
 
 impl FirstLayer {
@@ -34,7 +43,8 @@ impl FirstLayer {
         (self.redraw)();
     }
 
-    /// The element the first layer is drawn in, `#samtykke-first-layer`.
+    /// The element the first layer is drawn in, `#samtykke-first-layer` (for tests).
+    #[cfg(any(test, feature = "testing"))]
     pub fn holder(&self) -> Element {
         self.drawn.borrow().holder.clone()
     }
@@ -50,8 +60,10 @@ struct Drawn {
     dialog_ready: bool,
 }
 
-/// Draws the first layer for `controller` whenever its state asks for it, for the page's life.
-/// `None` when the page has no `<body>` to draw in.
+/// Draws the first layer for `controller` whenever its state asks for it, while the returned
+/// value lives. `None` when the page has no `<body>` to draw in. What the controller keeps
+/// (the subscription, the buttons' listeners) holds it weakly, so the two can be dropped.
+#[must_use = "the first layer stops following the state as soon as this is dropped"]
 pub fn install(controller: &Controller) -> Option<FirstLayer> {
     let document = web_sys::window()?.document()?;
     let (holder, body) = (document.create_element("div").ok()?, document.body()?);
@@ -59,7 +71,7 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
     holder.set_class_name("samtykke");
     let _ = body.insert_before(&holder, body.first_child().as_ref());
     focus::track_focus();
-    trap_tab_when_modal(controller, &holder);
+    let tab_trap = trap_tab_when_modal(controller, &holder);
     let drawn = Rc::new(RefCell::new(Drawn {
         holder,
         markup: None,
@@ -68,15 +80,22 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
         dialog_ready: false,
     }));
     let send: Rc<dyn Fn(Event)> = {
-        let controller = controller.clone();
-        Rc::new(move |event| controller.dispatch(event))
+        let controller = controller.downgrade();
+        Rc::new(move |event| {
+            if let Some(c) = controller.upgrade() {
+                c.dispatch(event);
+            }
+        })
     };
     // Drawing moves focus, and a page's focus handler may call the API, which redraws: such
     // a redraw waits for the one under way instead of borrowing what it holds.
     let again = Rc::new(std::cell::Cell::new(false));
     let redraw: Rc<dyn Fn()> = {
-        let (controller, drawn) = (controller.clone(), drawn.clone());
+        let (controller, drawn) = (controller.downgrade(), drawn.clone());
         Rc::new(move || {
+            let Some(controller) = controller.upgrade() else {
+                return;
+            };
             let Ok(mut drawn) = drawn.try_borrow_mut() else {
                 again.set(true);
                 return;
@@ -94,21 +113,27 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
     // Subscribed before the first draw: that draw moves focus, and whatever the page does on
     // that focus must reach this layer too.
     let on_change = redraw.clone();
-    std::mem::forget(controller.subscribe(move || on_change()));
+    let following = controller.subscribe(move || on_change());
     redraw();
-    Some(FirstLayer { drawn, redraw })
+    Some(FirstLayer {
+        drawn,
+        redraw,
+        _following: following,
+        _tab_trap: tab_trap,
+    })
 }
 
-fn trap_tab_when_modal(controller: &Controller, holder: &Element) {
-    let controller = controller.clone();
+fn trap_tab_when_modal(controller: &Controller, holder: &Element) -> Listener {
+    let controller = controller.downgrade();
     let container = holder.clone();
-    let on_key = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e| {
-        if controller.state().config.layout == Layout::Modal {
-            focus::trap_tab(&container, &e);
+    Listener::new(holder, "keydown", move |e| {
+        let modal = controller
+            .upgrade()
+            .is_some_and(|c| c.state().config.layout == Layout::Modal);
+        if modal {
+            focus::trap_tab(&container, e.unchecked_ref());
         }
-    });
-    let _ = holder.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-    on_key.forget();
+    })
 }
 
 /// What to draw: the core's first layer, or the banner already drawn while the dialog the

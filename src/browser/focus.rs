@@ -1,5 +1,6 @@
 //! Focus handling for dialogs: move focus in, keep Tab inside, give it back after.
 
+use super::listener::Listener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -18,36 +19,34 @@ fn focusables(container: &Element) -> Vec<HtmlElement> {
 
 thread_local! {
     static LAST_FOCUSED: std::cell::RefCell<Option<HtmlElement>> = const { std::cell::RefCell::new(None) };
-    static TRACKING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The page's one focus tracker, installed by the first first layer.
+    static TRACKER: std::cell::RefCell<Option<Listener>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Starts remembering the last focused element outside Samtykke's dialogs (once per page).
 /// A dialog's opener is often removed as the dialog opens (the banner goes away), so by then
 /// `document.activeElement` no longer says who opened it; this does.
 pub fn track_focus() {
-    if TRACKING.with(|t| t.replace(true)) {
+    if TRACKER.with(|t| t.borrow().is_some()) {
         return;
     }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let on_focus = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::FocusEvent)>::new(
-        |e: web_sys::FocusEvent| {
-            let target = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
-            if let Some(target) = target {
-                let in_dialog = target
-                    .closest("[aria-modal=\"true\"]")
-                    .ok()
-                    .flatten()
-                    .is_some();
-                if !in_dialog {
-                    LAST_FOCUSED.with(|l| *l.borrow_mut() = Some(target));
-                }
+    let tracker = Listener::new(&document, "focusin", |e| {
+        let target = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok());
+        if let Some(target) = target {
+            let in_dialog = target
+                .closest("[aria-modal=\"true\"]")
+                .ok()
+                .flatten()
+                .is_some();
+            if !in_dialog {
+                LAST_FOCUSED.with(|l| *l.borrow_mut() = Some(target));
             }
-        },
-    );
-    let _ = document.add_event_listener_with_callback("focusin", on_focus.as_ref().unchecked_ref());
-    on_focus.forget();
+        }
+    });
+    TRACKER.with(|t| *t.borrow_mut() = Some(tracker));
 }
 
 /// The element that had focus before a dialog took it.

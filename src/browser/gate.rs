@@ -10,10 +10,10 @@
 
 use super::page::console_error;
 use super::ports::ScriptGate;
-use crate::core::gating::{
+use crate::core::scheme_problem;
+use crate::core::{
     allows, markup_problem, placeholder_texts, wanted_categories, Embed, PlaceholderTexts,
 };
-use crate::core::url::scheme_problem;
 use crate::core::{CategorySet, Config, ConsentRecord};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -399,6 +399,35 @@ pub fn load_frame(frame: &Element) {
     }
 }
 
+/// The script types a browser runs (HTML's JavaScript MIME types, and modules), compared
+/// without parameters and case.
+const SCRIPT_TYPES: [&str; 16] = [
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/x-javascript",
+];
+
+/// Whether the browser runs `script` once inserted, and so fires its load or error event.
+/// A `nomodule` script never runs in a browser that runs this engine (they all have modules).
+fn browser_runs(script: &HtmlScriptElement) -> bool {
+    let kind = script.type_().to_ascii_lowercase();
+    let essence = kind.split(';').next().unwrap_or("").trim();
+    !script.has_attribute("nomodule") && SCRIPT_TYPES.contains(&essence)
+}
+
 /// Runs `original` by inserting a live copy right after it; the original stays where the page
 /// put it. Returns the copy and, for an external script, a promise that settles when it has
 /// loaded (or failed), so the next one waits for it.
@@ -429,21 +458,31 @@ fn run_script(original: &Element) -> Option<(Element, Option<js_sys::Promise>)> 
     }
     let _ = script.set_attribute(HANDLED, "");
     let src = original.get_attribute("data-src");
-    let loading = src.as_ref().map(|src| {
-        // Dynamically inserted scripts are async by default; order is kept by waiting instead.
-        script.set_async(false);
-        script.set_src(src);
-        let target = script.clone();
-        js_sys::Promise::new(&mut |resolve, _reject| {
-            target.set_onload(Some(&resolve));
-            target.set_onerror(Some(&resolve));
-        })
-    });
-    if src.is_none() {
-        script
-            .set_text(&original.text_content().unwrap_or_default())
-            .ok()?;
-    }
+    let loading = match &src {
+        Some(src) => {
+            // Dynamically inserted scripts are async by default; order is kept by waiting.
+            script.set_async(false);
+            if !super::trusted::set_script(&script, true, src) {
+                return None;
+            }
+            // Only a script the browser runs ever fires load or error: waiting for any other
+            // (a `nomodule` copy, a template type) would hold back every script after it.
+            browser_runs(&script).then(|| {
+                let target = script.clone();
+                js_sys::Promise::new(&mut |resolve, _reject| {
+                    target.set_onload(Some(&resolve));
+                    target.set_onerror(Some(&resolve));
+                })
+            })
+        }
+        None => {
+            let text = original.text_content().unwrap_or_default();
+            if !super::trusted::set_script(&script, false, &text) {
+                return None;
+            }
+            None
+        }
+    };
     parent
         .insert_before(&script, original.next_sibling().as_ref())
         .ok()?;

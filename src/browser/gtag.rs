@@ -4,7 +4,7 @@
 use super::ports::GoogleTags;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/browser/gtag_shim.js")]
+#[wasm_bindgen(module = "/src/browser/shims.js")]
 extern "C" {
     #[wasm_bindgen(js_name = ensureStub)]
     fn ensure_stub_js();
@@ -62,7 +62,9 @@ impl GoogleTags for WebGoogleTags {
         };
         let script: web_sys::HtmlScriptElement = script.unchecked_into();
         script.set_async(true);
-        script.set_src(src);
+        if !super::trusted::set_script(&script, true, src) {
+            return;
+        }
         if let Some(nonce) = &self.nonce {
             script.set_nonce(nonce);
         }

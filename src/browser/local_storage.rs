@@ -1,7 +1,7 @@
 //! `window.localStorage`, which may throw on access (sandboxed iframes, disabled storage) or
 //! on write (quota, private modes). Either way the fallback store moves on.
 
-use super::ports::RecordStore;
+use super::ports::{RecordStore, Saved};
 
 /// The record under one `localStorage` key.
 pub struct LocalStore {
@@ -26,8 +26,11 @@ impl RecordStore for LocalStore {
         Self::storage()?.get_item(&self.key).ok().flatten()
     }
 
-    fn save(&self, encoded: &str, _max_age_secs: u64) -> bool {
-        Self::storage().is_some_and(|s| s.set_item(&self.key, encoded).is_ok())
+    fn save(&self, encoded: &str, _max_age_secs: u64) -> Saved {
+        match Self::storage().map(|s| s.set_item(&self.key, encoded)) {
+            Some(Ok(())) => Saved::Kept,
+            _ => Saved::Refused,
+        }
     }
 
     fn clear(&self) {

@@ -1,8 +1,8 @@
 //! Draws a core [`Markup`] tree with plain DOM calls, for views the core engine shows without
 //! the Yew UI (the first layer). Clicks are sent as the tree's events.
 
-use crate::core::markup::{Element, Markup};
 use crate::core::Event;
+use crate::core::{Markup, MarkupElement as Element};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

@@ -158,14 +158,17 @@ impl ScriptGate for RecordingGate {
     }
 }
 
-/// Records notices, warnings, reloads and consent-log sends. Patterns are matched as
-/// `^prefix`, `^exact$` or a plain substring (enough for tests; the browser uses `RegExp`).
+/// Records notices, warnings, errors, reloads and consent-log sends. Patterns are matched as
+/// `^prefix`, `^exact$` or a plain substring, and one with unbalanced parentheses is invalid
+/// (enough for tests; the browser uses `RegExp`).
 #[derive(Default)]
 pub struct RecordingPage {
     /// Notices in order.
     pub notices: RefCell<Vec<Notice>>,
     /// Console warnings in order.
     pub warnings: RefCell<Vec<String>>,
+    /// Console errors in order.
+    pub errors: RefCell<Vec<String>>,
     /// How many reloads were asked for.
     pub reloads: Cell<u32>,
     /// Consent ids sent to the log.
@@ -179,12 +182,23 @@ impl Page for RecordingPage {
     fn warn(&self, message: &str) {
         self.warnings.borrow_mut().push(message.to_owned());
     }
-    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool {
-        match (pattern.strip_prefix('^'), pattern.strip_suffix('$')) {
-            (Some(rest), _) if rest.ends_with('$') => rest.strip_suffix('$') == Some(cookie_name),
-            (Some(prefix), None) => cookie_name.starts_with(prefix),
-            _ => cookie_name.contains(pattern),
+    fn error(&self, message: &str) {
+        self.errors.borrow_mut().push(message.to_owned());
+    }
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
+        // An unbalanced group stands for any invalid pattern.
+        if pattern.matches('(').count() != pattern.matches(')').count() {
+            return None;
         }
+        Some(
+            match (pattern.strip_prefix('^'), pattern.strip_suffix('$')) {
+                (Some(rest), _) if rest.ends_with('$') => {
+                    rest.strip_suffix('$') == Some(cookie_name)
+                }
+                (Some(prefix), None) => cookie_name.starts_with(prefix),
+                _ => cookie_name.contains(pattern),
+            },
+        )
     }
     fn reload(&self) {
         self.reloads.set(self.reloads.get() + 1);
@@ -194,32 +208,7 @@ impl Page for RecordingPage {
     }
 }
 
-/// A settable clock and a counter for ids.
-pub struct FixedEnvironment {
-    /// The current time in milliseconds.
-    pub now: Cell<u64>,
-    ids: Cell<u8>,
-}
-
-impl FixedEnvironment {
-    /// A clock showing `now_ms`.
-    pub fn at(now_ms: u64) -> Self {
-        FixedEnvironment {
-            now: Cell::new(now_ms),
-            ids: Cell::new(0),
-        }
-    }
-}
-
-impl Environment for FixedEnvironment {
-    fn now_ms(&self) -> u64 {
-        self.now.get()
-    }
-    fn fresh_id(&self) -> ConsentId {
-        self.ids.set(self.ids.get().wrapping_add(1));
-        ConsentId::from_random_bytes([self.ids.get(); 16])
-    }
-}
+pub use crate::core::testing::FixedEnvironment;
 
 /// A full set of twins, kept by the test, and [`Adapters`](super::Adapters) that share them.
 pub struct Twins {
@@ -241,7 +230,7 @@ impl Twins {
     /// Fresh twins for a page on `host` at time `now_ms`.
     pub fn new(host: &str, now_ms: u64) -> Self {
         Twins {
-            store: Default::default(),
+            store: std::rc::Rc::new(super::storage::MemoryStore::labelled("localStorage")),
             cookies: std::rc::Rc::new(MemoryCookieJar::new(host, true)),
             google: Default::default(),
             gate: Default::default(),

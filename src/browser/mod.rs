@@ -1,5 +1,5 @@
 //! The imperative shell and its browser adapters. Every adapter sits behind a small trait in
-//! [`ports`] with an in-memory twin in [`memory`], so the shell also runs in native tests.
+//! [`ports`] with an in-memory twin in `memory` (feature `testing`), so the shell also runs in native tests.
 
 pub mod boot;
 pub mod container;
@@ -8,8 +8,10 @@ pub mod first_layer;
 pub mod focus;
 pub mod gate;
 pub mod gtag;
+pub mod listener;
 pub mod local_storage;
 pub mod markup_dom;
+#[cfg(any(test, feature = "testing"))]
 pub mod memory;
 pub mod page;
 pub mod ports;
@@ -17,5 +19,6 @@ pub mod runtime;
 pub mod scroll_room;
 pub mod settings_button;
 pub mod storage;
+pub mod trusted;
 
 pub use runtime::{Adapters, Controller, Subscription};

@@ -62,25 +62,18 @@ impl Page for WebPage {
         web_sys::console::warn_1(&JsValue::from_str(message));
     }
 
-    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool {
+    fn error(&self, message: &str) {
+        console_error(message);
+    }
+
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
         let constructor = js_sys::Reflect::get(&js_sys::global(), &"RegExp".into())
             .ok()
-            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(c).ok());
-        let Some(constructor) = constructor else {
-            return false;
-        };
+            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(c).ok())?;
         let args = js_sys::Array::of1(&JsValue::from_str(pattern));
-        match js_sys::Reflect::construct(&constructor, &args) {
-            Ok(regex) => {
-                wasm_bindgen::JsCast::unchecked_into::<js_sys::RegExp>(regex).test(cookie_name)
-            }
-            Err(_) => {
-                console_error(&format!(
-                    "samtykke: autoClear pattern \"{pattern}\" is not a valid regular expression"
-                ));
-                false
-            }
-        }
+        // The constructor throws a SyntaxError on an invalid pattern.
+        let regex = js_sys::Reflect::construct(&constructor, &args).ok()?;
+        Some(wasm_bindgen::JsCast::unchecked_into::<js_sys::RegExp>(regex).test(cookie_name))
     }
 
     fn reload(&self) {

@@ -1,5 +1,5 @@
 //! The small traits the controller drives. Each has a browser implementation and an in-memory
-//! twin (see [`super::memory`]) so the whole shell runs in native tests.
+//! twin (`browser::memory`, feature `testing`) so the whole shell runs in native tests.
 
 use crate::core::{CategorySet, Config, ConsentRecord, Notice, State};
 
@@ -7,12 +7,25 @@ use crate::core::{CategorySet, Config, ConsentRecord, Notice, State};
 pub trait RecordStore {
     /// The stored text, if any.
     fn load(&self) -> Option<String>;
-    /// Stores `encoded`; `false` when the backend refused the write.
-    fn save(&self, encoded: &str, max_age_secs: u64) -> bool;
+    /// Stores `encoded`, and says how far the write got.
+    fn save(&self, encoded: &str, max_age_secs: u64) -> Saved;
     /// Removes the stored record.
     fn clear(&self);
     /// Name of the backend, for diagnostics (`localStorage`, `cookie`, `memory`).
     fn kind(&self) -> &'static str;
+}
+
+/// How far a write of the record got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Kept for later pages.
+    Kept,
+    /// Kept for later pages, but the cookie mirror a server reads could not be written.
+    KeptWithoutMirror,
+    /// Kept in memory: the choice lasts for this page only.
+    ThisPageOnly,
+    /// Not kept at all.
+    Refused,
 }
 
 /// `document.cookie`: read all, write one `Set-Cookie`-style string at a time.
@@ -57,8 +70,11 @@ pub trait Page {
     fn notify(&self, notice: &Notice, state: &State);
     /// A console warning (bad stored data, blocked storage).
     fn warn(&self, message: &str);
-    /// Matches cookie names against a config `autoClear` pattern (a regular expression).
-    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool;
+    /// A console error (a config problem found in the page).
+    fn error(&self, message: &str);
+    /// Matches a cookie name against a config `autoClear` pattern (a regular expression);
+    /// `None` when the pattern is not a valid one.
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool>;
     /// Reloads the page.
     fn reload(&self);
     /// Sends the record to the consent log endpoint.
@@ -118,7 +134,10 @@ impl<T: Page + ?Sized> Page for std::rc::Rc<T> {
     fn warn(&self, message: &str) {
         (**self).warn(message)
     }
-    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> bool {
+    fn error(&self, message: &str) {
+        (**self).error(message)
+    }
+    fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
         (**self).pattern_matches(pattern, cookie_name)
     }
     fn reload(&self) {

@@ -1,14 +1,11 @@
 //! The imperative shell: feeds events to the core's reducer and carries the effects out
 //! through the adapters. It holds no rule of its own.
 
-use super::ports::{CookieJar, GoogleTags, Page, RecordStore, ScriptGate};
-use crate::core::consent_mode::{consent_state, default_state};
-use crate::core::cookie_text::{erase_everywhere, is_google_analytics_cookie};
+use super::ports::{CookieJar, GoogleTags, Page, RecordStore, Saved, ScriptGate};
 use crate::core::json::object;
-use crate::core::policy::lifetime_ms;
-use crate::core::small_sort;
 use crate::core::{
-    Category, CategorySet, Config, ConsentRecord, Effect, Environment, Event, State,
+    consent_state, cookies_to_erase, default_state, erase_everywhere, lifetime_ms, CategorySet,
+    Config, ConsentRecord, Effect, Environment, Event, State,
 };
 use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
@@ -49,7 +46,27 @@ impl PartialEq for Controller {
     }
 }
 
+/// A controller that does not keep it alive: what the controller's own adapters and
+/// listeners hold, so that a controller and what it drives can be dropped together.
+#[derive(Clone)]
+pub struct WeakController(std::rc::Weak<Inner>);
+
+impl WeakController {
+    /// The controller, while something else still holds it.
+    pub fn upgrade(&self) -> Option<Controller> {
+        self.0.upgrade().map(Controller)
+    }
+}
+
+impl std::fmt::Debug for Controller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Controller").finish_non_exhaustive()
+    }
+}
+
 /// Keeps a listener registered; dropping it unregisters.
+#[must_use = "the listener is unregistered as soon as this is dropped"]
+#[derive(Debug)]
 pub struct Subscription {
     controller: std::rc::Weak<Inner>,
     id: u64,
@@ -67,6 +84,11 @@ impl Drop for Subscription {
 }
 
 impl Controller {
+    /// A handle that does not keep this controller alive.
+    pub fn downgrade(&self) -> WeakController {
+        WeakController(Rc::downgrade(&self.0))
+    }
+
     /// A controller for `config`, not started yet.
     pub fn new(
         config: Config,
@@ -85,8 +107,26 @@ impl Controller {
 
     /// Reads the stored choice and starts: Consent Mode defaults, gating, the banner if needed.
     pub fn start(&self, gpc: bool) {
+        self.check_patterns();
         let stored = self.read_stored();
         self.dispatch(Event::Start { stored, gpc });
+    }
+
+    /// Reports each `autoClear` pattern the browser cannot read as a regular expression,
+    /// naming its field, when the page starts rather than at the first withdrawal.
+    fn check_patterns(&self) {
+        let (state, page) = (self.0.state.borrow(), &self.0.adapters.page);
+        for category in &state.config.categories {
+            for (i, pattern) in category.auto_clear.iter().enumerate() {
+                if page.pattern_matches(pattern, "").is_none() {
+                    page.error(&format!(
+                        "samtykke config: categories[name={}].autoClear[{i}]: \"{pattern}\" is \
+                         not a valid regular expression; it erases nothing",
+                        category.category.as_str()
+                    ));
+                }
+            }
+        }
     }
 
     /// The stored record, or `None` (with a console warning) when it does not decode.
@@ -170,27 +210,22 @@ impl Controller {
         match effect {
             Effect::Persist(record) => {
                 let max_age = lifetime_ms(config, record.granted) / 1000;
-                if !a.store.save(&record.encode(), max_age) {
-                    a.page.warn(
+                match a.store.save(&record.encode(), max_age) {
+                    Saved::Kept => {}
+                    Saved::KeptWithoutMirror => a.page.warn(
+                        "samtykke: cookie.mirror: the cookie could not be written; \
+                         a server reading it does not see this choice",
+                    ),
+                    Saved::ThisPageOnly | Saved::Refused => a.page.warn(
                         "samtykke: the choice could not be stored; it lasts for this page only",
-                    );
+                    ),
                 }
                 if config.consent_log.is_some() {
                     a.page.send_log(config, &record);
                 }
             }
             Effect::ForgetStored => a.store.clear(),
-            Effect::ConsentDefault => {
-                a.google.ensure_stub();
-                let wait = config
-                    .google_analytics
-                    .as_ref()
-                    .map_or(500, |ga| ga.wait_for_update);
-                let mut types = consent_types(default_state());
-                types.insert("wait_for_update".to_owned(), wait.into());
-                a.google
-                    .gtag(&["consent".into(), "default".into(), Value::Object(types)]);
-            }
+            Effect::ConsentDefault => push_consent_default(a.google.as_ref(), config),
             Effect::ConsentUpdate(granted) => {
                 let types = consent_types(consent_state(granted));
                 a.google
@@ -255,36 +290,31 @@ impl Controller {
     /// category's `autoClear` patterns, on the host and every parent domain.
     fn erase_cookies(&self, config: &Config, withdrawn: CategorySet) {
         let a = &self.0.adapters;
-        let ga_id = config
-            .google_analytics
-            .as_ref()
-            .filter(|_| withdrawn.contains(Category::Statistics))
-            .map(|ga| ga.measurement_id.as_str());
-        let patterns: Vec<&str> = config
-            .categories
-            .iter()
-            .filter(|c| withdrawn.contains(c.category))
-            .flat_map(|c| c.auto_clear.iter().map(String::as_str))
-            .collect();
+        let present = a.cookies.read_all().into_iter().map(|(name, _)| name);
+        // An invalid pattern matches nothing (it was reported when the page started).
+        let names = cookies_to_erase(config, withdrawn, present, |pattern, name| {
+            a.page.pattern_matches(pattern, name).unwrap_or(false)
+        });
         let host = a.cookies.host();
-        let mut names: Vec<String> = a
-            .cookies
-            .read_all()
-            .into_iter()
-            .map(|(name, _)| name)
-            .filter(|name| {
-                ga_id.is_some_and(|id| is_google_analytics_cookie(name, id))
-                    || patterns.iter().any(|p| a.page.pattern_matches(p, name))
-            })
-            .collect();
-        small_sort::sort_by(&mut names, String::cmp);
-        names.dedup();
         for name in names {
             for cookie in erase_everywhere(&name, &host, "/") {
                 a.cookies.write(&cookie);
             }
         }
     }
+}
+
+/// Tells Google's Consent Mode that nothing is granted yet (every type denied), with the
+/// config's `waitForUpdate`. Also used before any config is known (the defaults' wait).
+pub fn push_consent_default(google: &dyn GoogleTags, config: &Config) {
+    google.ensure_stub();
+    let wait = config
+        .google_analytics
+        .as_ref()
+        .map_or(500, |ga| ga.wait_for_update);
+    let mut types = consent_types(default_state());
+    types.insert("wait_for_update".to_owned(), wait.into());
+    google.gtag(&["consent".into(), "default".into(), Value::Object(types)]);
 }
 
 /// Google signals and ad personalisation signals, both following marketing consent.

@@ -2,23 +2,22 @@
 //! shows it on every page without loading the Yew UI; a click is a `data-samtykke` hook that
 //! opens the preferences (and so loads the UI when it is needed).
 
-use super::runtime::Controller;
-use crate::core::texts::TextKey;
+use super::runtime::{Controller, Subscription};
 use crate::core::State;
+use crate::core::TextKey;
 use wasm_bindgen::JsCast;
 
 /// Adds the button (hidden until a choice is in force) and keeps it in step with the state
-/// for the page's life.
-pub fn install(controller: &Controller) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+/// while the returned subscription lives.
+#[must_use = "the button stops following the state as soon as this is dropped"]
+pub fn install(controller: &Controller) -> Option<Subscription> {
+    let document = web_sys::window()?.document()?;
     let (Ok(holder), Ok(button), Some(body)) = (
         document.create_element("div"),
         document.create_element("button"),
         document.body(),
     ) else {
-        return;
+        return None;
     };
     holder.set_class_name("samtykke samtykke-floating");
     button.set_class_name("samtykke-settings-button");
@@ -27,12 +26,17 @@ pub fn install(controller: &Controller) {
     let _ = button.set_attribute("data-action", "settings");
     let _ = holder.append_child(&button);
     let _ = body.append_child(&holder);
+    // The subscription lives in the controller: hold it weakly.
     let update = {
-        let controller = controller.clone();
-        move || render(&holder, &button, &controller.state())
+        let controller = controller.downgrade();
+        move || {
+            if let Some(c) = controller.upgrade() {
+                render(&holder, &button, &c.state());
+            }
+        }
     };
     update();
-    std::mem::forget(controller.subscribe(update));
+    Some(controller.subscribe(update))
 }
 
 fn render(holder: &web_sys::Element, button: &web_sys::Element, state: &State) {

@@ -1,9 +1,9 @@
 //! Where the record is kept: `localStorage`, else a first-party cookie, else memory, with an
 //! optional cookie mirror so a server can read the choice.
 
-use super::ports::{CookieJar, RecordStore};
-use crate::core::config::CookieOptions;
-use crate::core::cookie_text::{consent_cookie, decode_value, erase_everywhere};
+use super::ports::{CookieJar, RecordStore, Saved};
+use crate::core::CookieOptions;
+use crate::core::{consent_cookie, decode_value, erase_everywhere, MAX_COOKIE_LEN};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -40,20 +40,31 @@ impl RecordStore for FallbackStore {
             .find_map(|b| b.load())
     }
 
-    fn save(&self, encoded: &str, max_age_secs: u64) -> bool {
+    fn save(&self, encoded: &str, max_age_secs: u64) -> Saved {
         let start = self.active.get();
         for (index, backend) in self.backends.iter().enumerate().skip(start) {
-            if backend.save(encoded, max_age_secs) {
-                self.active.set(index);
-                if let Some(mirror) = &self.mirror {
-                    if backend.kind() != mirror.kind() {
-                        mirror.save(encoded, max_age_secs);
-                    }
-                }
-                return true;
+            let saved = backend.save(encoded, max_age_secs);
+            if saved == Saved::Refused {
+                continue;
             }
+            self.active.set(index);
+            // An earlier backend that refused this write may still hold an older choice,
+            // which the next page would read first.
+            for earlier in &self.backends[..index] {
+                earlier.clear();
+            }
+            let mirrored = match &self.mirror {
+                Some(mirror) if backend.kind() != mirror.kind() => {
+                    mirror.save(encoded, max_age_secs) == Saved::Kept
+                }
+                _ => true,
+            };
+            return match saved {
+                Saved::Kept if !mirrored => Saved::KeptWithoutMirror,
+                saved => saved,
+            };
         }
-        false
+        Saved::Refused
     }
 
     fn clear(&self) {
@@ -83,9 +94,6 @@ impl CookieStore {
     }
 }
 
-/// Browsers keep cookies up to about 4 KB; a longer one is silently dropped.
-const MAX_COOKIE_LEN: usize = 4000;
-
 impl RecordStore for CookieStore {
     fn load(&self) -> Option<String> {
         let (_, value) = self
@@ -96,19 +104,25 @@ impl RecordStore for CookieStore {
         decode_value(&value)
     }
 
-    fn save(&self, encoded: &str, max_age_secs: u64) -> bool {
+    fn save(&self, encoded: &str, max_age_secs: u64) -> Saved {
         let cookie = consent_cookie(
             &self.options,
             encoded,
             max_age_secs,
             self.jar.is_secure_context(),
         );
+        // Browsers drop a longer cookie without a word (the config's limits keep a record
+        // below this).
         if cookie.len() > MAX_COOKIE_LEN {
-            return false;
+            return Saved::Refused;
         }
         self.jar.write(&cookie);
         // Cookies may be disabled without any error: read back to know.
-        self.load().as_deref() == Some(encoded)
+        if self.load().as_deref() == Some(encoded) {
+            Saved::Kept
+        } else {
+            Saved::Refused
+        }
     }
 
     fn clear(&self) {
@@ -131,7 +145,8 @@ impl RecordStore for CookieStore {
 }
 
 /// The record in memory, for the page's life. Also the in-memory twin of any store in tests:
-/// `refuse_writes` makes it behave like a full or blocked storage.
+/// `refuse_writes` makes it behave like a full or blocked storage, and a labelled one stands
+/// in for a backend that keeps the record for later pages.
 #[derive(Default)]
 pub struct MemoryStore {
     value: RefCell<Option<String>>,
@@ -167,12 +182,16 @@ impl RecordStore for MemoryStore {
         self.peek()
     }
 
-    fn save(&self, encoded: &str, _max_age_secs: u64) -> bool {
+    fn save(&self, encoded: &str, _max_age_secs: u64) -> Saved {
         if self.refuse_writes.get() {
-            return false;
+            return Saved::Refused;
         }
         *self.value.borrow_mut() = Some(encoded.to_owned());
-        true
+        if self.label.is_some() {
+            Saved::Kept
+        } else {
+            Saved::ThisPageOnly
+        }
     }
 
     fn clear(&self) {
@@ -188,7 +207,7 @@ impl<T: RecordStore + ?Sized> RecordStore for Rc<T> {
     fn load(&self) -> Option<String> {
         (**self).load()
     }
-    fn save(&self, encoded: &str, max_age_secs: u64) -> bool {
+    fn save(&self, encoded: &str, max_age_secs: u64) -> Saved {
         (**self).save(encoded, max_age_secs)
     }
     fn clear(&self) {
@@ -216,16 +235,33 @@ mod tests {
         let local = Rc::new(MemoryStore::labelled("localStorage"));
         let memory = Rc::new(MemoryStore::default());
         let store = chain(&local, &memory);
-        assert!(store.save("one", 10));
+        assert_eq!(store.save("one", 10), Saved::Kept);
         assert_eq!(store.kind(), "localStorage");
         local.refuse_writes.set(true);
-        assert!(store.save("two", 10));
+        assert_eq!(
+            store.save("two", 10),
+            Saved::ThisPageOnly,
+            "memory keeps the choice for this page only, and says so"
+        );
         assert_eq!(store.kind(), "memory");
         assert_eq!(memory.peek().as_deref(), Some("two"));
         assert_eq!(store.load().as_deref(), Some("two"));
         store.clear();
         assert_eq!(store.load(), None);
         assert_eq!(local.peek(), None);
+    }
+
+    #[test]
+    fn a_write_to_a_later_backend_removes_the_older_copy_in_an_earlier_one() {
+        let local = Rc::new(MemoryStore::labelled("localStorage"));
+        let cookie = Rc::new(MemoryStore::labelled("cookie"));
+        chain(&local, &cookie).save("old", 10);
+        // On a later page localStorage is full: the new choice goes to the cookie.
+        local.refuse_writes.set(true);
+        assert_eq!(chain(&local, &cookie).save("new", 10), Saved::Kept);
+        assert_eq!(local.peek(), None, "the stale copy is gone");
+        // The page after that reads the new choice, not the old one.
+        assert_eq!(chain(&local, &cookie).load().as_deref(), Some("new"));
     }
 
     #[test]
@@ -241,7 +277,7 @@ mod tests {
         let b = Rc::new(MemoryStore::default());
         a.refuse_writes.set(true);
         b.refuse_writes.set(true);
-        assert!(!chain(&a, &b).save("x", 1));
+        assert_eq!(chain(&a, &b).save("x", 1), Saved::Refused);
     }
 
     #[test]
@@ -250,22 +286,29 @@ mod tests {
         let jar = Rc::new(MemoryCookieJar::new("shop.example.no", true));
         let mirror = CookieStore::new(jar.clone(), CookieOptions::default());
         let store = FallbackStore::new(vec![Box::new(local.clone())], Some(Box::new(mirror)));
-        assert!(store.save("{\"v\":1}", 100));
+        assert_eq!(store.save("{\"v\":1}", 100), Saved::Kept);
         assert_eq!(jar.value("samtykke").as_deref(), Some("%7B%22v%22%3A1%7D"));
         store.clear();
         assert_eq!(jar.value("samtykke"), None);
+        jar.disabled.set(true);
+        assert_eq!(
+            store.save("{\"v\":1}", 100),
+            Saved::KeptWithoutMirror,
+            "a mirror that cannot be written is reported, not ignored"
+        );
     }
 
     #[test]
     fn cookie_store_round_trips_and_detects_disabled_cookies() {
         let jar = Rc::new(MemoryCookieJar::new("example.no", false));
         let store = CookieStore::new(jar.clone(), CookieOptions::default());
-        assert!(store.save("{\"a\": \"b; c\"}", 100));
+        assert_eq!(store.save("{\"a\": \"b; c\"}", 100), Saved::Kept);
         assert_eq!(store.load().as_deref(), Some("{\"a\": \"b; c\"}"));
         store.clear();
         assert_eq!(store.load(), None);
         jar.disabled.set(true);
-        assert!(!store.save("x", 100));
-        assert!(!store.save(&"y".repeat(5000), 100));
+        assert_eq!(store.save("x", 100), Saved::Refused);
+        jar.disabled.set(false);
+        assert_eq!(store.save(&"y".repeat(5000), 100), Saved::Refused);
     }
 }

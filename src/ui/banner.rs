@@ -1,14 +1,14 @@
 //! `ConsentBanner`: the first layer, rendered from the core's
-//! [`first_layer`](crate::core::first_layer::first_layer) tree (the script tag's core engine
+//! [`first_layer`](crate::core::first_layer) tree (the script tag's core engine
 //! draws the same tree without Yew).
 
 use super::markup_html::to_vtag;
 use super::provider::ConsentContext;
 use crate::browser::focus;
 use crate::browser::scroll_room::reserve_space;
-use crate::core::config::Layout;
-use crate::core::first_layer::first_layer;
-use crate::core::markup::Markup;
+use crate::core::first_layer;
+use crate::core::Layout;
+use crate::core::Markup;
 use crate::core::View;
 use std::rc::Rc;
 use yew::html::onkeydown;

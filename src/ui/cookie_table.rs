@@ -2,8 +2,8 @@
 //! preferences dialog and the notice.
 
 use super::provider::ConsentContext;
-use crate::core::config::Service;
-use crate::core::texts::TextKey;
+use crate::core::Service;
+use crate::core::TextKey;
 use yew::prelude::*;
 
 /// One service with its cookies.

@@ -1,8 +1,8 @@
 //! Renders a core [`Markup`] tree as Yew [`Html`], so a view the core engine draws in plain
 //! DOM (the first layer) looks the same in a Yew app and is written once.
 
-use crate::core::markup::{Element, Markup};
 use crate::core::Event;
+use crate::core::{Markup, MarkupElement as Element};
 use std::rc::Rc;
 use yew::html::onclick;
 use yew::prelude::*;

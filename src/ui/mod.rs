@@ -14,8 +14,8 @@ mod root;
 
 pub use banner::ConsentBanner;
 pub use gate::{ConsentGate, ConsentGateProps};
-pub use mount::{mount_in_page, BannerMount};
-pub use notice::{iso_date, PrivacyNotice};
+pub use mount::mount_in_page;
+pub use notice::PrivacyNotice;
 pub use preferences::PreferencesDialog;
 pub use provider::{
     use_consent, ConsentContext, ConsentHandle, ConsentProvider, ConsentProviderProps,

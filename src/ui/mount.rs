@@ -27,19 +27,10 @@ fn Mount(props: &MountProps) -> Html {
     }
 }
 
-/// Whether [`mount_in_page`] renders the first layer too.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BannerMount {
-    /// The banner is a Yew view like the dialog.
-    Included,
-    /// Something else draws the banner (the core engine, in plain DOM); only the dialog and
-    /// the notices are mounted.
-    DrawnElsewhere,
-}
-
-/// Renders the views of `source` into the page: `ConsentUi` in a new `#samtykke-root` first in
-/// `<body>`, and `PrivacyNotice` into each `data-samtykke="notice"` element.
-pub fn mount_in_page(source: SourceRef, banner: BannerMount) {
+/// Renders the views of `source` into the page: `ConsentUi` without its banner (the core
+/// engine draws the first layer in plain DOM) in a new `#samtykke-root` first in `<body>`,
+/// and `PrivacyNotice` into each `data-samtykke="notice"` element.
+pub fn mount_in_page(source: SourceRef) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -52,7 +43,7 @@ pub fn mount_in_page(source: SourceRef, banner: BannerMount) {
         let props = MountProps {
             source: source.clone(),
             notice: false,
-            banner: banner == BannerMount::Included,
+            banner: false,
         };
         yew::Renderer::<Mount>::with_root_and_props(root, props).render();
     }

@@ -3,7 +3,7 @@
 
 use super::labels::{category_description, category_label};
 use super::provider::ConsentContext;
-use crate::core::texts::TextKey;
+use crate::core::TextKey;
 use crate::core::{Category, Event};
 use yew::prelude::*;
 
@@ -103,7 +103,7 @@ pub fn PrivacyNotice() -> Html {
 }
 
 /// `YYYY-MM-DD` (UTC) for a time in milliseconds since the epoch.
-pub fn iso_date(ms: u64) -> String {
+fn iso_date(ms: u64) -> String {
     let days = (ms / 86_400_000) as i64;
     // Civil-from-days (proleptic Gregorian), so no date library is needed.
     let z = days + 719_468;

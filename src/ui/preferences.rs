@@ -3,8 +3,8 @@
 
 use super::labels::{category_description, category_label};
 use super::provider::ConsentContext;
-use crate::core::config::CategoryConfig;
-use crate::core::texts::TextKey;
+use crate::core::CategoryConfig;
+use crate::core::TextKey;
 use crate::core::{Category, Event, View};
 use yew::prelude::*;
 

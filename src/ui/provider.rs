@@ -66,7 +66,7 @@ impl ConsentContext {
     }
 
     /// The text for `key` in the current language.
-    pub fn text(&self, key: crate::core::texts::TextKey) -> String {
+    pub fn text(&self, key: crate::core::TextKey) -> String {
         self.state.config.text(&self.state.language, key)
     }
 }
@@ -138,28 +138,61 @@ pub fn ConsentProvider(props: &ConsentProviderProps) -> Html {
     }
 }
 
-/// A controller for this page, started (feature `boot`, on by default).
+/// A controller for this page, started (feature `boot`, on by default). It hears the page
+/// (other tabs, hooks, gated markup) until the provider that made it is gone.
 #[cfg(feature = "boot")]
 fn start_for_page(config: Config) -> SourceRef {
     let controller = crate::browser::boot::page_controller(config, None);
-    crate::browser::boot::start_in_page(&controller);
-    SourceRef(Rc::new(controller))
+    let hooks = crate::browser::boot::start_in_page(&controller);
+    SourceRef(Rc::new(Started {
+        controller,
+        _hooks: hooks,
+    }))
 }
 
-/// Without `boot` the provider needs a `controller` or `source`; a bare config gets an inert
-/// in-memory controller, which grants nothing.
+/// A controller the provider started, with what keeps it hearing the page.
+#[cfg(feature = "boot")]
+struct Started {
+    controller: Controller,
+    _hooks: crate::browser::boot::PageHooks,
+}
+
+#[cfg(feature = "boot")]
+impl ConsentSource for Started {
+    fn snapshot(&self) -> State {
+        self.controller.snapshot()
+    }
+    fn send(&self, event: Event) {
+        self.controller.send(event);
+    }
+    fn watch(&self, on_change: Rc<dyn Fn()>) -> Box<dyn std::any::Any> {
+        self.controller.watch(on_change)
+    }
+}
+
+/// Without `boot` the provider needs a `controller` or `source`; a bare config gets a source
+/// that shows nothing and grants nothing (necessary only), and the console says why.
 #[cfg(not(feature = "boot"))]
 fn start_for_page(config: Config) -> SourceRef {
     crate::browser::page::console_error(
         "samtykke: built without `boot`; give ConsentProvider a controller or source",
     );
-    let twins = crate::browser::memory::Twins::new("localhost", 0);
-    SourceRef(Rc::new(Controller::new(
-        config,
-        twins.adapters(),
-        None,
-        &[],
-    )))
+    SourceRef(Rc::new(Inert(State::new(Rc::new(config), None, &[]))))
+}
+
+/// A source that never changes: what a provider without a controller renders.
+#[cfg(not(feature = "boot"))]
+struct Inert(State);
+
+#[cfg(not(feature = "boot"))]
+impl ConsentSource for Inert {
+    fn snapshot(&self) -> State {
+        self.0.clone()
+    }
+    fn send(&self, _event: Event) {}
+    fn watch(&self, _on_change: Rc<dyn Fn()>) -> Box<dyn std::any::Any> {
+        Box::new(())
+    }
 }
 
 /// What [`use_consent`] returns: read the choice, and change it.

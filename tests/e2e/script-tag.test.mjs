@@ -533,7 +533,7 @@ test('the loader hints the whole engine chain at once, and every hinted file is 
     'preload samtykke_bg.wasm',
     'modulepreload snippets/samtykke-' + hints[3].split('snippets/samtykke-')[1],
   ]);
-  assert.match(hints[3], /^modulepreload snippets\/samtykke-[0-9a-f]+\/src\/browser\/gtag_shim\.js$/);
+  assert.match(hints[3], /^modulepreload snippets\/samtykke-[0-9a-f]+\/src\/browser\/shims\.js$/);
   const engineFiles = requests.filter((u) => /\/samtykke\/(samtykke\.entry\.js|samtykke_core|samtykke_bg|snippets\/)/.test(u));
   assert.equal(engineFiles.length, 4, `each hinted file once: ${engineFiles.join(', ')}`);
   assert.deepEqual(p.errors, []);

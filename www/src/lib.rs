@@ -3,9 +3,11 @@
 //! only when something must show, and talks to this one through the `ui*` bridge functions.
 //! Everything here forwards to the one controller; no rule lives here.
 
-use samtykke::browser::boot::{page_controller, start_in_page};
+use samtykke::browser::boot::{page_controller, start_in_page, PageHooks};
 use samtykke::browser::first_layer;
+use samtykke::browser::gtag::WebGoogleTags;
 use samtykke::browser::page::{consent_json, console_error};
+use samtykke::browser::runtime::push_consent_default;
 use samtykke::browser::Controller;
 use samtykke::core::{json, Category, CategorySet, Config, Event};
 use std::cell::RefCell;
@@ -19,6 +21,8 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 thread_local! {
     static CONTROLLER: RefCell<Option<Controller>> = const { RefCell::new(None) };
+    /// What keeps the controller hearing the page, for the page's life.
+    static HOOKS: RefCell<Option<PageHooks>> = const { RefCell::new(None) };
     /// The config as `init` was given it, for the UI module, which reads it with the same
     /// reader (re-serialising the typed config would carry serde's serializer in this module).
     static CONFIG_JSON: RefCell<String> = const { RefCell::new(String::new()) };
@@ -71,9 +75,20 @@ pub fn init(config: JsValue, options: JsValue) {
         .and_then(|n| n.as_string());
     let controller = page_controller(read_config(&config), nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
-    start_in_page(&controller);
+    let hooks = start_in_page(&controller);
+    HOOKS.with(|h| *h.borrow_mut() = Some(hooks));
     let drawn = first_layer::install(&controller);
     FIRST_LAYER.with(|f| *f.borrow_mut() = drawn);
+}
+
+/// Tells Google's Consent Mode that nothing is granted, before the config is known: the
+/// entry calls it when `init` is given a promise of a config, so that a page which fetches its
+/// config first still says "denied" before anything else. Starting says it again, with the
+/// config's own `waitForUpdate`.
+#[wasm_bindgen(js_name = consentDefault)]
+pub fn consent_default() {
+    let google = WebGoogleTags { nonce: None };
+    push_consent_default(&google, &Config::default());
 }
 
 /// Shows the first layer.

@@ -1,9 +1,10 @@
-//! The UI module of the JavaScript surface: Samtykke's Yew views, loaded only when the banner,
-//! the dialog or a notice must show. It owns no state: it renders the core module's state,
-//! read through the bridge, and sends the visitor's events back.
+//! The UI module of the JavaScript surface: Samtykke's Yew views, loaded only when the
+//! preferences dialog or a privacy notice must show (the core engine draws the banner). It
+//! owns no state: it renders the core module's state, read through the bridge, and sends
+//! the visitor's events back.
 
 use samtykke::core::{json, Config, Event, State};
-use samtykke::ui::{mount_in_page, BannerMount, ConsentSource, SourceRef};
+use samtykke::ui::{mount_in_page, ConsentSource, SourceRef};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -54,6 +55,8 @@ impl Bridge {
         function(bridge, "uiSubscribe")?
             .call1(&JsValue::NULL, fan_out.as_ref())
             .ok()?;
+        // The core engine calls it for the page's life (the bridge has no unsubscribe), so it
+        // must never be freed.
         fan_out.forget();
         Some(Bridge {
             config: Rc::new(config),
@@ -110,6 +113,6 @@ pub fn mount(bridge: JsValue) -> bool {
     let Some(connected) = Bridge::connect(&bridge) else {
         return false;
     };
-    mount_in_page(SourceRef(Rc::new(connected)), BannerMount::DrawnElsewhere);
+    mount_in_page(SourceRef(Rc::new(connected)));
     true
 }

@@ -193,7 +193,7 @@ impl ConsentRecord {
             return Err(DecodeError("expires before it was given"));
         }
         let language = str_field(&map, "language")
-            .filter(|l| super::texts::is_language_code(l))
+            .filter(|l| super::language::is_language_code(l))
             .ok_or(DecodeError("bad language"))?
             .to_owned();
         let method = str_field(&map, "method")

@@ -112,8 +112,10 @@ impl<V: Serialize> Serialize for SmallMap<V> {
     }
 }
 
-/// The schema of a JSON object with values of `V`, as for any string-keyed map.
+/// The schema of a JSON object with values of `V`, as for any string-keyed map. Native only,
+/// so borrowing the B-tree map's schema costs the wasm nothing.
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::disallowed_types)]
 impl<V: schemars::JsonSchema> schemars::JsonSchema for SmallMap<V> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         <std::collections::BTreeMap<String, V> as schemars::JsonSchema>::schema_name()
@@ -129,6 +131,8 @@ impl<V: schemars::JsonSchema> schemars::JsonSchema for SmallMap<V> {
 }
 
 #[cfg(test)]
+// serde_json is the reference the tests compare with; the size rules are for the wasm.
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
 

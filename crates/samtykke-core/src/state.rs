@@ -5,7 +5,6 @@ use super::category::{Category, CategorySet};
 use super::config::{Config, ConsentMode};
 use super::policy::{assess, gpc_applies, lifetime_ms};
 use super::record::{ConsentId, ConsentRecord, Method};
-use super::texts::choose_language;
 use std::rc::Rc;
 
 /// What is on screen.
@@ -140,7 +139,7 @@ pub(super) struct GoogleLoaded {
 impl State {
     /// The state before `Event::Start`: nothing granted, nothing shown.
     pub fn new(config: Rc<Config>, page_lang: Option<&str>, browser_languages: &[String]) -> State {
-        let language = choose_language(&config, page_lang, browser_languages);
+        let language = config.choose_language(page_lang, browser_languages);
         State {
             config,
             language,
@@ -206,7 +205,7 @@ impl State {
             Event::SetLanguage(code) => {
                 let mut fixed = (*self.config).clone();
                 fixed.language = code;
-                self.language = choose_language(&fixed, None, &[]);
+                self.language = fixed.choose_language(None, &[]);
             }
             Event::StoredElsewhere(stored) => {
                 let standing = assess(stored, &self.config, env.now_ms());

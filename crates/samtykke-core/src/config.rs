@@ -1,9 +1,11 @@
 //! The typed configuration. JSON from the script tag, `init(config)` from npm and Rust callers
-//! all end up in this one [`Config`]; [`crate::core::validate`] turns JSON into it.
+//! all end up in this one [`Config`]; [`crate::validate`] turns JSON into it.
 
 use super::category::Category;
+use super::language::{built_in_index, choose_language, sibling_language};
 use super::small_map::SmallMap;
 use super::text::Text;
+use super::texts::TextKey;
 use serde::Serialize;
 
 /// Everything a site can configure. Every field has a documented default; only `categories`
@@ -108,7 +110,61 @@ impl Config {
     pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
         let given = |code: &str| self.texts.get(code)?.get(key).map(String::as_str);
         // The site's own wording in the other written Norwegian beats a built-in text.
-        given(language).or_else(|| super::texts::sibling_language(language).and_then(given))
+        given(language).or_else(|| sibling_language(language).and_then(given))
+    }
+
+    /// The language to show with this config: see [`choose_language`].
+    pub fn choose_language(&self, page_lang: Option<&str>, browser: &[String]) -> String {
+        choose_language(
+            &self.language,
+            |code| self.texts.contains_key(code),
+            page_lang,
+            browser,
+        )
+    }
+
+    /// The label of `category` in `language`: the config's, else the built-in one.
+    pub fn category_label(&self, language: &str, category: Category) -> String {
+        let built_in = match category {
+            Category::Necessary => TextKey::NecessaryLabel,
+            Category::Preferences => TextKey::PreferencesLabel,
+            Category::Statistics => TextKey::StatisticsLabel,
+            Category::Marketing => TextKey::MarketingLabel,
+        };
+        let given = self.category(category).and_then(|c| c.label.as_ref());
+        self.given_or_built_in(language, given, built_in)
+    }
+
+    /// What `category` is for, in `language`: the config's description, else the built-in one.
+    pub fn category_description(&self, language: &str, category: Category) -> String {
+        let built_in = match category {
+            Category::Necessary => TextKey::NecessaryDescription,
+            Category::Preferences => TextKey::PreferencesCategoryDescription,
+            Category::Statistics => TextKey::StatisticsDescription,
+            Category::Marketing => TextKey::MarketingDescription,
+        };
+        let given = self.category(category).and_then(|c| c.description.as_ref());
+        self.given_or_built_in(language, given, built_in)
+    }
+
+    fn given_or_built_in(&self, language: &str, given: Option<&Text>, built_in: TextKey) -> String {
+        given.map_or_else(
+            || self.text(language, built_in),
+            |t| t.resolve(language).to_owned(),
+        )
+    }
+
+    /// The text for `key` in `language`: the config's override, else the built-in text.
+    #[inline(always)]
+    pub fn text(&self, language: &str, key: TextKey) -> String {
+        self.override_or(language, key.key(), key.built_in_texts())
+    }
+
+    #[inline(never)]
+    fn override_or(&self, language: &str, key: &str, built_in: [&'static str; 3]) -> String {
+        self.text_override(language, key)
+            .unwrap_or(built_in[built_in_index(language)])
+            .to_owned()
     }
 }
 

@@ -77,6 +77,7 @@ impl From<Element> for Markup {
 
 impl Markup {
     /// The element, if this node is one.
+    #[cfg(any(test, feature = "testing"))]
     pub fn as_element(&self) -> Option<&Element> {
         match self {
             Markup::Element(element) => Some(element),
@@ -85,6 +86,7 @@ impl Markup {
     }
 
     /// The text of this node and everything under it, as a screen reader reads it.
+    #[cfg(any(test, feature = "testing"))]
     pub fn text_content(&self) -> String {
         match self {
             Markup::Text(text) => text.clone(),
@@ -93,6 +95,7 @@ impl Markup {
     }
 
     /// Every element of the tree, this one first, depth first.
+    #[cfg(any(test, feature = "testing"))]
     pub fn elements(&self) -> Vec<&Element> {
         let mut found = Vec::new();
         let mut stack = vec![self];

@@ -124,7 +124,7 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::record::{ConsentId, Method};
+    use crate::record::{ConsentId, Method};
     use serde_json::json;
 
     #[test]

@@ -1,12 +1,7 @@
-//! Built-in texts (English, Norwegian Bokmål and Nynorsk), per-language overrides from config, and the
-//! choice of language.
+//! The built-in texts (English, Norwegian Bokmål and Nynorsk), one [`TextKey`] per text.
 
-use super::category::Category;
-use super::config::Config;
-use super::text::Text;
-
-/// Languages with built-in texts.
-pub const BUILT_IN_LANGUAGES: [&str; 3] = ["en", "nb", "nn"];
+#[cfg(test)]
+use super::language::built_in_index;
 
 macro_rules! text_keys {
     ($( $variant:ident $key:literal { en: $en:literal, nb: $nb:literal, nn: $nn:literal } )*) => {
@@ -29,7 +24,7 @@ macro_rules! text_keys {
             /// with a known key keeps only that key's texts in the wasm: the core engine,
             /// which shows few of them, does not carry the dialog's and the notice's.
             #[inline(always)]
-            fn built_in_texts(self) -> [&'static str; 3] {
+            pub(crate) fn built_in_texts(self) -> [&'static str; 3] {
                 match self { $(TextKey::$variant => [$en, $nb, $nn]),* }
             }
 
@@ -143,108 +138,10 @@ text_keys! {
     AlwaysAllow "alwaysAllow" { en: "Always allow", nb: "Tillat alltid", nn: "Tillat alltid" }
 }
 
-impl Config {
-    /// The label of `category` in `language`: the config's, else the built-in one.
-    pub fn category_label(&self, language: &str, category: Category) -> String {
-        let built_in = match category {
-            Category::Necessary => TextKey::NecessaryLabel,
-            Category::Preferences => TextKey::PreferencesLabel,
-            Category::Statistics => TextKey::StatisticsLabel,
-            Category::Marketing => TextKey::MarketingLabel,
-        };
-        let given = self.category(category).and_then(|c| c.label.as_ref());
-        self.given_or_built_in(language, given, built_in)
-    }
-
-    /// What `category` is for, in `language`: the config's description, else the built-in one.
-    pub fn category_description(&self, language: &str, category: Category) -> String {
-        let built_in = match category {
-            Category::Necessary => TextKey::NecessaryDescription,
-            Category::Preferences => TextKey::PreferencesCategoryDescription,
-            Category::Statistics => TextKey::StatisticsDescription,
-            Category::Marketing => TextKey::MarketingDescription,
-        };
-        let given = self.category(category).and_then(|c| c.description.as_ref());
-        self.given_or_built_in(language, given, built_in)
-    }
-
-    fn given_or_built_in(&self, language: &str, given: Option<&Text>, built_in: TextKey) -> String {
-        given.map_or_else(
-            || self.text(language, built_in),
-            |t| t.resolve(language).to_owned(),
-        )
-    }
-
-    /// The text for `key` in `language`: the config's override, else the built-in text.
-    #[inline(always)]
-    pub fn text(&self, language: &str, key: TextKey) -> String {
-        self.override_or(language, key.key(), key.built_in_texts())
-    }
-
-    #[inline(never)]
-    fn override_or(&self, language: &str, key: &str, built_in: [&'static str; 3]) -> String {
-        self.text_override(language, key)
-            .unwrap_or(built_in[built_in_index(language)])
-            .to_owned()
-    }
-}
-
-/// The other written Norwegian of `language` (`nb` for `nn` and the other way round): a
-/// Nynorsk reader reads Bokmål better than English, so texts given only in one serve both.
-pub fn sibling_language(language: &str) -> Option<&'static str> {
-    match language {
-        "nb" => Some("nn"),
-        "nn" => Some("nb"),
-        _ => None,
-    }
-}
-
-/// Where `language` is in [`BUILT_IN_LANGUAGES`]; English for any other.
-fn built_in_index(language: &str) -> usize {
-    BUILT_IN_LANGUAGES
-        .iter()
-        .position(|code| *code == language)
-        .unwrap_or(0)
-}
-
-/// Whether `code` looks like a BCP 47 language tag (`en`, `nb`, `pt-BR`).
-pub fn is_language_code(code: &str) -> bool {
-    let mut parts = code.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-/// The language to show: the configured one, else the page's `lang`, else the first of the
-/// browser's languages that is supported, else English. Plain Norwegian (`no`) means Bokmål (`nb`);
-/// Nynorsk (`nn`) has texts of its own.
-/// A language counts as supported when it is built in or the config gives texts for it.
-pub fn choose_language(config: &Config, page_lang: Option<&str>, browser: &[String]) -> String {
-    let supported = |code: &str| -> Option<String> {
-        let primary = code.split('-').next()?.to_ascii_lowercase();
-        let primary = match primary.as_str() {
-            "no" => "nb".to_owned(),
-            _ => primary,
-        };
-        (BUILT_IN_LANGUAGES.contains(&primary.as_str()) || config.texts.contains_key(&primary))
-            .then_some(primary)
-    };
-    if config.language != "auto" {
-        if let Some(code) = supported(&config.language) {
-            return code;
-        }
-    }
-    page_lang
-        .into_iter()
-        .chain(browser.iter().map(String::as_str))
-        .find_map(supported)
-        .unwrap_or_else(|| "en".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Config;
 
     #[test]
     fn every_key_has_english_and_bokmal_and_they_differ() {
@@ -277,33 +174,5 @@ mod tests {
         // The site's own Bokmål wording beats a built-in Nynorsk text (and the other way round).
         assert_eq!(config.text("nn", TextKey::BannerTitle), "Hei!");
         assert_eq!(config.text("nn", TextKey::ManagePreferences), "Tilpass val");
-    }
-
-    #[test]
-    fn language_choice_order() {
-        let config = Config::default();
-        let browser = vec!["de-DE".to_owned(), "nb-NO".to_owned()];
-        assert_eq!(choose_language(&config, Some("nb"), &[]), "nb");
-        assert_eq!(choose_language(&config, Some("no"), &[]), "nb");
-        assert_eq!(choose_language(&config, Some("nn-NO"), &[]), "nn");
-        assert_eq!(choose_language(&config, Some("no-NO"), &[]), "nb");
-        assert_eq!(choose_language(&config, Some("fr"), &browser), "nb");
-        assert_eq!(choose_language(&config, None, &["de".to_owned()]), "en");
-        assert_eq!(choose_language(&config, Some("en-GB"), &browser), "en");
-        let fixed = Config {
-            language: "nb".into(),
-            ..Config::default()
-        };
-        assert_eq!(choose_language(&fixed, Some("en"), &[]), "nb");
-    }
-
-    #[test]
-    fn language_codes() {
-        for ok in ["en", "nb", "pt-BR", "zh-Hant-TW"] {
-            assert!(is_language_code(ok), "{ok}");
-        }
-        for bad in ["", "e", "english", "en_GB", "en-", "12"] {
-            assert!(!is_language_code(bad), "{bad}");
-        }
     }
 }

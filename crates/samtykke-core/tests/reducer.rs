@@ -1,56 +1,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Scenarios of `State::reduce` with a fixed clock and counter-based consent ids.
 
-use samtykke::core::state::{Effect, Environment, Notice};
-use samtykke::core::{ConsentId, Method};
-use samtykke::{Category, CategorySet, Config, ConsentRecord, Event, State, View};
-use std::cell::Cell;
+use samtykke_core::testing::FixedEnvironment;
+use samtykke_core::{Category, CategorySet, Config, ConsentRecord, Event, State, View};
+use samtykke_core::{ConsentId, Method};
+use samtykke_core::{Effect, Notice};
 use std::rc::Rc;
 
 const NOW: u64 = 1_800_000_000_000;
 const DAY_MS: u64 = 86_400_000;
 
 use Category::{Marketing, Necessary, Preferences, Statistics};
-
-/// A clock that stands still until moved, and ids `01010101-...`, `02020202-...`, ...
-struct FakeEnv {
-    now: Cell<u64>,
-    ids: Cell<u8>,
-}
-
-impl FakeEnv {
-    fn new() -> FakeEnv {
-        FakeEnv {
-            now: Cell::new(NOW),
-            ids: Cell::new(0),
-        }
-    }
-
-    fn advance(&self, ms: u64) {
-        self.now.set(self.now.get() + ms);
-    }
-
-    /// The id the `n`th call to `fresh_id` returns (from 1).
-    fn id(n: u8) -> ConsentId {
-        ConsentId::from_random_bytes([n; 16])
-    }
-
-    fn ids_handed_out(&self) -> u8 {
-        self.ids.get()
-    }
-}
-
-impl Environment for FakeEnv {
-    fn now_ms(&self) -> u64 {
-        self.now.get()
-    }
-
-    fn fresh_id(&self) -> ConsentId {
-        let n = self.ids.get() + 1;
-        self.ids.set(n);
-        FakeEnv::id(n)
-    }
-}
 
 fn set(categories: &[Category]) -> CategorySet {
     categories
@@ -92,7 +52,7 @@ fn state(config: Rc<Config>) -> State {
 }
 
 /// A state that has started on a first visit, without GPC.
-fn started(config: Rc<Config>, env: &FakeEnv) -> State {
+fn started(config: Rc<Config>, env: &FixedEnvironment) -> State {
     let mut s = state(config);
     s.reduce(
         Event::Start {
@@ -144,7 +104,7 @@ fn loads(effects: &[Effect]) -> usize {
 
 #[test]
 fn first_visit_shows_the_banner_and_runs_only_necessary() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(ga_config());
     assert_eq!(s.view, View::Hidden);
     let effects = s.reduce(
@@ -175,7 +135,7 @@ fn first_visit_shows_the_banner_and_runs_only_necessary() {
 
 #[test]
 fn browsing_the_banner_never_loads_google_tags() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(ga_config());
     let mut all = s.reduce(
         Event::Start {
@@ -201,7 +161,7 @@ fn browsing_the_banner_never_loads_google_tags() {
 
 #[test]
 fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     env.advance(5_000);
     let effects = s.reduce(Event::AcceptAll, &env);
@@ -220,7 +180,7 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
             )),
         ]
     );
-    assert_eq!(record.id, FakeEnv::id(1));
+    assert_eq!(record.id, FixedEnvironment::id(1));
     assert_eq!(record.granted, CategorySet::all());
     assert_eq!(record.method, Method::AcceptAll);
     assert_eq!(record.revision, 1);
@@ -238,12 +198,12 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
     assert!(!again
         .iter()
         .any(|e| matches!(e, Effect::Notify(Notice::Change(_)))));
-    assert_eq!(persisted(&again).id, FakeEnv::id(1));
+    assert_eq!(persisted(&again).id, FixedEnvironment::id(1));
 }
 
 #[test]
 fn reject_all_persists_a_refusal_and_loads_nothing() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     let effects = s.reduce(Event::RejectAll, &env);
     let record = persisted(&effects);
@@ -270,7 +230,7 @@ fn reject_all_persists_a_refusal_and_loads_nothing() {
 
 #[test]
 fn custom_choice_via_switches_and_save() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     assert!(s.reduce(Event::ShowPreferences, &env).is_empty());
     assert_eq!(s.view, View::Preferences);
@@ -309,7 +269,7 @@ fn custom_choice_via_switches_and_save() {
 
 #[test]
 fn accept_grants_exactly_the_given_categories_plus_necessary() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     let effects = s.reduce(Event::Accept(CategorySet::EMPTY.with(Statistics)), &env);
     assert_eq!(persisted(&effects).granted, set(&[Statistics]));
@@ -319,7 +279,7 @@ fn accept_grants_exactly_the_given_categories_plus_necessary() {
 
 #[test]
 fn withdrawing_statistics_withdraws_and_notifies_the_change() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     s.reduce(Event::AcceptAll, &env);
     s.reduce(Event::ShowPreferences, &env);
@@ -348,7 +308,7 @@ fn withdrawing_statistics_withdraws_and_notifies_the_change() {
     assert!(!effects.contains(&Effect::Reload));
     assert_eq!(
         record.id,
-        FakeEnv::id(1),
+        FixedEnvironment::id(1),
         "the consent id is kept across changes"
     );
     assert!(!s.is_granted(Statistics));
@@ -356,7 +316,7 @@ fn withdrawing_statistics_withdraws_and_notifies_the_change() {
 
 #[test]
 fn reload_on_withdrawal_reloads_only_after_a_withdrawal() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(with_json(r#""reloadOnWithdrawal": true"#), &env);
     let granting = s.reduce(Event::Accept(set(&[Statistics, Marketing])), &env);
     assert!(!granting.contains(&Effect::Reload), "{granting:?}");
@@ -373,7 +333,7 @@ fn reload_on_withdrawal_reloads_only_after_a_withdrawal() {
 
 #[test]
 fn a_valid_stored_record_hides_the_banner_and_updates_consent_before_loading() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let granted = set(&[Statistics]);
     let stored = stored_record(granted, Method::Custom, NOW - 10 * DAY_MS, 365);
     let mut s = state(ga_config());
@@ -404,7 +364,7 @@ fn a_valid_stored_record_hides_the_banner_and_updates_consent_before_loading() {
 
 #[test]
 fn a_valid_stored_refusal_loads_nothing() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let stored = stored_record(CategorySet::necessary_only(), Method::RejectAll, NOW, 182);
     let mut s = state(ga_config());
     let effects = s.reduce(
@@ -420,7 +380,7 @@ fn a_valid_stored_refusal_loads_nothing() {
 }
 
 fn start_with_stale(stored: ConsentRecord, config: Rc<Config>) -> (State, Vec<Effect>) {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(config);
     let effects = s.reduce(
         Event::Start {
@@ -482,7 +442,7 @@ fn stale_records_show_the_banner_and_are_forgotten() {
 
 #[test]
 fn gpc_without_a_record_is_recorded_as_a_refusal() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(ga_config());
     let effects = s.reduce(
         Event::Start {
@@ -507,7 +467,7 @@ fn gpc_without_a_record_is_recorded_as_a_refusal() {
     assert_eq!(record.method, Method::Gpc);
     assert_eq!(record.granted, CategorySet::necessary_only());
     assert_eq!(record.expires_at, NOW + 182 * DAY_MS);
-    assert_eq!(record.id, FakeEnv::id(1));
+    assert_eq!(record.id, FixedEnvironment::id(1));
     assert!(s.gpc_honoured);
     assert_eq!(
         s.view,
@@ -521,7 +481,7 @@ fn gpc_without_a_record_is_recorded_as_a_refusal() {
 #[test]
 fn gpc_is_honoured_again_on_the_next_page() {
     // The GPC refusal stored on the first page is found on the second one.
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut first = state(ga_config());
     let stored = persisted(&first.reduce(
         Event::Start {
@@ -548,7 +508,7 @@ fn gpc_is_honoured_again_on_the_next_page() {
 
 #[test]
 fn gpc_is_ignored_when_the_site_says_so_or_a_choice_exists() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut ignoring = state(with_json(r#""respectGpc": false"#));
     let effects = ignoring.reduce(
         Event::Start {
@@ -578,7 +538,7 @@ fn gpc_is_ignored_when_the_site_says_so_or_a_choice_exists() {
 
 #[test]
 fn an_explicit_choice_overrides_gpc() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(ga_config());
     s.reduce(
         Event::Start {
@@ -600,7 +560,7 @@ fn an_explicit_choice_overrides_gpc() {
 
 #[test]
 fn closing_preferences_over_a_gpc_refusal_returns_to_the_banner() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(ga_config());
     s.reduce(
         Event::Start {
@@ -618,7 +578,7 @@ fn closing_preferences_over_a_gpc_refusal_returns_to_the_banner() {
 
 #[test]
 fn advanced_consent_mode_loads_analytics_at_start_without_consent() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(with_json(
         r#""googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced"}"#,
     ));
@@ -649,7 +609,7 @@ fn advanced_consent_mode_loads_analytics_at_start_without_consent() {
 /// Google Analytics off with `ga-disable-<id>`.
 #[test]
 fn advanced_consent_mode_never_sets_the_disable_flag() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(with_json(
         r#""googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced"}"#,
     ));
@@ -686,7 +646,7 @@ fn advanced_consent_mode_never_sets_the_disable_flag() {
 #[test]
 fn google_tag_manager_waits_for_statistics_in_every_mode() {
     for mode in ["basic", "advanced"] {
-        let env = FakeEnv::new();
+        let env = FixedEnvironment::at(NOW);
         let config = with_json(&format!(
             r#""googleAnalytics": {{"measurementId": "G-TEST123", "consentMode": "{mode}"}},
                "googleTagManager": {{"containerId": "GTM-ABCD123"}}"#
@@ -717,7 +677,7 @@ fn google_tag_manager_waits_for_statistics_in_every_mode() {
         }
     }
     // A returning visitor who granted statistics gets the container at start.
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(with_json(
         r#""googleTagManager": {"containerId": "GTM-ABCD123"}"#,
     ));
@@ -735,7 +695,7 @@ fn google_tag_manager_waits_for_statistics_in_every_mode() {
 /// Google signals follow marketing consent after the tag loaded, on the same page, both ways.
 #[test]
 fn google_signals_follow_later_changes_of_marketing() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     let statistics_only = s.reduce(Event::Accept(set(&[Statistics])), &env);
     assert!(statistics_only.contains(&Effect::LoadGoogleAnalytics { signals: false }));
@@ -769,7 +729,7 @@ fn google_signals_follow_later_changes_of_marketing() {
 
 #[test]
 fn google_tag_manager_alone_waits_for_statistics() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(with_json(
         r#""googleTagManager": {"containerId": "GTM-ABCD123"}"#,
     ));
@@ -787,14 +747,14 @@ fn google_tag_manager_alone_waits_for_statistics() {
 
 #[test]
 fn no_google_config_never_loads_tags() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(plain_config(), &env);
     assert_eq!(loads(&s.reduce(Event::AcceptAll, &env)), 0);
 }
 
 #[test]
 fn preferences_draft_from_current_grants_and_nothing_is_pre_ticked() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     s.reduce(Event::ShowPreferences, &env);
     assert_eq!(s.view, View::Preferences);
@@ -811,7 +771,7 @@ fn preferences_draft_from_current_grants_and_nothing_is_pre_ticked() {
 
 #[test]
 fn closing_preferences_returns_to_where_the_visitor_was() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     s.reduce(Event::ShowPreferences, &env);
     assert!(s.reduce(Event::ClosePreferences, &env).is_empty());
@@ -830,7 +790,7 @@ fn closing_preferences_returns_to_where_the_visitor_was() {
 
 #[test]
 fn another_tabs_record_is_applied() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     let elsewhere = stored_record(set(&[Statistics]), Method::Custom, NOW, 365);
     let effects = s.reduce(Event::StoredElsewhere(Some(elsewhere.clone())), &env);
@@ -873,7 +833,7 @@ fn another_tabs_record_is_applied() {
 
 #[test]
 fn another_tabs_stale_record_is_no_record() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     let expired = stored_record(
         CategorySet::all(),
@@ -897,7 +857,7 @@ fn another_tabs_stale_record_is_no_record() {
 
 #[test]
 fn another_tabs_explicit_choice_ends_the_gpc_notice() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = state(ga_config());
     s.reduce(
         Event::Start {
@@ -929,12 +889,12 @@ fn another_tabs_explicit_choice_ends_the_gpc_notice() {
 
 #[test]
 fn reset_forgets_withdraws_and_asks_again_with_a_fresh_id() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     s.reduce(Event::AcceptAll, &env);
     s.reduce(Event::Accept(set(&[Statistics, Marketing])), &env);
     let old_id = s.record.as_ref().unwrap().id.clone();
-    assert_eq!(old_id, FakeEnv::id(1));
+    assert_eq!(old_id, FixedEnvironment::id(1));
     let effects = s.reduce(Event::Reset, &env);
     let withdrawn = set(&[Statistics, Marketing]).without(Necessary);
     assert_eq!(
@@ -953,13 +913,13 @@ fn reset_forgets_withdraws_and_asks_again_with_a_fresh_id() {
     assert_eq!(s.view, View::Banner);
     assert!(!s.shows_settings_button());
     let next = persisted(&s.reduce(Event::RejectAll, &env));
-    assert_eq!(next.id, FakeEnv::id(2), "a fresh id after reset");
+    assert_eq!(next.id, FixedEnvironment::id(2), "a fresh id after reset");
     assert_ne!(next.id, old_id);
 }
 
 #[test]
 fn reset_before_any_choice_withdraws_nothing() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     let effects = s.reduce(Event::Reset, &env);
     assert_eq!(
@@ -975,7 +935,7 @@ fn reset_before_any_choice_withdraws_nothing() {
 
 #[test]
 fn categories_not_in_the_config_are_never_granted() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(
         config(
             r#"{"categories": ["necessary", "statistics"], "googleAnalytics": {"measurementId": "G-TEST123"}}"#,
@@ -1001,7 +961,7 @@ fn categories_not_in_the_config_are_never_granted() {
 
 #[test]
 fn a_record_lists_the_services_of_granted_categories() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let c = config(
         r#"{"categories": [
             "necessary",
@@ -1021,7 +981,7 @@ fn a_record_lists_the_services_of_granted_categories() {
 
 #[test]
 fn a_choice_records_the_language_and_revision_in_use() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = State::new(with_json(r#""revision": 7"#), Some("nb-NO"), &[]);
     assert_eq!(s.language, "nb");
     s.reduce(
@@ -1046,7 +1006,7 @@ fn a_choice_records_the_language_and_revision_in_use() {
 
 #[test]
 fn the_settings_button_follows_the_config() {
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(with_json(r#""settingsButton": false"#), &env);
     s.reduce(Event::AcceptAll, &env);
     assert_eq!(s.view, View::Hidden);
@@ -1056,7 +1016,7 @@ fn the_settings_button_follows_the_config() {
 #[test]
 fn a_record_found_later_expires_on_its_own_clock() {
     // A choice made now is valid on a page loaded just before it expires, not just after.
-    let env = FakeEnv::new();
+    let env = FixedEnvironment::at(NOW);
     let mut s = started(plain_config(), &env);
     let record = persisted(&s.reduce(Event::AcceptAll, &env));
     env.advance(365 * DAY_MS - 1);

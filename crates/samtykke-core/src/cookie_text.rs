@@ -104,16 +104,6 @@ pub fn erase_everywhere(name: &str, host: &str, path: &str) -> Vec<String> {
     strings
 }
 
-/// Whether `name` is one of Google Analytics' cookies: `_ga`, `_ga_<id without G->`, `_gid`,
-/// `_gat` and `_gat_*`.
-pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {
-    let container = measurement_id.strip_prefix("G-").unwrap_or(measurement_id);
-    name == "_ga"
-        || name == "_gid"
-        || name.starts_with("_gat")
-        || name == format!("_ga_{container}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,15 +176,5 @@ mod tests {
         }
         // A name with digits in some labels is still a name.
         assert_eq!(erase_everywhere("_ga", "shop1.example.no", "/").len(), 3);
-    }
-
-    #[test]
-    fn google_analytics_cookie_names() {
-        for name in ["_ga", "_gid", "_gat", "_gat_UA123", "_ga_TEST123"] {
-            assert!(is_google_analytics_cookie(name, "G-TEST123"), "{name}");
-        }
-        for name in ["_ga_OTHER", "samtykke", "ga", "_gads"] {
-            assert!(!is_google_analytics_cookie(name, "G-TEST123"), "{name}");
-        }
     }
 }

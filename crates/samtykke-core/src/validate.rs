@@ -5,13 +5,14 @@
 use super::category::Category;
 use super::config::*;
 use super::error::ConfigError;
+use super::language::is_language_code;
 use super::limits::{self, MAX_EXPIRY_DAYS};
 use super::similarity::closest;
 use super::small_map::SmallMap;
 use super::small_sort;
 use super::substring::substring;
 use super::text::Text;
-use super::texts::{is_language_code, TextKey};
+use super::texts::TextKey;
 use serde_json::{Map, Value};
 
 /// A config read from JSON, and what was wrong with it.

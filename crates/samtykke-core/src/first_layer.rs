@@ -85,7 +85,7 @@ pub fn first_layer(state: &State) -> Option<Markup> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::Config;
+    use crate::Config;
     use std::rc::Rc;
 
     fn state(config: &str, view: View) -> State {

@@ -19,7 +19,7 @@ impl Text {
     /// reads Bokmål better than English, and the other way round), then English, then the
     /// first language given.
     pub fn resolve(&self, language: &str) -> &str {
-        let sibling = super::texts::sibling_language(language);
+        let sibling = super::language::sibling_language(language);
         match self {
             Text::Plain(s) => s,
             Text::PerLanguage(map) => map

@@ -4,11 +4,11 @@
 //! fits the smallest store it may be written to, a cookie.
 
 use proptest::prelude::*;
-use samtykke::core::cookie_text::consent_cookie;
-use samtykke::core::limits::MAX_COOKIE_LEN;
-use samtykke::core::state::Environment;
-use samtykke::core::ConsentId;
-use samtykke::{Config, ConsentRecord, Event, State};
+use samtykke_core::consent_cookie;
+use samtykke_core::ConsentId;
+use samtykke_core::Environment;
+use samtykke_core::MAX_COOKIE_LEN;
+use samtykke_core::{Config, ConsentRecord, Event, State};
 use serde_json::{json, Value};
 
 struct Clock;

@@ -3,9 +3,9 @@
 //! core can write reads back exactly.
 
 use proptest::prelude::*;
-use samtykke::core::record::{DecodeError, FORMAT_VERSION};
-use samtykke::core::{ConsentId, Method};
-use samtykke::{Category, CategorySet, ConsentRecord};
+use samtykke_core::{Category, CategorySet, ConsentRecord};
+use samtykke_core::{ConsentId, Method};
+use samtykke_core::{DecodeError, FORMAT_VERSION};
 use serde_json::{json, Value};
 
 /// 2020-01-01T00:00:00Z: the earliest time a record may carry.

@@ -95,7 +95,7 @@ pub fn gpc_applies(config: &Config, gpc_signal: bool, standing: &Standing) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::record::{ConsentId, Method};
+    use crate::record::{ConsentId, Method};
 
     const NOW: u64 = 1_800_000_000_000;
 

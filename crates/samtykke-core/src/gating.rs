@@ -264,7 +264,7 @@ pub fn markup_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::record::{ConsentId, Method};
+    use crate::record::{ConsentId, Method};
 
     fn with_services(granted: CategorySet, services: &[&str]) -> ConsentRecord {
         ConsentRecord {

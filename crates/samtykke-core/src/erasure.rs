@@ -1,0 +1,128 @@
+//! Which cookies a withdrawal erases: Google Analytics' own when statistics is withdrawn
+//! (and the config has Google Analytics), and those matching the `autoClear` patterns of each
+//! withdrawn category. The shell reads the page's cookie names and writes the expiring
+//! cookies (`cookie_text::erase_everywhere`); the choice of names is made here.
+
+use super::category::{Category, CategorySet};
+use super::config::Config;
+use super::small_sort::sort_by;
+
+/// Whether `name` is one of Google Analytics' cookies: `_ga`, `_ga_<id without G->`, `_gid`,
+/// `_gat` and `_gat_*`.
+pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {
+    let container = measurement_id.strip_prefix("G-").unwrap_or(measurement_id);
+    name == "_ga"
+        || name == "_gid"
+        || name.starts_with("_gat")
+        || name == format!("_ga_{container}")
+}
+
+/// The names among `present` that withdrawing `withdrawn` erases, sorted and without
+/// repeats. `pattern_matches(pattern, name)` tests an `autoClear` pattern (a regular
+/// expression, which the browser evaluates).
+pub fn cookies_to_erase(
+    config: &Config,
+    withdrawn: CategorySet,
+    present: impl IntoIterator<Item = String>,
+    pattern_matches: impl Fn(&str, &str) -> bool,
+) -> Vec<String> {
+    let ga_id = config
+        .google_analytics
+        .as_ref()
+        .filter(|_| withdrawn.contains(Category::Statistics))
+        .map(|ga| ga.measurement_id.as_str());
+    let patterns: Vec<&str> = config
+        .categories
+        .iter()
+        .filter(|c| withdrawn.contains(c.category))
+        .flat_map(|c| c.auto_clear.iter().map(String::as_str))
+        .collect();
+    let mut names: Vec<String> = present
+        .into_iter()
+        .filter(|name| {
+            ga_id.is_some_and(|id| is_google_analytics_cookie(name, id))
+                || patterns.iter().any(|p| pattern_matches(p, name))
+        })
+        .collect();
+    sort_by(&mut names, String::cmp);
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::GoogleAnalytics;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn prefix(pattern: &str, name: &str) -> bool {
+        name.starts_with(pattern.trim_start_matches('^'))
+    }
+
+    #[test]
+    fn statistics_withdrawn_erases_google_analytics_cookies_once_each() {
+        let config = Config {
+            google_analytics: Some(GoogleAnalytics::new("G-ABC123")),
+            ..Config::default()
+        };
+        let present = names(&[
+            "_gid",
+            "_ga",
+            "session",
+            "_ga_ABC123",
+            "_ga",
+            "_gat_x",
+            "_ga_OTHER",
+        ]);
+        let erased = cookies_to_erase(
+            &config,
+            CategorySet::EMPTY.with(Category::Statistics),
+            present.clone(),
+            prefix,
+        );
+        assert_eq!(erased, names(&["_ga", "_ga_ABC123", "_gat_x", "_gid"]));
+        let kept = cookies_to_erase(
+            &config,
+            CategorySet::EMPTY.with(Category::Marketing),
+            present,
+            prefix,
+        );
+        assert!(
+            kept.is_empty(),
+            "GA's cookies stay while statistics is granted: {kept:?}"
+        );
+    }
+
+    #[test]
+    fn auto_clear_patterns_of_withdrawn_categories_only() {
+        let mut config = Config::default();
+        for c in &mut config.categories {
+            c.auto_clear = match c.category {
+                Category::Marketing => vec!["^_fb".to_owned()],
+                Category::Preferences => vec!["^lang".to_owned()],
+                _ => vec![],
+            };
+        }
+        let present = names(&["_fbp", "lang", "_fbc", "other"]);
+        let erased = cookies_to_erase(
+            &config,
+            CategorySet::EMPTY.with(Category::Marketing),
+            present,
+            prefix,
+        );
+        assert_eq!(erased, names(&["_fbc", "_fbp"]));
+    }
+
+    #[test]
+    fn google_analytics_cookie_names() {
+        for name in ["_ga", "_gid", "_gat", "_gat_UA123", "_ga_ABC123"] {
+            assert!(is_google_analytics_cookie(name, "G-ABC123"), "{name}");
+        }
+        for name in ["_ga_OTHER", "samtykke", "ga", "_gads"] {
+            assert!(!is_google_analytics_cookie(name, "G-ABC123"), "{name}");
+        }
+    }
+}

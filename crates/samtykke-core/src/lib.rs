@@ -1,0 +1,69 @@
+//! Samtykke's core: the rules of a cookie-consent manager with no browser in them, so every
+//! rule is tested natively and a server can use the same code (the record, the cookie
+//! format, the config reader).
+//!
+//! Data flows one way: a [`Config`] (read and checked by [`Config::from_json`]) and the
+//! stored [`ConsentRecord`] make a [`State`]; a view renders it; each visitor action or page
+//! fact is an [`Event`]; [`State::reduce`] applies the rules and returns the [`Effect`]s the
+//! browser shell carries out. The modules are private: what is public is listed here.
+//!
+//! [`json`] is public on purpose: it is the wire format between the core engine and the UI
+//! module, and between the engines and the page's JavaScript.
+#![deny(missing_docs)]
+
+mod category;
+mod config;
+mod consent_mode;
+mod cookie_text;
+mod erasure;
+mod error;
+mod first_layer;
+mod gating;
+pub mod json;
+mod language;
+mod limits;
+mod markup;
+mod policy;
+mod record;
+mod similarity;
+mod small_map;
+mod small_sort;
+mod snapshot;
+mod state;
+mod substring;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod text;
+mod texts;
+mod url;
+mod validate;
+
+pub use category::{Category, CategorySet};
+pub use config::{
+    CategoryConfig, Config, ConsentLog, ConsentMode, Controller, CookieInfo, CookieOptions,
+    GoogleAnalytics, GoogleTagManager, Layout, SameSite, Service, Theme,
+};
+pub use consent_mode::{consent_state, default_state, CONSENT_TYPES};
+pub use cookie_text::{
+    consent_cookie, decode_value, encode_value, erase_everywhere, read_cookie_header,
+};
+pub use erasure::{cookies_to_erase, is_google_analytics_cookie};
+pub use error::ConfigError;
+pub use first_layer::first_layer;
+pub use gating::{
+    allows, markup_problem, placeholder_texts, wanted_categories, Embed, PlaceholderTexts,
+};
+pub use language::{choose_language, is_language_code, BUILT_IN_LANGUAGES};
+pub use limits::{
+    service_name_problem, MAX_COOKIE_LEN, MAX_COOKIE_NAME_LEN, MAX_ENCODED_LEN, MAX_EXPIRY_DAYS,
+    MAX_SERVICES, MAX_SERVICE_NAME_LEN, MAX_STORED_SERVICE_NAME_LEN,
+};
+pub use markup::{Element as MarkupElement, Markup};
+pub use policy::{lifetime_ms, DAY_MS};
+pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};
+pub use small_map::SmallMap;
+pub use state::{Effect, Environment, Event, Notice, State, View};
+pub use text::Text;
+pub use texts::TextKey;
+pub use url::scheme_problem;
+pub use validate::ParsedConfig;
