@@ -31,9 +31,16 @@
   var head = own(Document.prototype, 'head');
   var base = new URL('.', me.src).href;
   var nonce = me.nonce || '';
+  // The API of www/api.json (a test holds the two together): calls to these wait for the
+  // engine; the readers answer at once.
   var METHODS = ['show', 'hide', 'showPreferences', 'acceptAll', 'rejectAll', 'accept', 'reset', 'setLanguage'];
+  var READERS = ['isAccepted', 'getConsent', 'storageKind'];
   var queue = [];
-  var explicitConfig;
+  // The config given to samtykke.init() before the engine starts (hasGiven), and whoever
+  // waits for it.
+  var hasGiven = false;
+  var givenConfig;
+  var tellWaiting = function () {};
 
   function on(event, callback) {
     var handler = function (e) { callback(e.detail); };
@@ -44,9 +51,15 @@
   // Until the engine runs, nothing is granted: silence is refusal.
   var api = {
     on: on,
-    init: function (config) { explicitConfig = config; },
+    init: function (config) {
+      if (hasGiven) return;
+      hasGiven = true;
+      givenConfig = config;
+      tellWaiting(config);
+    },
     isAccepted: function (category) { return category === 'necessary'; },
-    getConsent: function () { return null; }
+    getConsent: function () { return null; },
+    storageKind: function () { return 'none'; }
   };
   METHODS.forEach(function (name) {
     api[name] = function () { queue.push([name, Array.prototype.slice.call(arguments)]); };
@@ -76,6 +89,8 @@
     head.appendChild(link);
   }
 
+  // The declared config: a data-config URL (fetched now, in parallel with the engine), inline
+  // JSON or window.samtykkeConfig; undefined when the page declares none.
   function readConfig() {
     var url = me.getAttribute('data-config');
     if (url) {
@@ -88,23 +103,28 @@
       });
     }
     // Only a JSON script element holds an inline config; only a plain object set by a script
-    // is a global one (an element with that id is not).
+    // is a global one (an element with that id is not). A refused one still counts as
+    // declared: the defaults (nothing granted) at once, after the error saying why.
     var inline = byId('samtykke-config');
-    if (inline instanceof HTMLScriptElement && inline.type === 'application/json') {
-      return Promise.resolve(inline.text);
-    }
+    if (inline instanceof HTMLScriptElement && inline.type === 'application/json') return inline.text;
     if (inline) console.error('samtykke: #samtykke-config must be a <script type="application/json">; ignored');
     var global = window.samtykkeConfig;
     var proto = global && typeof global === 'object' && Object.getPrototypeOf(global);
-    if (proto === Object.prototype || proto === null) return Promise.resolve(global);
+    if (proto === Object.prototype || proto === null) return global;
     if (global !== undefined) console.error('samtykke: window.samtykkeConfig must be a plain object; ignored');
+    if (inline || global !== undefined) return null;
+  }
+
+  // Without a declared config, the one samtykke.init(config) gives: at once if it came while
+  // the page loaded, else a promise of it (the engine then tells Google "denied" at once and
+  // runs nothing until it comes), with a console error if it has not come after 10 s.
+  function configFromInit() {
+    if (hasGiven) return givenConfig;
+    var late = setTimeout(function () {
+      console.error('samtykke: no config after 10 s (data-config, #samtykke-config, window.samtykkeConfig or samtykke.init(config)); only necessary cookies are used until one comes');
+    }, 10000);
     return new Promise(function (resolve) {
-      // Give the page until DOMContentLoaded to call samtykke.init(config).
-      var done = function () {
-        if (explicitConfig === undefined) console.error('samtykke: no config found (data-config, #samtykke-config, window.samtykkeConfig or samtykke.init); using defaults');
-        resolve(explicitConfig === undefined ? null : explicitConfig);
-      };
-      whenParsed(done);
+      tellWaiting = function (config) { clearTimeout(late); resolve(config); };
     });
   }
 
@@ -116,11 +136,13 @@
     engine.preload().catch(function () {});
     return engine;
   });
-  Promise.all([entry, readConfig(), ready]).then(function (loaded) {
+  var declared = readConfig();
+  Promise.all([entry, declared, ready]).then(function (loaded) {
     var engine = loaded[0];
-    return engine.init(loaded[1], { nonce: nonce }).then(function () {
+    var config = declared === undefined ? configFromInit() : loaded[1];
+    return engine.init(config, { nonce: nonce }).then(function () {
       var live = { on: on, init: function () { console.error('samtykke: already started'); } };
-      ['isAccepted', 'getConsent', 'storageKind'].concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
+      READERS.concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
       window.samtykke = live;
       queue.forEach(function (call) { live[call[0]].apply(null, call[1]); });
       queue = [];

@@ -42,3 +42,16 @@ const noCategories: SamtykkeConfig = { revision: 1 };
 // @ts-expect-error: there is no "consented" event
 on('consented', () => {});
 export { badLayout, unknownKey, noCategories };
+
+// The script tag's global: the same API without `preload`.
+export function fromScriptTag(): boolean {
+  window.samtykke.acceptAll();
+  const off = window.samtykke.on('consent', (record) => record.categories.includes('statistics'));
+  off();
+  const kind: 'localStorage' | 'cookie' | 'memory' | 'none' = window.samtykke.storageKind();
+  return kind !== 'none' && window.samtykke.isAccepted('necessary');
+}
+// @ts-expect-error: preload is only exported by the module
+window.samtykke.preload();
+// @ts-expect-error: "analytics" is not a category, on the global either
+window.samtykke.isAccepted('analytics');

@@ -47,8 +47,15 @@ export interface InitOptions {
  * loads. `init` then starts the engine loaded here.
  */
 export function preload(): Promise<unknown>;
-/** Loads the engine and starts with `config` (an object or JSON text). Call once. */
-export function init(config: SamtykkeConfig | string | null, options?: InitOptions): Promise<void>;
+/**
+ * Loads the engine and starts with `config` (an object or JSON text). Call once. Given a
+ * promise of a config (an app that fetches it first), Google is told at once that nothing is
+ * granted, and nothing else runs until the promise resolves.
+ */
+export function init(
+  config: SamtykkeConfig | string | null | PromiseLike<SamtykkeConfig | string | null>,
+  options?: InitOptions,
+): Promise<void>;
 /** Shows the first layer. */
 export function show(): void;
 /** Hides the banner or the dialog. */
@@ -69,5 +76,37 @@ export function getConsent(): ConsentRecord | null;
 export function reset(): void;
 /** Switches the language of the texts. */
 export function setLanguage(code: string): void;
+/**
+ * Where the choice is kept: `localStorage`, `cookie` or `memory` (this page only, when the
+ * browser refuses both), and `none` until the engine runs.
+ */
+export function storageKind(): 'localStorage' | 'cookie' | 'memory' | 'none';
 /** Listens to an event; returns a function that stops listening. */
 export function on<E extends keyof EventDetails>(event: E, callback: (detail: EventDetails[E]) => void): () => void;
+
+/**
+ * `window.samtykke`, as the script tag's loader sets it: the same functions as the module
+ * (without `preload`). Calls made before the engine runs are queued.
+ */
+export interface SamtykkeApi {
+  init: typeof init;
+  on: typeof on;
+  show: typeof show;
+  hide: typeof hide;
+  showPreferences: typeof showPreferences;
+  acceptAll: typeof acceptAll;
+  rejectAll: typeof rejectAll;
+  accept: typeof accept;
+  reset: typeof reset;
+  setLanguage: typeof setLanguage;
+  isAccepted: typeof isAccepted;
+  getConsent: typeof getConsent;
+  storageKind: typeof storageKind;
+}
+
+declare global {
+  interface Window {
+    /** Samtykke's API, set by the script tag's loader (samtykke.js). */
+    samtykke: SamtykkeApi;
+  }
+}

@@ -83,10 +83,16 @@ export function preload() {
   return loaded;
 }
 
+// `config` may be a promise of one (an app that fetches its config first): Google is told at
+// once that nothing is granted, and nothing else runs until the config arrives.
 export function init(config, options = {}) {
   if (!started) {
-    started = preload().then((module) => {
+    started = preload().then(async (module) => {
       core = module;
+      if (typeof config?.then === 'function') {
+        core.consentDefault();
+        config = await config;
+      }
       core.init(config ?? null, options);
       running = true;
       const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
