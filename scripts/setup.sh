@@ -25,6 +25,15 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   echo "setup: installing trunk $TRUNK_VERSION"
   cargo install -q trunk --version "=$TRUNK_VERSION" --locked
 fi
+# The fuzz targets build with nightly (sanitizers); cargo-fuzz comes from crates.io.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "setup: installing the nightly toolchain (for cargo fuzz)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null; then
+  echo "setup: installing cargo-fuzz"
+  cargo install -q cargo-fuzz --locked
+fi
 if ! npm ls --depth=0 >/dev/null 2>&1; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
