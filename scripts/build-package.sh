@@ -19,7 +19,7 @@ if [ "${1:-}" = "--from-dist" ]; then
 else
   build_wasm_modules pkg
 fi
-cp www/npm/index.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/samtykke.css www/config.schema.json pkg/
+cp www/npm/index.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/samtykke.css www/config.schema.json LICENSE-MIT LICENSE-APACHE pkg/
 json2ts --input www/config.schema.json --output pkg/config.d.ts --no-additionalProperties \
   --bannerComment "// Generated from the Rust config types (www/config.schema.json). Do not edit."
 sed -i 's/export interface Config /export interface SamtykkeConfig /' pkg/config.d.ts

@@ -32,5 +32,7 @@ step "npm package: build, type-check a typed example, pack it into Vite, webpack
 bash scripts/build-package.sh --from-dist
 tsc -p tests/types/tsconfig.json
 bash scripts/build-bundler-apps.sh
+step "ready to publish: cargo package and npm pack hold what users need, nothing of the tests"
+bash scripts/check-packages.sh
 step "end-to-end tests (Playwright on Chromium, against dist/ and the demo)"
 node --test --test-concurrency=1 tests/e2e/
