@@ -28,6 +28,13 @@
     console.error('samtykke: load samtykke.js with a plain <script src> tag');
     return;
   }
+  // This file was fetched against the base URL in force when its tag was parsed. A <base
+  // href> further down (markup injected into the page) would move where the rest comes from.
+  var firstBase = Document.prototype.querySelector.call(document, 'base[href]');
+  if (firstBase && Node.prototype.compareDocumentPosition.call(me, firstBase) & Node.DOCUMENT_POSITION_FOLLOWING) {
+    console.error('samtykke: a <base href> after the samtykke.js tag would change where Samtykke loads from; not started');
+    return;
+  }
   var head = own(Document.prototype, 'head');
   var base = new URL('.', me.src).href;
   var nonce = me.nonce || '';
@@ -89,43 +96,50 @@
     head.appendChild(link);
   }
 
-  // The declared config: a data-config URL (fetched now, in parallel with the engine), inline
-  // JSON or window.samtykkeConfig; undefined when the page declares none.
-  function readConfig() {
+  // A data-config URL, fetched at once (in parallel with the engine); undefined without one.
+  function fetchConfig() {
     var url = me.getAttribute('data-config');
-    if (url) {
-      return fetch(new URL(url, own(Node.prototype, 'baseURI')).href, { credentials: 'same-origin' }).then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.text();
-      }).catch(function (e) {
-        console.error('samtykke: could not load the config from ' + url + ' (' + e.message + '); only necessary cookies are used');
-        return null;
-      });
-    }
-    // Only a JSON script element holds an inline config; only a plain object set by a script
-    // is a global one (an element with that id is not). A refused one still counts as
-    // declared: the defaults (nothing granted) at once, after the error saying why.
+    if (!url) return undefined;
+    // A config that has not arrived after 10 s counts as none: the banner must not wait on
+    // a hanging server for ever.
+    var slow = new AbortController();
+    var timer = setTimeout(function () { slow.abort(new Error('no answer within 10 s')); }, 10000);
+    return fetch(new URL(url, own(Node.prototype, 'baseURI')).href, { credentials: 'same-origin', signal: slow.signal }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.text();
+    }).catch(function (e) {
+      console.error('samtykke: could not load the config from ' + url + ' (' + e.message + '); only necessary cookies are used');
+      return null;
+    }).finally(function () { clearTimeout(timer); });
+  }
+
+  // An inline or global config, read once the document is parsed (it may come after this
+  // tag); undefined without one. Only a JSON script element holds an inline config, and only
+  // a plain, serialisable object set by a script is a global one: markup standing in for
+  // either (an element with that id or name) is refused with an error and counts as nothing,
+  // so it cannot displace the config the page gives to samtykke.init().
+  function pageConfig() {
     var inline = byId('samtykke-config');
     if (inline instanceof HTMLScriptElement && inline.type === 'application/json') return inline.text;
     if (inline) console.error('samtykke: #samtykke-config must be a <script type="application/json">; ignored');
     var global = window.samtykkeConfig;
-    var proto = global && typeof global === 'object' && Object.getPrototypeOf(global);
-    if (proto === Object.prototype || proto === null) return global;
-    if (global !== undefined) console.error('samtykke: window.samtykkeConfig must be a plain object; ignored');
-    if (inline || global !== undefined) return null;
+    if (global === undefined) return undefined;
+    var plain = false;
+    try {
+      var proto = global !== null && typeof global === 'object' && Object.getPrototypeOf(global);
+      // A cross-origin window has a null prototype too, but cannot be serialised.
+      plain = (proto === Object.prototype || proto === null) && JSON.stringify(global) !== undefined;
+    } catch (e) { /* not a plain object */ }
+    if (plain) return global;
+    console.error('samtykke: window.samtykkeConfig must be a plain object; ignored');
   }
 
   // Without a declared config, the one samtykke.init(config) gives: at once if it came while
   // the page loaded, else a promise of it (the engine then tells Google "denied" at once and
-  // runs nothing until it comes), with a console error if it has not come after 10 s.
+  // runs nothing until it comes).
   function configFromInit() {
     if (hasGiven) return givenConfig;
-    var late = setTimeout(function () {
-      console.error('samtykke: no config after 10 s (data-config, #samtykke-config, window.samtykkeConfig or samtykke.init(config)); only necessary cookies are used until one comes');
-    }, 10000);
-    return new Promise(function (resolve) {
-      tellWaiting = function (config) { clearTimeout(late); resolve(config); };
-    });
+    return new Promise(function (resolve) { tellWaiting = resolve; });
   }
 
   var ready = new Promise(whenParsed);
@@ -136,15 +150,25 @@
     engine.preload().catch(function () {});
     return engine;
   });
-  var declared = readConfig();
-  Promise.all([entry, declared, ready]).then(function (loaded) {
+  var fetched = fetchConfig();
+  // Counted from the start of the page: 10 s without any config is a console error (the page
+  // may still call init() later).
+  var late = fetched === undefined && setTimeout(function () {
+    if (!hasGiven) console.error('samtykke: no config after 10 s (data-config, #samtykke-config, window.samtykkeConfig or samtykke.init(config)); only necessary cookies are used until one comes');
+  }, 10000);
+  Promise.all([entry, fetched, ready]).then(function (loaded) {
     var engine = loaded[0];
-    var config = declared === undefined ? configFromInit() : loaded[1];
+    var declared = fetched === undefined ? pageConfig() : loaded[1];
+    if (declared !== undefined) clearTimeout(late);
+    var config = declared === undefined ? configFromInit() : declared;
     return engine.init(config, { nonce: nonce }).then(function () {
       var live = { on: on, init: function () { console.error('samtykke: already started'); } };
       READERS.concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
       window.samtykke = live;
-      queue.forEach(function (call) { live[call[0]].apply(null, call[1]); });
+      // One failing call (bad arguments) must not keep the others from running.
+      queue.forEach(function (call) {
+        try { live[call[0]].apply(null, call[1]); } catch (e) { console.error('samtykke: ' + call[0] + ' failed (' + (e && e.message) + ')'); }
+      });
       queue = [];
     });
   }).catch(function (e) {

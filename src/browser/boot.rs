@@ -16,7 +16,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A controller for this page, not started yet. `nonce` is given to the Google tag scripts
-/// Samtykke inserts; without one, the nonce of the first `script[nonce]` on the page is used.
+/// Samtykke inserts, and gated scripts must carry it to run; without one, the nonce of the
+/// first `script[nonce]` on the page is used for the Google tag.
 pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
     let jar: Rc<dyn CookieJar> = Rc::new(DocumentCookies);
     let mirror = config
@@ -48,10 +49,15 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
                 .collect()
         })
         .unwrap_or_default();
-    let nonce = nonce
-        .filter(|n| !n.is_empty())
-        .or_else(|| page_nonce(document.as_ref()));
+    let given = nonce.filter(|n| !n.is_empty());
     let gate = DomGate::new();
+    // A nonce given to Samtykke (the loader passes its own) is the page's CSP nonce: gated
+    // scripts must carry it too. The fallback, the first nonce on the page, only serves the
+    // Google tag.
+    if let Some(given) = &given {
+        gate.require_nonce(given);
+    }
+    let nonce = given.or_else(|| page_nonce(document.as_ref()));
     let adapters = Adapters {
         store: Box::new(store),
         cookies: jar,

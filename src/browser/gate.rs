@@ -12,7 +12,8 @@ use super::page::console_error;
 use super::ports::ScriptGate;
 use crate::core::scheme_problem;
 use crate::core::{
-    allows, markup_problem, placeholder_texts, wanted_categories, Embed, PlaceholderTexts,
+    allows, markup_problem, nonce_problem, placeholder_texts, wanted_categories, Embed,
+    PlaceholderTexts,
 };
 use crate::core::{CategorySet, Config, ConsentRecord};
 use std::cell::{Cell, RefCell};
@@ -66,7 +67,13 @@ pub struct DomGate {
     /// What Samtykke added beside a page's element (a script's live copy, an embed's
     /// placeholder), paired with that element: it goes when the page removes the element.
     added: Rc<RefCell<Vec<(Element, Element)>>>,
+    /// The CSP nonce Samtykke was given: gated scripts must carry it to run.
+    nonce: Rc<RefCell<Option<String>>>,
 }
+
+/// How long the queue waits for a gated external script before it runs the next one: a
+/// server that never answers must not hold back every script after it.
+const LOAD_WAIT_MS: i32 = 10_000;
 
 impl DomGate {
     /// A gate with nothing queued. Its placeholders speak English with the built-in texts and
@@ -90,6 +97,13 @@ impl DomGate {
         }
     }
 
+    /// The CSP nonce Samtykke was given (the loader's own): from then on a gated script runs
+    /// only if it carries the same nonce, so markup injected into the page cannot borrow the
+    /// page's trust through Samtykke.
+    pub fn require_nonce(&self, nonce: &str) {
+        *self.nonce.borrow_mut() = (!nonce.is_empty()).then(|| nonce.to_owned());
+    }
+
     /// What **Always allow** does: `grant` receives the categories the embed needs, and is
     /// expected to add them to the choice in force (the gate then loads the embed when
     /// activated). Without it, placeholders offer only **Load content**.
@@ -105,13 +119,14 @@ impl DomGate {
         }
         let category = element.get_attribute("data-category").unwrap_or_default();
         let service = element.get_attribute("data-service");
-        let src = element.get_attribute("data-src");
+        let src = source_of(element);
         let problem = markup_problem(
             &self.placeholders.borrow().config,
             src.as_deref(),
             &category,
             service.as_deref(),
-        );
+        )
+        .or_else(|| self.nonce_problem(element).map(str::to_owned));
         if let Some(problem) = problem {
             let _ = element.set_attribute(PROBLEM, &problem);
             let id = element.id();
@@ -125,6 +140,15 @@ impl DomGate {
                 element.local_name()
             ));
         }
+    }
+
+    /// Why a gated script may not run for want of the page's nonce, if it may not.
+    fn nonce_problem(&self, element: &Element) -> Option<&'static str> {
+        if element.local_name() != "script" {
+            return None;
+        }
+        let nonce = element.unchecked_ref::<web_sys::HtmlElement>().nonce();
+        nonce_problem(self.nonce.borrow().as_deref(), &nonce)
     }
 
     fn texts_for(&self, frame: &Element) -> Option<PlaceholderTexts> {
@@ -308,12 +332,20 @@ fn permitted(element: &Element, granted: CategorySet, record: Option<&ConsentRec
     loadable(element) && allows(&category, service.as_deref(), granted, record)
 }
 
-/// Whether the element's `data-src`, if any, is an `http(s)` or relative URL: anything else
+/// Where a gated element loads from: its `data-src`, or for a script marked up as other
+/// consent tools want it, a `src` (which a `type="text/plain"` script never fetches).
+fn source_of(element: &Element) -> Option<String> {
+    element.get_attribute("data-src").or_else(|| {
+        (element.local_name() == "script")
+            .then(|| element.get_attribute("src"))
+            .flatten()
+    })
+}
+
+/// Whether the element's source, if any, is an `http(s)` or relative URL: anything else
 /// (`javascript:`, `data:`) would run in the page's origin, and is never loaded.
 fn loadable(element: &Element) -> bool {
-    element
-        .get_attribute("data-src")
-        .is_none_or(|src| scheme_problem(&src).is_none())
+    source_of(element).is_none_or(|src| scheme_problem(&src).is_none())
 }
 
 impl ScriptGate for DomGate {
@@ -339,7 +371,7 @@ impl ScriptGate for DomGate {
                     continue;
                 };
                 self.report_markup_problem(&element);
-                if permitted(&element, granted, record) {
+                if permitted(&element, granted, record) && self.nonce_problem(&element).is_none() {
                     let _ = element.set_attribute(HANDLED, "");
                     queue.push_back(element);
                 }
@@ -366,6 +398,13 @@ impl ScriptGate for DomGate {
                 loop {
                     let next = gate.queue.borrow_mut().pop_front();
                     let Some(original) = next else { break };
+                    // The page removed it while earlier scripts loaded (a route change): a copy
+                    // in a detached tree would never run nor fire an event. If the page puts
+                    // it back, the observer queues it again.
+                    if !original.is_connected() {
+                        let _ = original.remove_attribute(HANDLED);
+                        continue;
+                    }
                     if let Some((copy, loading)) = run_script(&original) {
                         gate.added.borrow_mut().push((original, copy));
                         if let Some(loading) = loading {
@@ -442,7 +481,7 @@ fn run_script(original: &Element) -> Option<(Element, Option<js_sys::Promise>)> 
     for attr in (0..attributes.length()).filter_map(|i| attributes.item(i)) {
         let name = attr.name();
         match name.as_str() {
-            "type" | "data-src" | "data-type" | "nonce" | HANDLED => {}
+            "type" | "src" | "data-src" | "data-type" | "nonce" | HANDLED => {}
             _ => {
                 let _ = script.set_attribute(&name, &attr.value());
             }
@@ -457,7 +496,7 @@ fn run_script(original: &Element) -> Option<(Element, Option<js_sys::Promise>)> 
         script.set_type(&kind);
     }
     let _ = script.set_attribute(HANDLED, "");
-    let src = original.get_attribute("data-src");
+    let src = source_of(original);
     let loading = match &src {
         Some(src) => {
             // Dynamically inserted scripts are async by default; order is kept by waiting.
@@ -467,11 +506,19 @@ fn run_script(original: &Element) -> Option<(Element, Option<js_sys::Promise>)> 
             }
             // Only a script the browser runs ever fires load or error: waiting for any other
             // (a `nomodule` copy, a template type) would hold back every script after it.
+            // The page's own onload/onerror attributes stay: listen beside them. Wait at
+            // most LOAD_WAIT_MS for a server that never answers.
             browser_runs(&script).then(|| {
                 let target = script.clone();
                 js_sys::Promise::new(&mut |resolve, _reject| {
-                    target.set_onload(Some(&resolve));
-                    target.set_onerror(Some(&resolve));
+                    let _ = target.add_event_listener_with_callback("load", &resolve);
+                    let _ = target.add_event_listener_with_callback("error", &resolve);
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                            &resolve,
+                            LOAD_WAIT_MS,
+                        );
+                    }
                 })
             })
         }

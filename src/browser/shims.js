@@ -19,12 +19,19 @@ export function gtagJsStart() {
 
 // Samtykke's one Trusted Types policy, `samtykke`, made on first use. It passes on only what
 // the engine gives it: the URL or text of a script the site marked, or the Google tag's URL.
-// Without Trusted Types in the browser the value goes as it is. Throws when the page's CSP
-// does not allow the policy (the engine reports it).
+// Without Trusted Types in the browser, or where the page's CSP does not allow the policy,
+// the value goes as it is: a page that enforces Trusted Types then refuses it, and the
+// engine reports that.
 let policy;
 export function trusted(isUrl, value) {
   const types = window.trustedTypes;
-  if (!types) return value;
-  policy ||= types.createPolicy('samtykke', { createScriptURL: (s) => s, createScript: (s) => s });
+  if (policy === undefined) {
+    try {
+      policy = types ? types.createPolicy('samtykke', { createScriptURL: (s) => s, createScript: (s) => s }) : null;
+    } catch {
+      policy = null;
+    }
+  }
+  if (!policy) return value;
   return isUrl ? policy.createScriptURL(value) : policy.createScript(value);
 }

@@ -111,9 +111,10 @@ impl RecordStore for CookieStore {
             max_age_secs,
             self.jar.is_secure_context(),
         );
-        // Browsers drop a longer cookie without a word (the config's limits keep a record
-        // below this).
-        if cookie.len() > MAX_COOKIE_LEN {
+        // Browsers drop a cookie whose name and value are longer without a word (the
+        // config's limits keep a record below this); attributes have limits of their own.
+        let name_value = cookie.split(';').next().unwrap_or_default();
+        if name_value.len() > MAX_COOKIE_LEN {
             return Saved::Refused;
         }
         self.jar.write(&cookie);

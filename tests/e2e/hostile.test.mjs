@@ -3,10 +3,13 @@
 // where Samtykke loads from, what config it uses, or make it run what the site did not mark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, context, page, banner, dataLayer } from './harness.mjs';
+import { start, context, page, banner, preferences, dataLayer } from './harness.mjs';
 
 let env;
-before(async () => { env = await start(); });
+const STRICT_DYNAMIC = "script-src 'nonce-r4nd0m' 'strict-dynamic' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+before(async () => {
+  env = await start({ headers: (url) => (url.endsWith('/strict-dynamic.html') ? { 'content-security-policy': STRICT_DYNAMIC } : {}) });
+});
 after(async () => { await env?.close(); });
 
 const evil = (requests) => requests.filter((u) => new URL(u).hostname === 'evil.example' && !/\.png$/.test(u));
@@ -37,14 +40,21 @@ test('markup standing in for the config is refused with a console error; nothing
   const { ctx, requests, googleRequests } = await context(env);
   const p = await page(ctx);
   await p.goto(`${env.base}/fixtures/clobber-inline.html`);
-  await banner(p).waitFor();
   await p.waitForFunction(() => window.samtykke && typeof window.samtykke.storageKind === 'function');
+  await p.waitForFunction(() => window.dataLayer?.length > 0);
   const errors = p.consoleErrors.join('\n');
   assert.match(errors, /#samtykke-config must be a <script type="application\/json">; ignored/);
   assert.match(errors, /window\.samtykkeConfig must be a plain object; ignored/);
+  // The refused markup counts as no config at all: Google heard "denied", nothing runs, and
+  // the page's own samtykke.init(config) is still the one that counts.
+  assert.equal((await dataLayer(p))[0][1], 'default');
+  await p.waitForTimeout(500);
+  assert.equal(await banner(p).count(), 0, 'no banner built from markup');
+  assert.equal(await p.evaluate(() => window.statsRan), undefined);
+  await p.evaluate(() => window.samtykke.init({ categories: ['necessary', 'statistics'] }));
   await banner(p).getByRole('button', { name: 'Accept all' }).click();
-  await p.waitForTimeout(300);
-  // The default config has no tags: the <div>'s container id was never read.
+  await p.waitForFunction(() => window.statsRan === 1);
+  // The <div>'s container id was never read.
   assert.deepEqual(googleRequests(), []);
   assert.deepEqual(evil(requests), []);
   assert.deepEqual(p.errors, []);
@@ -79,5 +89,55 @@ test('javascript: and data: URLs in data-src never load, each a console error na
   }
   assert.ok(!requests.some((u) => u.startsWith('data:') || u.startsWith('javascript:')));
   assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test("a nonce-based CSP with 'strict-dynamic': banner, dialog and notice work, nothing is blocked", async () => {
+  const { ctx, googleRequests } = await context(env);
+  const p = await page(ctx);
+  const response = await p.goto(`${env.base}/fixtures/strict-dynamic.html`);
+  assert.equal(response.headers()['content-security-policy'], STRICT_DYNAMIC, 'the policy is served');
+  await banner(p).waitFor();
+  // The UI module (the dialog and the notice) loads under the policy too.
+  await p.locator('[data-samtykke="notice"]').getByRole('heading', { name: 'Cookies on this site' }).waitFor();
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+  const dialog = preferences(p);
+  await dialog.waitFor();
+  await dialog.getByRole('switch', { name: /Statistics/ }).click();
+  await dialog.getByRole('button', { name: 'Save preferences' }).click();
+  await p.waitForFunction(() => window.statsRan === 1 && window.fakeGtagLoaded === 1);
+  assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
+  assert.deepEqual(await p.evaluate(() => window.cspViolations), [], 'no violation by Samtykke');
+  // Markup without the page's nonce is not run on the page's trust, even as "necessary".
+  assert.equal(await p.evaluate(() => window.gadgetRan), undefined);
+  assert.deepEqual(p.consoleErrors, ['samtykke: <script data-category="necessary">: nonce: it does not carry the page\'s nonce that Samtykke was given, so it never runs']);
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('a <base href> injected after the script tag: Samtykke does not start and loads nothing from its host', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/base-injection.html`);
+  await p.waitForFunction(() => document.readyState === 'complete');
+  await p.context().quiet();
+  assert.deepEqual(p.consoleErrors, ['samtykke: a <base href> after the samtykke.js tag would change where Samtykke loads from; not started']);
+  assert.deepEqual(evil(requests), []);
+  assert.deepEqual(requests.filter((u) => /samtykke[._]/.test(new URL(u).pathname)).map((u) => new URL(u).pathname), ['/samtykke/samtykke.js']);
+  assert.equal(await p.evaluate(() => window.statsRan), undefined);
+  assert.deepEqual(googleRequests(), []);
+  await ctx.close();
+});
+
+test('gated scripts marked up with src: checked like data-src, run in order, their onload kept', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/src-attribute.html`);
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.count('after-file') === 1);
+  await p.context().quiet();
+  assert.deepEqual(await p.evaluate(() => window.ran), ['stats-file', 'onload', 'after-file'], 'the file, its own onload, then the next script');
+  assert.ok(!requests.some((u) => u.startsWith('data:')));
+  assert.deepEqual(p.consoleErrors, ['samtykke: <script id="data-src-attr" data-category="statistics">: data-src: must be an http(s) or relative URL, not "data:"']);
   await ctx.close();
 });

@@ -89,7 +89,8 @@ export function on<E extends keyof EventDetails>(event: E, callback: (detail: Ev
  * (without `preload`). Calls made before the engine runs are queued.
  */
 export interface SamtykkeApi {
-  init: typeof init;
+  /** Gives the config, on a page that declares none; after the engine has started, ignored. */
+  init: (config: SamtykkeConfig | string | null) => void;
   on: typeof on;
   show: typeof show;
   hide: typeof hide;

@@ -91,14 +91,20 @@ export function init(config, options = {}) {
       core = module;
       if (typeof config?.then === 'function') {
         core.consentDefault();
-        config = await config;
+        config = await Promise.resolve(config).catch((e) => {
+          console.error(`samtykke: the config did not arrive (${e && e.message}); only necessary cookies are used`);
+          return null;
+        });
       }
       core.init(config ?? null, options);
       running = true;
       const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
       core.uiSubscribe(uiIfNeeded);
       fetchUiOnIntent();
-      for (const [name, args] of pending.splice(0)) core[name](...args);
+      for (const [name, args] of pending.splice(0)) {
+        // One failing call (bad arguments) must not keep the others from running.
+        try { core[name](...args); } catch (e) { console.error(`samtykke: ${name} failed (${e && e.message})`); }
+      }
       uiIfNeeded();
     });
   }

@@ -37,8 +37,10 @@ pub fn cookies_to_erase(
         .filter(|c| withdrawn.contains(c.category))
         .flat_map(|c| c.auto_clear.iter().map(String::as_str))
         .collect();
+    // A careless pattern (".*") must not take the choice itself with it.
     let mut names: Vec<String> = present
         .into_iter()
+        .filter(|name| *name != config.cookie.name)
         .filter(|name| {
             ga_id.is_some_and(|id| is_google_analytics_cookie(name, id))
                 || patterns.iter().any(|p| pattern_matches(p, name))
@@ -114,6 +116,17 @@ mod tests {
             prefix,
         );
         assert_eq!(erased, names(&["_fbc", "_fbp"]));
+    }
+
+    #[test]
+    fn the_consent_cookie_survives_a_pattern_that_matches_everything() {
+        let mut config = Config::default();
+        for c in &mut config.categories {
+            c.auto_clear = vec![".*".to_owned()];
+        }
+        let present = names(&["samtykke", "_fbp", "lang"]);
+        let erased = cookies_to_erase(&config, CategorySet::all(), present, |_, _| true);
+        assert_eq!(erased, names(&["_fbp", "lang"]));
     }
 
     #[test]

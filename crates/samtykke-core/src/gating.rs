@@ -199,6 +199,19 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// Why a gated script may not run on a page whose Samtykke was given `expected` as its CSP
+/// nonce: its own `nonce` differs. Markup injected into such a page (a gated script pointing
+/// anywhere, under `'strict-dynamic'`) would otherwise be run by Samtykke on the page's trust.
+/// `None` when no nonce was given, or when they match.
+pub fn nonce_problem(expected: Option<&str>, nonce: &str) -> Option<&'static str> {
+    match expected {
+        Some(expected) if !expected.is_empty() && expected != nonce => Some(
+            "nonce: it does not carry the page's nonce that Samtykke was given, so it never runs",
+        ),
+        _ => None,
+    }
+}
+
 /// Why a gated element's `data-src`, `data-category` and `data-service` can never let it run
 /// with this config, naming the attribute (for a console error); `None` when they can. Checks
 /// that `data-src` is an `http(s)` or relative URL, every name (also after `!`), that each
@@ -264,6 +277,20 @@ pub fn markup_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gated_script_must_carry_the_nonce_samtykke_was_given() {
+        assert_eq!(
+            nonce_problem(None, ""),
+            None,
+            "no nonce given: nothing to check"
+        );
+        assert_eq!(nonce_problem(Some(""), ""), None);
+        assert_eq!(nonce_problem(Some("r4nd0m"), "r4nd0m"), None);
+        for wrong in ["", "R4ND0M", "r4nd0m "] {
+            assert!(nonce_problem(Some("r4nd0m"), wrong).is_some(), "{wrong:?}");
+        }
+    }
     use crate::record::{ConsentId, Method};
 
     fn with_services(granted: CategorySet, services: &[&str]) -> ConsentRecord {

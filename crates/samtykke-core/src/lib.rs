@@ -51,7 +51,8 @@ pub use erasure::{cookies_to_erase, is_google_analytics_cookie};
 pub use error::ConfigError;
 pub use first_layer::first_layer;
 pub use gating::{
-    allows, markup_problem, placeholder_texts, wanted_categories, Embed, PlaceholderTexts,
+    allows, markup_problem, nonce_problem, placeholder_texts, wanted_categories, Embed,
+    PlaceholderTexts,
 };
 pub use language::{choose_language, is_language_code, BUILT_IN_LANGUAGES};
 pub use limits::{
@@ -67,3 +68,8 @@ pub use text::Text;
 pub use texts::TextKey;
 pub use url::scheme_problem;
 pub use validate::ParsedConfig;
+
+/// The README's example, compiled as a doctest so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
