@@ -310,3 +310,27 @@ fn an_invalid_auto_clear_pattern_is_reported_at_start_naming_its_field() {
         "no second report at withdrawal"
     );
 }
+
+#[test]
+fn other_tabs_hear_of_every_stored_choice_even_one_granting_the_same() {
+    let twins = Twins::new("shop.example.no", NOW);
+    let controller = started(&twins, config(GA));
+    assert_eq!(
+        twins.page.told_other_tabs.get(),
+        0,
+        "nothing stored, nothing to tell"
+    );
+    controller.dispatch(Event::AcceptAll);
+    controller.dispatch(Event::AcceptAll);
+    assert_eq!(
+        twins.page.told_other_tabs.get(),
+        2,
+        "a new record that grants the same is news to a tab that reads a cookie"
+    );
+    controller.dispatch(Event::Reset);
+    assert_eq!(
+        twins.page.told_other_tabs.get(),
+        3,
+        "and so is a forgotten one"
+    );
+}

@@ -169,6 +169,8 @@ pub struct RecordingPage {
     pub warnings: RefCell<Vec<String>>,
     /// Console errors in order.
     pub errors: RefCell<Vec<String>>,
+    /// How often other tabs were told the stored choice changed.
+    pub told_other_tabs: Cell<u32>,
     /// How many reloads were asked for.
     pub reloads: Cell<u32>,
     /// Consent ids sent to the log.
@@ -184,6 +186,9 @@ impl Page for RecordingPage {
     }
     fn error(&self, message: &str) {
         self.errors.borrow_mut().push(message.to_owned());
+    }
+    fn tell_other_tabs(&self) {
+        self.told_other_tabs.set(self.told_other_tabs.get() + 1);
     }
     fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
         // An unbalanced group stands for any invalid pattern.

@@ -50,11 +50,14 @@ impl Page for WebPage {
         {
             let _ = window.dispatch_event(&event);
         }
-        if matches!(notice, Notice::Change(_)) {
-            if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-                let _ = channel.post_message(&JsValue::from_str("changed"));
-                channel.close();
-            }
+    }
+
+    fn tell_other_tabs(&self) {
+        // `storage` events reach other tabs only for localStorage; a choice kept in a cookie
+        // (or one that grants the same as before) reaches them through this channel.
+        if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
+            let _ = channel.post_message(&JsValue::from_str("changed"));
+            channel.close();
         }
     }
 

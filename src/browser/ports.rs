@@ -70,6 +70,8 @@ pub trait Page {
     fn notify(&self, notice: &Notice, state: &State);
     /// A console warning (bad stored data, blocked storage).
     fn warn(&self, message: &str);
+    /// Tells the page's other tabs that the stored choice changed.
+    fn tell_other_tabs(&self);
     /// A console error (a config problem found in the page).
     fn error(&self, message: &str);
     /// Matches a cookie name against a config `autoClear` pattern (a regular expression);
@@ -133,6 +135,9 @@ impl<T: Page + ?Sized> Page for std::rc::Rc<T> {
     }
     fn warn(&self, message: &str) {
         (**self).warn(message)
+    }
+    fn tell_other_tabs(&self) {
+        (**self).tell_other_tabs()
     }
     fn error(&self, message: &str) {
         (**self).error(message)

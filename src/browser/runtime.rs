@@ -220,11 +220,15 @@ impl Controller {
                         "samtykke: the choice could not be stored; it lasts for this page only",
                     ),
                 }
+                a.page.tell_other_tabs();
                 if config.consent_log.is_some() {
                     a.page.send_log(config, &record);
                 }
             }
-            Effect::ForgetStored => a.store.clear(),
+            Effect::ForgetStored => {
+                a.store.clear();
+                a.page.tell_other_tabs();
+            }
             Effect::ConsentDefault => push_consent_default(a.google.as_ref(), config),
             Effect::ConsentUpdate(granted) => {
                 let types = consent_types(consent_state(granted));
