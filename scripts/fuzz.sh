@@ -10,12 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../crates/samtykke-core/fuzz"
 TARGETS=(json config record cookie attributes)
 limit=(-max_total_time="${SECONDS_PER_TARGET:-10}")
-if [ "${1:-}" = "--runs" ]; then limit=(-runs="$2"); fi
+if [ "${1:-}" = "--runs" ]; then limit=(-runs="${2:?--runs needs a number of executions}"); fi
 cargo +nightly fuzz build -O
 for target in "${TARGETS[@]}"; do
   mkdir -p "corpus/$target"
   start=$(date +%s)
   log=$(mktemp)
+  trap 'rm -f "$log"' EXIT
   if ! cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
       "${limit[@]}" -max_len=65536 -print_final_stats=1 >"$log" 2>&1; then
     grep -v "^ *[0-9]*: \|^ *at " "$log" | tail -40

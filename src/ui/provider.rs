@@ -92,6 +92,10 @@ pub struct ConsentProviderProps {
 
 /// Puts the consent state in context for [`use_consent`] and the Samtykke components.
 ///
+/// The provider reads its props once, when it mounts: the controller it makes from `config`
+/// (or the `controller` or `source` it is given) stays for its life, and a later change of
+/// props is ignored. To start again with another config, give the provider a new `key`.
+///
 /// ```no_run
 /// use samtykke::ui::{ConsentProvider, ConsentUi};
 /// use samtykke::Config;
@@ -236,7 +240,28 @@ impl ConsentHandle {
     }
 }
 
-/// The consent state and actions, inside a [`ConsentProvider`]. Outside one, `None`.
+/// The consent state and actions, inside a [`ConsentProvider`]. Outside one, `None`. The
+/// component re-renders after every change of the choice.
+///
+/// ```no_run
+/// use samtykke::ui::use_consent;
+/// use samtykke::Category;
+/// use yew::prelude::*;
+///
+/// /// A map that loads only with consent to marketing, and asks for it otherwise.
+/// #[component]
+/// fn StoreMap() -> Html {
+///     let Some(consent) = use_consent() else {
+///         return html! {};
+///     };
+///     if consent.is_granted(Category::Marketing) {
+///         html! { <iframe src="https://maps.example/embed" title="Our store on a map" /> }
+///     } else {
+///         let ask = Callback::from(move |_| consent.show_preferences());
+///         html! { <button onclick={ask}>{ "Show the map (needs marketing cookies)" }</button> }
+///     }
+/// }
+/// ```
 #[hook]
 pub fn use_consent() -> Option<ConsentHandle> {
     use_context::<ConsentContext>().map(|context| ConsentHandle { context })
