@@ -114,12 +114,13 @@ fn local_storage_that_throws_on_access_falls_back_to_a_cookie() {
 #[wasm_bindgen_test]
 fn with_storage_and_cookies_blocked_the_choice_lives_in_memory() {
     clean_slate();
-    js("Storage.prototype.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; Object.defineProperty(document, 'cookie', { configurable: true, get() { return ''; }, set(v) {} });");
+    // Cookies off, as the browser does it: the accessor ignores writes and reads nothing.
+    js("Storage.prototype.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; window.__cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie'); Object.defineProperty(Document.prototype, 'cookie', { configurable: true, get() { return ''; }, set(v) {} });");
     let store = page_store();
     let saved = store.save("{\"m\":4}", 60);
     let kind = store.kind();
     let loaded = store.load();
-    js("Storage.prototype.setItem = Storage.prototype.__setItem; delete document.cookie;");
+    js("Storage.prototype.setItem = Storage.prototype.__setItem; Object.defineProperty(Document.prototype, 'cookie', window.__cookie);");
     assert_eq!(
         saved,
         Saved::ThisPageOnly,

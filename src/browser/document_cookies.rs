@@ -2,26 +2,41 @@
 //! are disabled.
 
 use super::ports::CookieJar;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's cookie jar.
 pub struct DocumentCookies;
 
-fn html_document() -> Option<web_sys::HtmlDocument> {
-    web_sys::window()?.document()?.dyn_into().ok()
+/// `Document.prototype`'s own `cookie` accessor, called on the document. Markup can shadow
+/// `document.cookie` (`<img name="cookie">`: the document's named elements override its
+/// properties), but not the prototype's accessor.
+fn cookie_accessor(getter: bool) -> Option<(js_sys::Function, web_sys::Document)> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let class = js_sys::Reflect::get(&window, &JsValue::from_str("Document")).ok()?;
+    let prototype = js_sys::Reflect::get(&class, &JsValue::from_str("prototype")).ok()?;
+    let descriptor = js_sys::Object::get_own_property_descriptor(
+        prototype.unchecked_ref::<js_sys::Object>(),
+        &"cookie".into(),
+    );
+    let part = if getter { "get" } else { "set" };
+    let function = js_sys::Reflect::get(&descriptor, &JsValue::from_str(part)).ok()?;
+    Some((function.dyn_into().ok()?, document))
 }
 
 impl CookieJar for DocumentCookies {
     fn read_all(&self) -> Vec<(String, String)> {
-        let Some(all) = html_document().and_then(|d| d.cookie().ok()) else {
-            return Vec::new();
-        };
-        crate::core::read_cookie_header(&all)
+        // Sandboxed documents throw here: no cookies, then.
+        let all = cookie_accessor(true)
+            .and_then(|(get, document)| get.call0(&document).ok())
+            .and_then(|value| value.as_string());
+        all.map(|all| crate::core::read_cookie_header(&all))
+            .unwrap_or_default()
     }
 
     fn write(&self, cookie: &str) {
-        if let Some(document) = html_document() {
-            let _ = document.set_cookie(cookie);
+        if let Some((set, document)) = cookie_accessor(false) {
+            let _ = set.call1(&document, &JsValue::from_str(cookie));
         }
     }
 

@@ -141,3 +141,23 @@ test('gated scripts marked up with src: checked like data-src, run in order, the
   assert.deepEqual(p.consoleErrors, ['samtykke: <script id="data-src-attr" data-category="statistics">: data-src: must be an http(s) or relative URL, not "data:"']);
   await ctx.close();
 });
+
+test('markup shadowing document.cookie: the choice is still kept in the real cookie', async () => {
+  const { ctx } = await context(env);
+  // localStorage refused, so the cookie is where the choice must go.
+  await ctx.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/clobber-cookie.html`);
+  assert.equal(await p.evaluate(() => typeof document.cookie), 'object', 'the markup does shadow document.cookie');
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.statsRan === 1);
+  assert.equal(await p.evaluate(() => window.samtykke.storageKind()), 'cookie');
+  assert.ok((await ctx.cookies()).some((c) => c.name === 'samtykke'), 'the real cookie was written');
+  await p.reload();
+  await p.waitForFunction(() => window.statsRan === 1);
+  assert.equal(await banner(p).count(), 0, 'the choice read back from the real cookie');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
