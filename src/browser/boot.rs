@@ -63,7 +63,12 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
         cookies: jar,
         google: Box::new(WebGoogleTags { nonce }),
         gate: Box::new(gate.clone()),
-        page: Box::new(WebPage),
+        events: Box::new(WebPage),
+        other_tabs: Box::new(WebPage),
+        console: Box::new(WebPage),
+        patterns: Box::new(WebPage),
+        navigation: Box::new(WebPage),
+        log: Box::new(WebPage),
         env: Box::new(WebEnvironment),
     };
     let controller = Controller::new(config, adapters, page_lang.as_deref(), &languages);

@@ -1,7 +1,10 @@
 //! In-memory twins of the browser adapters, for native tests of the whole shell (and for
 //! Rust apps that render on a server).
 
-use super::ports::{CookieJar, GoogleTags, Page, ScriptGate};
+use super::ports::{
+    ConsentLog, Console, CookieJar, CookiePatterns, GoogleTags, Navigation, OtherTabs, PageEvents,
+    ScriptGate,
+};
 use crate::core::{
     json, CategorySet, Config, ConsentId, ConsentRecord, Environment, Notice, State,
 };
@@ -177,19 +180,28 @@ pub struct RecordingPage {
     pub logged: RefCell<Vec<String>>,
 }
 
-impl Page for RecordingPage {
+impl PageEvents for RecordingPage {
     fn notify(&self, notice: &Notice, _state: &State) {
         self.notices.borrow_mut().push(notice.clone());
     }
+}
+
+impl Console for RecordingPage {
     fn warn(&self, message: &str) {
         self.warnings.borrow_mut().push(message.to_owned());
     }
     fn error(&self, message: &str) {
         self.errors.borrow_mut().push(message.to_owned());
     }
+}
+
+impl OtherTabs for RecordingPage {
     fn tell_other_tabs(&self) {
         self.told_other_tabs.set(self.told_other_tabs.get() + 1);
     }
+}
+
+impl CookiePatterns for RecordingPage {
     fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
         // An unbalanced group stands for any invalid pattern.
         if pattern.matches('(').count() != pattern.matches(')').count() {
@@ -205,9 +217,15 @@ impl Page for RecordingPage {
             },
         )
     }
+}
+
+impl Navigation for RecordingPage {
     fn reload(&self) {
         self.reloads.set(self.reloads.get() + 1);
     }
+}
+
+impl ConsentLog for RecordingPage {
     fn send_log(&self, _config: &Config, record: &ConsentRecord) {
         self.logged.borrow_mut().push(record.id.to_string());
     }
@@ -251,7 +269,12 @@ impl Twins {
             cookies: self.cookies.clone(),
             google: Box::new(self.google.clone()),
             gate: Box::new(self.gate.clone()),
-            page: Box::new(self.page.clone()),
+            events: Box::new(self.page.clone()),
+            other_tabs: Box::new(self.page.clone()),
+            console: Box::new(self.page.clone()),
+            patterns: Box::new(self.page.clone()),
+            navigation: Box::new(self.page.clone()),
+            log: Box::new(self.page.clone()),
             env: Box::new(ForwardEnvironment(self.env.clone())),
         }
     }

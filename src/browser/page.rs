@@ -2,7 +2,7 @@
 //! patterns, reload, the consent log, the clock and `crypto.getRandomValues`.
 
 use super::gtag::to_js;
-use super::ports::Page;
+use super::ports::{ConsentLog, Console, CookiePatterns, Navigation, OtherTabs, PageEvents};
 use crate::core::json::object;
 use crate::core::{Config, ConsentId, ConsentRecord, Environment, Notice, State};
 use serde_json::Value;
@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 /// Name of the channel that tells other tabs about a change when storage events cannot.
 pub const CHANNEL: &str = "samtykke";
 
-/// The page Samtykke runs in.
+/// The page Samtykke runs in: one adapter for each of the small ports it serves.
 pub struct WebPage;
 
 /// The record as the JS API shows it (`getConsent()`), or `null`.
@@ -27,7 +27,7 @@ pub fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
 }
 
-impl Page for WebPage {
+impl PageEvents for WebPage {
     fn notify(&self, notice: &Notice, state: &State) {
         let (name, detail) = match notice {
             Notice::Ready => ("ready", object([("consent", consent_json(state))])),
@@ -51,7 +51,9 @@ impl Page for WebPage {
             let _ = window.dispatch_event(&event);
         }
     }
+}
 
+impl OtherTabs for WebPage {
     fn tell_other_tabs(&self) {
         // `storage` events reach other tabs only for localStorage; a choice kept in a cookie
         // (or one that grants the same as before) reaches them through this channel.
@@ -60,7 +62,9 @@ impl Page for WebPage {
             channel.close();
         }
     }
+}
 
+impl Console for WebPage {
     fn warn(&self, message: &str) {
         web_sys::console::warn_1(&JsValue::from_str(message));
     }
@@ -68,7 +72,9 @@ impl Page for WebPage {
     fn error(&self, message: &str) {
         console_error(message);
     }
+}
 
+impl CookiePatterns for WebPage {
     fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
         let constructor = js_sys::Reflect::get(&js_sys::global(), &"RegExp".into())
             .ok()
@@ -78,13 +84,17 @@ impl Page for WebPage {
         let regex = js_sys::Reflect::construct(&constructor, &args).ok()?;
         Some(wasm_bindgen::JsCast::unchecked_into::<js_sys::RegExp>(regex).test(cookie_name))
     }
+}
 
+impl Navigation for WebPage {
     fn reload(&self) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
     }
+}
 
+impl ConsentLog for WebPage {
     fn send_log(&self, config: &Config, record: &ConsentRecord) {
         let (Some(window), Some(log)) = (web_sys::window(), &config.consent_log) else {
             return;

@@ -64,22 +64,41 @@ pub trait ScriptGate {
     fn tidy(&self) {}
 }
 
-/// The rest of the page: telling listeners, console messages, reload.
-pub trait Page {
-    /// Tells the JS API listeners and dispatches `samtykke:<event>` on `window`.
+/// Tells the page's listeners: the JS API's `on()` and `samtykke:<event>` on `window`.
+pub trait PageEvents {
+    /// Dispatches `notice` with the state it is about.
     fn notify(&self, notice: &Notice, state: &State);
-    /// A console warning (bad stored data, blocked storage).
-    fn warn(&self, message: &str);
-    /// Tells the page's other tabs that the stored choice changed.
+}
+
+/// Tells the page's other tabs that the stored choice changed.
+pub trait OtherTabs {
+    /// Other tabs read the stored choice again.
     fn tell_other_tabs(&self);
-    /// A console error (a config problem found in the page).
+}
+
+/// The browser's console.
+pub trait Console {
+    /// A warning (bad stored data, blocked storage).
+    fn warn(&self, message: &str);
+    /// An error (a config problem found in the page).
     fn error(&self, message: &str);
-    /// Matches a cookie name against a config `autoClear` pattern (a regular expression);
-    /// `None` when the pattern is not a valid one.
+}
+
+/// Config `autoClear` patterns, which are regular expressions.
+pub trait CookiePatterns {
+    /// Whether `cookie_name` matches `pattern`; `None` when the pattern is not a valid one.
     fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool>;
+}
+
+/// Reloading the page (after a withdrawal, where the config asks for it).
+pub trait Navigation {
     /// Reloads the page.
     fn reload(&self);
-    /// Sends the record to the consent log endpoint.
+}
+
+/// The consent log endpoint of the config.
+pub trait ConsentLog {
+    /// Sends the record there.
     fn send_log(&self, config: &Config, record: &ConsentRecord);
 }
 
@@ -129,25 +148,40 @@ impl<T: ScriptGate + ?Sized> ScriptGate for std::rc::Rc<T> {
     }
 }
 
-impl<T: Page + ?Sized> Page for std::rc::Rc<T> {
+impl<T: PageEvents + ?Sized> PageEvents for std::rc::Rc<T> {
     fn notify(&self, notice: &Notice, state: &State) {
         (**self).notify(notice, state)
     }
-    fn warn(&self, message: &str) {
-        (**self).warn(message)
-    }
+}
+
+impl<T: OtherTabs + ?Sized> OtherTabs for std::rc::Rc<T> {
     fn tell_other_tabs(&self) {
         (**self).tell_other_tabs()
+    }
+}
+
+impl<T: Console + ?Sized> Console for std::rc::Rc<T> {
+    fn warn(&self, message: &str) {
+        (**self).warn(message)
     }
     fn error(&self, message: &str) {
         (**self).error(message)
     }
+}
+
+impl<T: CookiePatterns + ?Sized> CookiePatterns for std::rc::Rc<T> {
     fn pattern_matches(&self, pattern: &str, cookie_name: &str) -> Option<bool> {
         (**self).pattern_matches(pattern, cookie_name)
     }
+}
+
+impl<T: Navigation + ?Sized> Navigation for std::rc::Rc<T> {
     fn reload(&self) {
         (**self).reload()
     }
+}
+
+impl<T: ConsentLog + ?Sized> ConsentLog for std::rc::Rc<T> {
     fn send_log(&self, config: &Config, record: &ConsentRecord) {
         (**self).send_log(config, record)
     }

@@ -1,7 +1,10 @@
 //! The imperative shell: feeds events to the core's reducer and carries the effects out
 //! through the adapters. It holds no rule of its own.
 
-use super::ports::{CookieJar, GoogleTags, Page, RecordStore, Saved, ScriptGate};
+use super::ports::{
+    ConsentLog, Console, CookieJar, CookiePatterns, GoogleTags, Navigation, OtherTabs, PageEvents,
+    RecordStore, Saved, ScriptGate,
+};
 use crate::core::json::object;
 use crate::core::{
     consent_state, cookies_to_erase, default_state, erase_everywhere, lifetime_ms, CategorySet,
@@ -21,8 +24,18 @@ pub struct Adapters {
     pub google: Box<dyn GoogleTags>,
     /// Gated scripts and embeds.
     pub gate: Box<dyn ScriptGate>,
-    /// Events, console, reload.
-    pub page: Box<dyn Page>,
+    /// The page's listeners (`samtykke:*` events).
+    pub events: Box<dyn PageEvents>,
+    /// The page's other tabs.
+    pub other_tabs: Box<dyn OtherTabs>,
+    /// The console.
+    pub console: Box<dyn Console>,
+    /// `autoClear` patterns (regular expressions).
+    pub patterns: Box<dyn CookiePatterns>,
+    /// Reloading the page.
+    pub navigation: Box<dyn Navigation>,
+    /// The consent log endpoint.
+    pub log: Box<dyn ConsentLog>,
     /// Clock and randomness.
     pub env: Box<dyn Environment>,
 }
@@ -115,11 +128,11 @@ impl Controller {
     /// Reports each `autoClear` pattern the browser cannot read as a regular expression,
     /// naming its field, when the page starts rather than at the first withdrawal.
     fn check_patterns(&self) {
-        let (state, page) = (self.0.state.borrow(), &self.0.adapters.page);
+        let (state, a) = (self.0.state.borrow(), &self.0.adapters);
         for category in &state.config.categories {
             for (i, pattern) in category.auto_clear.iter().enumerate() {
-                if page.pattern_matches(pattern, "").is_none() {
-                    page.error(&format!(
+                if a.patterns.pattern_matches(pattern, "").is_none() {
+                    a.console.error(&format!(
                         "samtykke config: categories[name={}].autoClear[{i}]: \"{pattern}\" is \
                          not a valid regular expression; it erases nothing",
                         category.category.as_str()
@@ -135,7 +148,7 @@ impl Controller {
         match ConsentRecord::decode(&text) {
             Ok(record) => Some(record),
             Err(e) => {
-                self.0.adapters.page.warn(&format!("samtykke: {e}"));
+                self.0.adapters.console.warn(&format!("samtykke: {e}"));
                 None
             }
         }
@@ -212,22 +225,22 @@ impl Controller {
                 let max_age = lifetime_ms(config, record.granted) / 1000;
                 match a.store.save(&record.encode(), max_age) {
                     Saved::Kept => {}
-                    Saved::KeptWithoutMirror => a.page.warn(
+                    Saved::KeptWithoutMirror => a.console.warn(
                         "samtykke: cookie.mirror: the cookie could not be written; \
                          a server reading it does not see this choice",
                     ),
-                    Saved::ThisPageOnly | Saved::Refused => a.page.warn(
+                    Saved::ThisPageOnly | Saved::Refused => a.console.warn(
                         "samtykke: the choice could not be stored; it lasts for this page only",
                     ),
                 }
-                a.page.tell_other_tabs();
+                a.other_tabs.tell_other_tabs();
                 if config.consent_log.is_some() {
-                    a.page.send_log(config, &record);
+                    a.log.send_log(config, &record);
                 }
             }
             Effect::ForgetStored => {
                 a.store.clear();
-                a.page.tell_other_tabs();
+                a.other_tabs.tell_other_tabs();
             }
             Effect::ConsentDefault => push_consent_default(a.google.as_ref(), config),
             Effect::ConsentUpdate(granted) => {
@@ -248,8 +261,8 @@ impl Controller {
             Effect::LoadTagManager => self.load_tag_manager(config),
             Effect::Activate(granted) => a.gate.activate(granted, state.record.as_ref()),
             Effect::Withdraw(withdrawn) => self.erase_cookies(config, withdrawn),
-            Effect::Notify(notice) => a.page.notify(&notice, state),
-            Effect::Reload => a.page.reload(),
+            Effect::Notify(notice) => a.events.notify(&notice, state),
+            Effect::Reload => a.navigation.reload(),
         }
     }
 
@@ -297,7 +310,7 @@ impl Controller {
         let present = a.cookies.read_all().into_iter().map(|(name, _)| name);
         // An invalid pattern matches nothing (it was reported when the page started).
         let names = cookies_to_erase(config, withdrawn, present, |pattern, name| {
-            a.page.pattern_matches(pattern, name).unwrap_or(false)
+            a.patterns.pattern_matches(pattern, name).unwrap_or(false)
         });
         let host = a.cookies.host();
         for name in names {
