@@ -32,7 +32,7 @@ META=(.cargo_vcs_info.json Cargo.toml Cargo.toml.orig Cargo.lock README.md LICEN
 check samtykke-core "$(cargo package --locked -p samtykke-core --list --allow-dirty)" \
   "${META[@]}" src/lib.rs 'src/*.rs'
 check samtykke "$(cargo package --locked -p samtykke --list --allow-dirty)" \
-  "${META[@]}" src/lib.rs 'src/*.rs' 'src/*/*.rs' src/browser/shims.js www/demo/config.json
+  "${META[@]}" src/lib.rs 'src/*.rs' 'src/*/*.rs' src/browser/shims.js src/demo/config.json
 # Both build from their packages alone (the shell against the packaged core).
 cargo package --locked -p samtykke-core -p samtykke --allow-dirty -q
 

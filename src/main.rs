@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The demo's config, the same JSON a website owner would write.
-const CONFIG: &str = include_str!("../www/demo/config.json");
+const CONFIG: &str = include_str!("demo/config.json");
 
 fn demo_config() -> Config {
     let mut overrides = samtykke::core::json::parse(CONFIG).unwrap_or_default();
