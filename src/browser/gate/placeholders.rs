@@ -1,0 +1,254 @@
+//! Gated iframes: an accessible placeholder before each blocked one, with **Load content**
+//! (this one, this once) and **Always allow** (grants its category through the controller),
+//! re-worded when the language changes; and loading an iframe once it may.
+
+use super::{loadable, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
+use crate::core::{
+    placeholder_texts, wanted_categories, CategorySet, Config, Embed, PlaceholderTexts,
+};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+type AlwaysAllow = Rc<dyn Fn(CategorySet)>;
+
+/// What placeholders need: texts, and what "Always allow" does.
+pub(super) struct Placeholders {
+    /// The config (also for naming markup problems).
+    pub(super) config: Rc<Config>,
+    language: String,
+    always_allow: Option<AlwaysAllow>,
+    /// One click listener shared by every placeholder, made on first use.
+    on_click: Option<Closure<dyn Fn(web_sys::Event)>>,
+}
+
+impl Default for Placeholders {
+    fn default() -> Self {
+        Placeholders {
+            config: Rc::new(Config::default()),
+            language: "en".to_owned(),
+            always_allow: None,
+            on_click: None,
+        }
+    }
+}
+
+impl DomGate {
+    /// The config (labels, text overrides) and language of the placeholders. Placeholders
+    /// already on the page are re-worded when the language changes.
+    pub fn set_texts(&self, config: Rc<Config>, language: &str) {
+        let changed = {
+            let mut p = self.placeholders.borrow_mut();
+            let changed = p.language != language || !Rc::ptr_eq(&p.config, &config);
+            p.config = config;
+            p.language = language.to_owned();
+            changed
+        };
+        if changed {
+            self.reword_placeholders();
+        }
+    }
+
+    /// What **Always allow** does: `grant` receives the categories the embed needs, and is
+    /// expected to add them to the choice in force (the gate then loads the embed when
+    /// activated). Without it, placeholders offer only **Load content**.
+    pub fn set_always_allow(&self, grant: impl Fn(CategorySet) + 'static) {
+        self.placeholders.borrow_mut().always_allow = Some(Rc::new(grant));
+    }
+
+    fn texts_for(&self, frame: &Element) -> Option<PlaceholderTexts> {
+        let category = frame.get_attribute("data-category").unwrap_or_default();
+        let service = frame.get_attribute("data-service");
+        let title = frame.get_attribute("title");
+        let src = frame.get_attribute("data-src");
+        let p = self.placeholders.borrow();
+        placeholder_texts(
+            &p.config,
+            &p.language,
+            Embed {
+                category: &category,
+                service: service.as_deref(),
+                title: title.as_deref(),
+                src: src.as_deref(),
+            },
+        )
+    }
+
+    /// Puts a placeholder before a blocked `frame`, once, and hides the empty frame. A frame
+    /// whose `data-src` may never load gets none: its **Load content** could not keep its word.
+    pub(super) fn ensure_placeholder(&self, frame: &Element) {
+        if placeholder_of(frame).is_some() || !loadable(frame) {
+            return;
+        }
+        let Some(texts) = self.texts_for(frame) else {
+            return;
+        };
+        let Some(placeholder) = self.build_placeholder(frame, &texts) else {
+            return;
+        };
+        let Some(parent) = frame.parent_node() else {
+            return;
+        };
+        if parent.insert_before(&placeholder, Some(frame)).is_err() {
+            return;
+        }
+        self.added.borrow_mut().push((frame.clone(), placeholder));
+        if !frame.has_attribute("hidden") {
+            let _ = frame.set_attribute("hidden", "");
+            let _ = frame.set_attribute(HIDDEN_BY_GATE, "");
+        }
+    }
+
+    fn build_placeholder(&self, frame: &Element, texts: &PlaceholderTexts) -> Option<Element> {
+        let document = frame.owner_document()?;
+        let placeholder = document.create_element("div").ok()?;
+        placeholder.set_class_name(PLACEHOLDER);
+        placeholder.set_attribute("role", "group").ok()?;
+        let text = document.create_element("p").ok()?;
+        text.set_class_name("samtykke-placeholder-text");
+        placeholder.append_child(&text).ok()?;
+        let actions = document.create_element("div").ok()?;
+        actions.set_class_name("samtykke-actions");
+        let offers_always =
+            self.placeholders.borrow().always_allow.is_some() && texts.always_allow.is_some();
+        let kinds: &[&str] = if offers_always {
+            &["load-once", "always-allow"]
+        } else {
+            &["load-once"]
+        };
+        for action in kinds {
+            let button = document.create_element("button").ok()?;
+            button.set_attribute("type", "button").ok()?;
+            button.set_class_name("samtykke-button");
+            button.set_attribute("data-action", action).ok()?;
+            actions.append_child(&button).ok()?;
+        }
+        placeholder.append_child(&actions).ok()?;
+        self.word(&placeholder, texts);
+        let listener = self.click_listener();
+        placeholder
+            .add_event_listener_with_callback("click", listener.unchecked_ref())
+            .ok()?;
+        Some(placeholder)
+    }
+
+    /// Sets a placeholder's name and texts (as text, never as markup).
+    fn word(&self, placeholder: &Element, texts: &PlaceholderTexts) {
+        let _ = placeholder.set_attribute("aria-label", &texts.name);
+        let _ = placeholder.set_attribute("lang", &self.placeholders.borrow().language);
+        let set = |selector: &str, value: &str| {
+            if let Ok(Some(el)) = placeholder.query_selector(selector) {
+                el.set_text_content(Some(value));
+            }
+        };
+        set(".samtykke-placeholder-text", &texts.message);
+        set("[data-action=\"load-once\"]", &texts.load_once);
+        if let Some(always_allow) = &texts.always_allow {
+            set("[data-action=\"always-allow\"]", always_allow);
+        }
+    }
+
+    fn reword_placeholders(&self) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let selector = format!("iframe[data-category][data-src]:not([{HANDLED}])");
+        let Ok(list) = document.query_selector_all(&selector) else {
+            return;
+        };
+        for frame in (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+        {
+            if let (Some(placeholder), Some(texts)) =
+                (placeholder_of(&frame), self.texts_for(&frame))
+            {
+                self.word(&placeholder, &texts);
+            }
+        }
+    }
+
+    /// The listener every placeholder shares. It holds the gate weakly, so the gate and its
+    /// listener do not keep each other alive.
+    fn click_listener(&self) -> js_sys::Function {
+        let mut p = self.placeholders.borrow_mut();
+        let closure = p.on_click.get_or_insert_with(|| {
+            let weak = Rc::downgrade(&self.placeholders);
+            Closure::new(move |e: web_sys::Event| on_placeholder_click(&weak, &e))
+        });
+        closure.as_ref().unchecked_ref::<js_sys::Function>().clone()
+    }
+}
+
+fn on_placeholder_click(placeholders: &Weak<RefCell<Placeholders>>, e: &web_sys::Event) {
+    let Some(placeholder) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+    else {
+        return;
+    };
+    let Some(button) = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("button[data-action]").ok().flatten())
+        .filter(|b| placeholder.contains(Some(b)))
+    else {
+        return;
+    };
+    let Some(frame) = placeholder
+        .next_element_sibling()
+        .filter(|f| f.local_name() == "iframe" && f.has_attribute("data-src"))
+    else {
+        return;
+    };
+    match button.get_attribute("data-action").as_deref() {
+        Some("load-once") => load_frame(&frame),
+        Some("always-allow") => {
+            let grant = placeholders
+                .upgrade()
+                .and_then(|p| p.borrow().always_allow.clone());
+            let wanted = frame
+                .get_attribute("data-category")
+                .as_deref()
+                .and_then(wanted_categories);
+            if let (Some(grant), Some(wanted)) = (grant, wanted) {
+                // The controller activates the gate, which loads this frame (and its kind).
+                grant(wanted);
+            }
+        }
+        _ => return,
+    }
+    // The buttons are gone with the placeholder: keep keyboard users where the content is.
+    if frame.has_attribute("src") {
+        let _ = frame.unchecked_ref::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// The placeholder standing right before `frame`, if any.
+fn placeholder_of(frame: &Element) -> Option<Element> {
+    frame
+        .previous_element_sibling()
+        .filter(|p| p.class_list().contains(PLACEHOLDER))
+}
+
+/// Gives a gated iframe its real `src` (an `http(s)` or relative one only), removes its
+/// placeholder and shows it again.
+pub fn load_frame(frame: &Element) {
+    if !loadable(frame) {
+        return;
+    }
+    if let Some(src) = frame.get_attribute("data-src") {
+        let _ = frame.set_attribute(HANDLED, "");
+        let _ = frame.set_attribute("src", &src);
+        let _ = frame.remove_attribute("data-src");
+        if let Some(placeholder) = placeholder_of(frame) {
+            placeholder.remove();
+        }
+        if frame.has_attribute(HIDDEN_BY_GATE) {
+            let _ = frame.remove_attribute(HIDDEN_BY_GATE);
+            let _ = frame.remove_attribute("hidden");
+        }
+    }
+}
