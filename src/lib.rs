@@ -5,6 +5,7 @@
 //! - [`browser`]: thin adapters that carry the core's effects out in a page.
 //! - [`ui`]: Yew components that render the state and send events.
 #![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
 
 pub mod browser;
 pub use samtykke_core as core;

@@ -5,6 +5,7 @@ use super::ports::CookieJar;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's cookie jar.
+#[derive(Debug)]
 pub struct DocumentCookies;
 
 /// `Document.prototype`'s own `cookie` accessor, called on the document. Markup can shadow

@@ -20,6 +20,7 @@ pub(crate) fn to_js(value: &serde_json::Value) -> JsValue {
 }
 
 /// The page's Google tag.
+#[derive(Debug)]
 pub struct WebGoogleTags {
     /// CSP nonce for the scripts Samtykke inserts.
     pub nonce: Option<String>,

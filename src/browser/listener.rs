@@ -78,3 +78,9 @@ impl Drop for Observer {
         self.observer.disconnect();
     }
 }
+
+impl std::fmt::Debug for Observer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Observer").finish_non_exhaustive()
+    }
+}

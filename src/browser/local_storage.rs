@@ -4,6 +4,7 @@
 use super::ports::{RecordStore, Saved};
 
 /// The record under one `localStorage` key.
+#[derive(Debug)]
 pub struct LocalStore {
     key: String,
 }

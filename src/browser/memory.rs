@@ -20,6 +20,7 @@ struct StoredCookie {
 
 /// A cookie jar that understands `Domain`, `Path` and `Max-Age`, as a browser would for
 /// one page on `host`.
+#[derive(Debug)]
 pub struct MemoryCookieJar {
     host: String,
     secure: bool,
@@ -113,7 +114,7 @@ impl CookieJar for MemoryCookieJar {
 }
 
 /// Records every Google tag call as one line of text, in order.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct RecordingGoogleTags {
     /// The calls so far: `gtag consent default {...}`, `load https://...`, ...
     pub calls: RefCell<Vec<String>>,
@@ -149,7 +150,7 @@ impl GoogleTags for RecordingGoogleTags {
 }
 
 /// Records what the gate was asked to run.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct RecordingGate {
     /// Each activation's granted categories.
     pub activations: RefCell<Vec<CategorySet>>,
@@ -164,7 +165,7 @@ impl ScriptGate for RecordingGate {
 /// Records notices, warnings, errors, reloads and consent-log sends. Patterns are matched as
 /// `^prefix`, `^exact$` or a plain substring, and one with unbalanced parentheses is invalid
 /// (enough for tests; the browser uses `RegExp`).
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct RecordingPage {
     /// Notices in order.
     pub notices: RefCell<Vec<Notice>>,
@@ -234,6 +235,7 @@ impl ConsentLog for RecordingPage {
 pub use crate::core::testing::FixedEnvironment;
 
 /// A full set of twins, kept by the test, and [`Adapters`](super::Adapters) that share them.
+#[derive(Debug)]
 pub struct Twins {
     /// The record store.
     pub store: std::rc::Rc<super::storage::MemoryStore>,

@@ -12,6 +12,7 @@ use wasm_bindgen::JsValue;
 pub const CHANNEL: &str = "samtykke";
 
 /// The page Samtykke runs in: one adapter for each of the small ports it serves.
+#[derive(Debug)]
 pub struct WebPage;
 
 /// The record as the JS API shows it (`getConsent()`), or `null`.
@@ -107,6 +108,7 @@ impl ConsentLog for WebPage {
 }
 
 /// `Date.now()` and `crypto.getRandomValues`.
+#[derive(Debug)]
 pub struct WebEnvironment;
 
 impl Environment for WebEnvironment {

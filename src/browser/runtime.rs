@@ -353,3 +353,15 @@ fn consent_types(state: [(&'static str, bool); 7]) -> Map<String, Value> {
         })
         .collect()
 }
+
+impl std::fmt::Debug for Adapters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Adapters").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for WeakController {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WeakController").finish_non_exhaustive()
+    }
+}

@@ -148,7 +148,7 @@ impl RecordStore for CookieStore {
 /// The record in memory, for the page's life. Also the in-memory twin of any store in tests:
 /// `refuse_writes` makes it behave like a full or blocked storage, and a labelled one stands
 /// in for a backend that keeps the record for later pages.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct MemoryStore {
     value: RefCell<Option<String>>,
     /// When set, every write fails (for testing fallbacks).
@@ -216,6 +216,18 @@ impl<T: RecordStore + ?Sized> RecordStore for Rc<T> {
     }
     fn kind(&self) -> &'static str {
         (**self).kind()
+    }
+}
+
+impl std::fmt::Debug for FallbackStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FallbackStore").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for CookieStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CookieStore").finish_non_exhaustive()
     }
 }
 

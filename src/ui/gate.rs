@@ -40,3 +40,9 @@ pub fn ConsentGate(props: &ConsentGateProps) -> Html {
         props.fallback.clone()
     }
 }
+
+impl std::fmt::Debug for ConsentGateProps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsentGateProps").finish_non_exhaustive()
+    }
+}

@@ -266,3 +266,28 @@ impl ConsentHandle {
 pub fn use_consent() -> Option<ConsentHandle> {
     use_context::<ConsentContext>().map(|context| ConsentHandle { context })
 }
+
+impl std::fmt::Debug for SourceRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SourceRef").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for ConsentContext {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsentContext").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for ConsentProviderProps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsentProviderProps")
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for ConsentHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsentHandle").finish_non_exhaustive()
+    }
+}

@@ -30,3 +30,9 @@ pub fn ConsentUi(props: &ConsentUiProps) -> Html {
         </div>
     }
 }
+
+impl std::fmt::Debug for ConsentUiProps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsentUiProps").finish_non_exhaustive()
+    }
+}

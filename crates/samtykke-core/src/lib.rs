@@ -10,6 +10,7 @@
 //! [`json`] is public on purpose: it is the wire format between the core engine and the UI
 //! module, and between the engines and the page's JavaScript.
 #![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
 
 mod category;
 mod config;

@@ -132,3 +132,9 @@ impl ScriptGate for DomGate {
         }
     }
 }
+
+impl std::fmt::Debug for DomGate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DomGate").finish_non_exhaustive()
+    }
+}
