@@ -161,3 +161,27 @@ test('markup shadowing document.cookie: the choice is still kept in the real coo
   assert.deepEqual(p.errors, []);
   await ctx.close();
 });
+
+test('markup in every text of the config is shown as text: banner, dialog, notice, placeholder', async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/markup-texts.html`);
+  const title = p.getByRole('dialog', { name: /bannerTitle <img/ });
+  await title.waitFor();
+  // Everything Samtykke drew, in every state: no element came from the config's text.
+  const injected = () => p.evaluate(() => ({
+    images: document.querySelectorAll('.samtykke img, .samtykke-placeholder img, [data-samtykke="notice"] img').length,
+    xss: window.xss,
+  }));
+  await p.locator('[data-samtykke="notice"]').getByText('controller name <img', { exact: false }).first().waitFor();
+  await p.locator('.samtykke-placeholder').getByText('youtube label <img', { exact: false }).first().waitFor();
+  assert.deepEqual(await injected(), { images: 0, xss: undefined }, 'banner, notice and placeholder');
+  await title.getByRole('button', { name: /managePreferences <img/ }).click();
+  const dialog = p.getByRole('dialog', { name: /preferencesTitle <img/ });
+  await dialog.getByText('ga label <img', { exact: false }).first().waitFor({ state: 'attached' });
+  assert.deepEqual(await injected(), { images: 0, xss: undefined }, 'the dialog too');
+  await dialog.getByRole('button', { name: /savePreferences <img/ }).click();
+  assert.deepEqual(p.consoleErrors.filter((e) => e.startsWith('samtykke config')), [], 'the config was read whole');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
