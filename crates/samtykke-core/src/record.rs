@@ -124,11 +124,6 @@ pub struct ConsentRecord {
 }
 
 impl ConsentRecord {
-    /// Whether `category` is granted by this record.
-    pub fn is_granted(&self, category: Category) -> bool {
-        self.granted.contains(category)
-    }
-
     /// The record as the JSON the JS API returns and storage holds.
     pub fn to_json_value(&self) -> Value {
         super::json::object([

@@ -90,18 +90,6 @@ impl<V> FromIterator<(String, V)> for SmallMap<V> {
     }
 }
 
-/// `map["key"]` panics when the key is missing, as for std's maps.
-impl<V> std::ops::Index<&str> for SmallMap<V> {
-    type Output = V;
-
-    fn index(&self, key: &str) -> &V {
-        match self.get(key) {
-            Some(value) => value,
-            None => panic!("no entry for key {key:?}"),
-        }
-    }
-}
-
 impl<V: Serialize> Serialize for SmallMap<V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
@@ -150,7 +138,7 @@ mod tests {
         assert_eq!(map.get("de"), None);
         assert!(map.contains_key("nn") && !map.contains_key("n"));
         assert_eq!(map.keys().collect::<Vec<_>>(), ["nb", "en", "nn"]);
-        assert_eq!(map["nn"], 4);
+        assert_eq!(map.get("nn"), Some(&4));
         assert_eq!(map.len(), 3);
         assert!(SmallMap::<u8>::new().is_empty());
         assert_eq!(
