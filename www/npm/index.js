@@ -49,7 +49,7 @@ function loadUi() {
       ui = null;
       // The visitor asked for the dialog and will not get it now: back to where they were,
       // so that asking again tries again.
-      if (JSON.parse(core.uiState()).view === 'preferences') core.uiSend('{"type":"closePreferences"}');
+      core.uiFailed();
     });
   return ui;
 }

@@ -238,3 +238,10 @@ pub fn ui_mounted() {
         }
     });
 }
+
+/// Bridge for the entry: the UI module could not be loaded. A visitor who asked for the
+/// dialog is back where they were (the banner, or nothing), so that asking again tries again.
+#[wasm_bindgen(js_name = uiFailed)]
+pub fn ui_failed() {
+    dispatch(Event::ClosePreferences);
+}
