@@ -3,7 +3,9 @@
 
 use super::ports::{CookieJar, RecordStore, Saved};
 use crate::core::CookieOptions;
-use crate::core::{consent_cookie, decode_value, erase_everywhere, MAX_COOKIE_LEN};
+use crate::core::{
+    consent_cookie, decode_value, erase_everywhere, stamp_host, written_elsewhere, MAX_COOKIE_LEN,
+};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -94,8 +96,9 @@ impl CookieStore {
     }
 }
 
-impl RecordStore for CookieStore {
-    fn load(&self) -> Option<String> {
+impl CookieStore {
+    /// The cookie's value as it is, decoded from the cookie text.
+    fn read(&self) -> Option<String> {
         let (_, value) = self
             .jar
             .read_all()
@@ -104,10 +107,29 @@ impl RecordStore for CookieStore {
         decode_value(&value)
     }
 
+    /// A host-only cookie (no `cookie.domain`) holds a record naming its host: a sibling
+    /// subdomain's cookie of the same name is not this page's choice.
+    fn host_only(&self) -> bool {
+        self.options.domain.is_none()
+    }
+}
+
+impl RecordStore for CookieStore {
+    fn load(&self) -> Option<String> {
+        let stored = self.read()?;
+        let foreign = self.host_only() && written_elsewhere(&stored, &self.jar.host());
+        (!foreign).then_some(stored)
+    }
+
     fn save(&self, encoded: &str, max_age_secs: u64) -> Saved {
+        let value = if self.host_only() {
+            stamp_host(encoded, &self.jar.host()).unwrap_or_else(|| encoded.to_owned())
+        } else {
+            encoded.to_owned()
+        };
         let cookie = consent_cookie(
             &self.options,
-            encoded,
+            &value,
             max_age_secs,
             self.jar.is_secure_context(),
         );
@@ -119,7 +141,7 @@ impl RecordStore for CookieStore {
         }
         self.jar.write(&cookie);
         // Cookies may be disabled without any error: read back to know.
-        if self.load().as_deref() == Some(encoded) {
+        if self.read() == Some(value) {
             Saved::Kept
         } else {
             Saved::Refused
@@ -309,6 +331,62 @@ mod tests {
             Saved::KeptWithoutMirror,
             "a mirror that cannot be written is reported, not ignored"
         );
+    }
+
+    /// A record as a sibling subdomain would have written it, for the whole site.
+    fn sibling_record(host: &str) -> String {
+        let record = crate::core::ConsentRecord {
+            id: crate::core::ConsentId::from_random_bytes([9; 16]),
+            granted: crate::core::CategorySet::all(),
+            services: vec![],
+            revision: 1,
+            given_at: 1_800_000_000_000,
+            expires_at: 1_800_000_086_400,
+            language: "en".to_owned(),
+            method: crate::core::Method::AcceptAll,
+            host: None,
+        };
+        stamp_host(&record.encode(), host).unwrap()
+    }
+
+    #[test]
+    fn a_host_only_cookie_is_not_taken_from_a_sibling_subdomain() {
+        let jar = Rc::new(MemoryCookieJar::new("www.example.com", true));
+        // shop.example.com kept its choice for the whole site.
+        let planted = consent_cookie(
+            &CookieOptions::default(),
+            &sibling_record("shop.example.com"),
+            100,
+            true,
+        );
+        jar.write(&format!("{planted}; Domain=.example.com"));
+        let host_only = CookieStore::new(jar.clone(), CookieOptions::default());
+        assert_eq!(host_only.load(), None, "not this host's choice");
+        // This host's own choice names it, and reads back.
+        assert_eq!(
+            host_only.save("{\"v\":1}", 100),
+            Saved::Refused,
+            "not a record"
+        );
+        let mut shared = CookieOptions::default();
+        shared.domain = Some(".example.com".to_owned());
+        assert!(
+            CookieStore::new(jar.clone(), shared).load().is_some(),
+            "with cookie.domain the choice is shared by the site's hosts"
+        );
+    }
+
+    #[test]
+    fn a_host_only_cookie_names_its_host_and_reads_back() {
+        let jar = Rc::new(MemoryCookieJar::new("www.example.com", true));
+        let store = CookieStore::new(jar.clone(), CookieOptions::default());
+        let mine = sibling_record("www.example.com");
+        let unstamped = crate::core::ConsentRecord::decode(&mine).map(|mut r| {
+            r.host = None;
+            r.encode()
+        });
+        assert_eq!(store.save(&unstamped.unwrap(), 100), Saved::Kept);
+        assert_eq!(store.load(), Some(mine));
     }
 
     #[test]

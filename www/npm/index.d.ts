@@ -28,6 +28,11 @@ export interface ConsentRecord {
   /** Language the banner was shown in. */
   language: string;
   method: Method;
+  /**
+   * The host that kept the choice in a cookie only it should read (no `cookie.domain`), so
+   * that a sibling subdomain's cookie of the same name is not taken for this page's choice.
+   */
+  host?: string;
 }
 
 /** The `detail` of each event (also dispatched on `window` as `samtykke:<event>`). */

@@ -303,6 +303,7 @@ mod tests {
             expires_at: 1_800_000_000_001,
             language: "en".into(),
             method: Method::Custom,
+            host: None,
         }
     }
 

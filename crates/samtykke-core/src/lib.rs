@@ -20,6 +20,7 @@ mod erasure;
 mod error;
 mod first_layer;
 mod gating;
+mod host_only;
 pub mod json;
 mod language;
 mod limits;
@@ -55,6 +56,7 @@ pub use gating::{
     allows, markup_problem, nonce_problem, placeholder_texts, wanted_categories, Embed,
     PlaceholderTexts,
 };
+pub use host_only::{stamp_host, written_elsewhere};
 pub use language::{choose_language, is_language_code, BUILT_IN_LANGUAGES};
 pub use limits::{
     service_name_problem, MAX_COOKIE_LEN, MAX_COOKIE_NAME_LEN, MAX_ENCODED_LEN, MAX_EXPIRY_DAYS,

@@ -109,6 +109,7 @@ mod tests {
             expires_at: given_at + days * DAY_MS,
             language: "en".into(),
             method: Method::Custom,
+            host: None,
         }
     }
 

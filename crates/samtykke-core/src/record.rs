@@ -121,12 +121,16 @@ pub struct ConsentRecord {
     pub language: String,
     /// How it was given.
     pub method: Method,
+    /// The host that kept it in a cookie only that host should read (no `cookie.domain`):
+    /// a cookie of the same name from a sibling subdomain is then not this page's choice.
+    /// `None` elsewhere, and in records written before hosts were recorded.
+    pub host: Option<String>,
 }
 
 impl ConsentRecord {
     /// The record as the JSON the JS API returns and storage holds.
     pub fn to_json_value(&self) -> Value {
-        super::json::object([
+        let mut value = super::json::object([
             ("v", FORMAT_VERSION.into()),
             ("id", self.id.as_str().into()),
             ("categories", self.granted.names().into()),
@@ -136,7 +140,11 @@ impl ConsentRecord {
             ("expiresAt", self.expires_at.into()),
             ("language", self.language.as_str().into()),
             ("method", self.method.as_str().into()),
-        ])
+        ]);
+        if let (Some(host), Value::Object(map)) = (&self.host, &mut value) {
+            map.insert("host".to_owned(), host.as_str().into());
+        }
+        value
     }
 
     /// Encodes the record for storage.
@@ -165,7 +173,8 @@ impl ConsentRecord {
             "language",
             "method",
         ];
-        if map.len() != KEYS.len() || !KEYS.iter().all(|k| map.contains_key(*k)) {
+        let with_host = usize::from(map.contains_key("host"));
+        if map.len() != KEYS.len() + with_host || !KEYS.iter().all(|k| map.contains_key(*k)) {
             return Err(DecodeError("keys differ from the format"));
         }
         match map["v"].as_u64() {
@@ -194,6 +203,15 @@ impl ConsentRecord {
         let method = str_field(&map, "method")
             .and_then(Method::parse)
             .ok_or(DecodeError("bad method"))?;
+        let host = match map.get("host") {
+            None => None,
+            Some(host) => Some(
+                host.as_str()
+                    .filter(|h| is_host_name(h))
+                    .ok_or(DecodeError("bad host"))?
+                    .to_owned(),
+            ),
+        };
         Ok(ConsentRecord {
             id,
             granted,
@@ -203,8 +221,19 @@ impl ConsentRecord {
             expires_at,
             language,
             method,
+            host,
         })
     }
+}
+
+/// Whether `host` reads as a page's host name as `location.hostname` gives it: lowercase
+/// letters, digits, `.` and `-` (or an IPv6 address in brackets), at most 253 bytes.
+fn is_host_name(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b".-:[]".contains(&b))
 }
 
 /// Why a stored value is not a record. Shown in a console warning.

@@ -167,6 +167,7 @@ mod tests {
             expires_at: 1_800_000_000_100,
             language: "nb".into(),
             method: Method::AcceptAll,
+            host: None,
         });
         state.view = View::Preferences;
         state.draft = CategorySet::necessary_only().with(Category::Preferences);

@@ -304,6 +304,7 @@ impl State {
             expires_at: given_at + lifetime_ms(&self.config, granted),
             language: self.language.clone(),
             method,
+            host: None,
         }
     }
 

@@ -36,6 +36,7 @@ fn everything(config: &Config) -> ConsentRecord {
         expires_at: 1_800_000_000_000 + 86_400_000,
         language: "en".to_owned(),
         method: Method::AcceptAll,
+        host: None,
     }
 }
 

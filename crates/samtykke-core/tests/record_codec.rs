@@ -25,6 +25,7 @@ fn good_record() -> ConsentRecord {
         expires_at: GIVEN + 365 * DAY_MS,
         language: "nb".to_owned(),
         method: Method::Custom,
+        host: None,
     }
 }
 
@@ -71,6 +72,22 @@ fn the_good_record_encodes_to_the_documented_shape_and_decodes() {
 }
 
 #[test]
+fn a_record_that_names_its_host_round_trips_and_one_without_still_reads() {
+    let mut record = good_record();
+    record.host = Some("www.example.com".to_owned());
+    let encoded = record.encode();
+    assert!(
+        encoded.ends_with(r#","host":"www.example.com"}"#),
+        "{encoded}"
+    );
+    assert_eq!(ConsentRecord::decode(&encoded), Ok(record));
+    assert_eq!(
+        ConsentRecord::decode(&good_record().encode()),
+        Ok(good_record())
+    );
+}
+
+#[test]
 fn key_order_and_whitespace_do_not_matter() {
     let spaced = r#"
         { "method" : "custom", "language": "nb", "expiresAt": 1831536000000,
@@ -87,6 +104,34 @@ fn corrupt_values() -> Vec<(&'static str, String, &'static str)> {
     let mut cases: Vec<(&'static str, String, &'static str)> = vec![
         // Not JSON at all.
         ("empty string", String::new(), "not JSON"),
+        // The host a host-only cookie records.
+        ("host not a string", with("host", json!(7)), "bad host"),
+        ("empty host", with("host", json!("")), "bad host"),
+        (
+            "host in capitals",
+            with("host", json!("WWW.example.com")),
+            "bad host",
+        ),
+        (
+            "host with a path",
+            with("host", json!("example.com/evil")),
+            "bad host",
+        ),
+        (
+            "host far too long",
+            with("host", json!("a".repeat(254))),
+            "bad host",
+        ),
+        (
+            "host and one key too many",
+            {
+                let mut v = good_value();
+                v["host"] = json!("www.example.com");
+                v["extra"] = json!(1);
+                v.to_string()
+            },
+            "keys differ from the format",
+        ),
         ("only whitespace", "  \n\t ".to_owned(), "not JSON"),
         ("truncated in half", encoded[..half].to_owned(), "not JSON"),
         (
@@ -586,6 +631,7 @@ prop_compose! {
             expires_at: (given_at + lifetime).min(LATEST_MS).max(given_at + 1),
             language,
             method,
+            host: None,
         }
     }
 }

@@ -4,12 +4,16 @@
 //! fits the smallest store it may be written to, a cookie.
 
 use proptest::prelude::*;
-use samtykke_core::consent_cookie;
 use samtykke_core::ConsentId;
 use samtykke_core::Environment;
 use samtykke_core::MAX_COOKIE_LEN;
+use samtykke_core::{consent_cookie, stamp_host};
 use samtykke_core::{Config, ConsentRecord, Event, State};
 use serde_json::{json, Value};
+
+/// A host name of the most bytes a host name has (253), as `location.hostname` gives it.
+static LONGEST_HOST: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("{}.example.com", "a".repeat(253 - ".example.com".len())));
 
 struct Clock;
 
@@ -87,6 +91,8 @@ proptest! {
         let record = largest_record(&config);
         let encoded = record.encode();
         prop_assert_eq!(ConsentRecord::decode(&encoded), Ok(record.clone()));
+        // A host-only cookie also names its host: the longest a host name can be.
+        let encoded = stamp_host(&encoded, &LONGEST_HOST).unwrap();
         let cookie = consent_cookie(&config.cookie, &encoded, 395 * 86_400, true);
         let name_value = cookie.split(';').next().unwrap_or_default();
         prop_assert!(
@@ -113,9 +119,14 @@ fn the_largest_record_the_limits_allow_fits_a_cookie() {
     assert_eq!(parsed.problems, vec![]);
     let record = largest_record(&parsed.config);
     assert_eq!(record.services.len(), 50);
-    let cookie = consent_cookie(&parsed.config.cookie, &record.encode(), 395 * 86_400, true);
+    let stamped = stamp_host(&record.encode(), &LONGEST_HOST).unwrap();
+    let cookie = consent_cookie(&parsed.config.cookie, &stamped, 395 * 86_400, true);
     let name_value = cookie.split(';').next().unwrap();
     assert!(name_value.len() <= MAX_COOKIE_LEN, "{}", name_value.len());
+    println!(
+        "the largest cookie the limits allow: {} of {MAX_COOKIE_LEN} bytes",
+        name_value.len()
+    );
     assert_eq!(ConsentRecord::decode(&record.encode()), Ok(record));
 }
 

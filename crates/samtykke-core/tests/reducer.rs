@@ -74,6 +74,7 @@ fn stored_record(granted: CategorySet, method: Method, given_at: u64, days: u64)
         expires_at: given_at + days * DAY_MS,
         language: "en".to_owned(),
         method,
+        host: None,
     }
 }
 
