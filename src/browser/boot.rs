@@ -36,7 +36,7 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
     let document = window.as_ref().and_then(|w| w.document());
     let page_lang = document
         .as_ref()
-        .and_then(|d| d.document_element())
+        .and_then(super::dom::root)
         .and_then(|e| e.get_attribute("lang"))
         .filter(|l| !l.is_empty());
     let languages: Vec<String> = window
@@ -102,7 +102,7 @@ fn connect_placeholders(gate: &DomGate, controller: &Controller) {
 }
 
 fn page_nonce(document: Option<&web_sys::Document>) -> Option<String> {
-    let script = document?.query_selector("script[nonce]").ok()??;
+    let script = super::dom::query_selector(document?, "script[nonce]")?;
     let nonce = script.unchecked_into::<web_sys::HtmlElement>().nonce();
     (!nonce.is_empty()).then_some(nonce)
 }
@@ -162,7 +162,7 @@ pub fn start_in_page(controller: &Controller) -> PageHooks {
     }
     let observer = document
         .as_ref()
-        .and_then(|d| d.document_element())
+        .and_then(super::dom::root)
         .and_then(|root| watch_for_gated_elements(&root, controller));
     let mut subscriptions = Vec::new();
     subscriptions.extend(super::settings_button::install(controller));

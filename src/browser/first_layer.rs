@@ -66,7 +66,10 @@ struct Drawn {
 #[must_use = "the first layer stops following the state as soon as this is dropped"]
 pub fn install(controller: &Controller) -> Option<FirstLayer> {
     let document = web_sys::window()?.document()?;
-    let (holder, body) = (document.create_element("div").ok()?, document.body()?);
+    let (holder, body) = (
+        super::dom::create_element(&document, "div")?,
+        super::dom::body(&document)?,
+    );
     holder.set_id("samtykke-first-layer");
     holder.set_class_name("samtykke");
     let _ = body.insert_before(&holder, body.first_child().as_ref());

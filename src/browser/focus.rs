@@ -58,9 +58,7 @@ pub fn opener() -> Option<HtmlElement> {
 
 /// The element that has focus now.
 pub fn active_element() -> Option<HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
+    super::dom::active_element(&web_sys::window()?.document()?)?
         .dyn_into()
         .ok()
 }
@@ -109,7 +107,7 @@ pub fn restore_focus(previous: Option<HtmlElement>) {
         let find = |selector: &str| {
             document
                 .as_ref()
-                .and_then(|d| d.query_selector(selector).ok().flatten())
+                .and_then(|d| super::dom::query_selector(d, selector))
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         };
         let is_page_root = |e: &HtmlElement| matches!(e.tag_name().as_str(), "BODY" | "HTML");

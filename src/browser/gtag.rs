@@ -1,6 +1,7 @@
 //! The Google tag in a real page: the `dataLayer`/`gtag` stub (a tiny JS shim, because gtag.js
 //! needs `arguments` objects) and the async tag script, carrying the page's CSP nonce.
 
+use super::dom;
 use super::ports::GoogleTags;
 use wasm_bindgen::prelude::*;
 
@@ -55,10 +56,10 @@ impl GoogleTags for WebGoogleTags {
             return;
         };
         let selector = format!("script[src=\"{}\"]", src.replace('"', ""));
-        if document.query_selector(&selector).ok().flatten().is_some() {
+        if dom::query_selector(&document, &selector).is_some() {
             return;
         }
-        let Ok(script) = document.create_element("script") else {
+        let Some(script) = dom::create_element(&document, "script") else {
             return;
         };
         let script: web_sys::HtmlScriptElement = script.unchecked_into();
@@ -69,7 +70,7 @@ impl GoogleTags for WebGoogleTags {
         if let Some(nonce) = &self.nonce {
             script.set_nonce(nonce);
         }
-        if let Some(head) = document.head() {
+        if let Some(head) = dom::head(&document) {
             let _ = head.append_child(&script);
         }
     }

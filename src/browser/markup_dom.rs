@@ -1,6 +1,7 @@
 //! Draws a core [`Markup`] tree with plain DOM calls, for views the core engine shows without
 //! the Yew UI (the first layer). Clicks are sent as the tree's events.
 
+use super::dom;
 use crate::core::Event;
 use crate::core::{Markup, MarkupElement as Element};
 use std::rc::Rc;
@@ -19,7 +20,7 @@ pub fn build(
     listeners: &mut Listeners,
 ) -> Option<web_sys::Node> {
     match markup {
-        Markup::Text(text) => Some(document.create_text_node(text).into()),
+        Markup::Text(text) => Some(dom::create_text_node(document, text).into()),
         Markup::Element(element) => build_element(document, element, send, listeners),
     }
 }
@@ -30,7 +31,7 @@ fn build_element(
     send: &Rc<dyn Fn(Event)>,
     listeners: &mut Listeners,
 ) -> Option<web_sys::Node> {
-    let node = document.create_element(element.tag).ok()?;
+    let node = dom::create_element(document, element.tag)?;
     for (name, value) in &element.attributes {
         let _ = node.set_attribute(name, value);
     }

@@ -4,6 +4,7 @@
 pub mod boot;
 pub mod container;
 pub mod document_cookies;
+pub mod dom;
 pub mod first_layer;
 pub mod focus;
 pub mod gate;

@@ -11,7 +11,7 @@ use web_sys::{Element, HtmlElement};
 pub fn reserve_space(container: Option<&Element>) {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+        .and_then(|d| super::dom::root(&d))
         .and_then(|r| r.dyn_into::<HtmlElement>().ok())
     else {
         return;

@@ -2,6 +2,7 @@
 //! shows it on every page without loading the Yew UI; a click is a `data-samtykke` hook that
 //! opens the preferences (and so loads the UI when it is needed).
 
+use super::dom;
 use super::runtime::{Controller, Subscription};
 use crate::core::State;
 use crate::core::TextKey;
@@ -12,10 +13,10 @@ use wasm_bindgen::JsCast;
 #[must_use = "the button stops following the state as soon as this is dropped"]
 pub fn install(controller: &Controller) -> Option<Subscription> {
     let document = web_sys::window()?.document()?;
-    let (Ok(holder), Ok(button), Some(body)) = (
-        document.create_element("div"),
-        document.create_element("button"),
-        document.body(),
+    let (Some(holder), Some(button), Some(body)) = (
+        dom::create_element(&document, "div"),
+        dom::create_element(&document, "button"),
+        dom::body(&document),
     ) else {
         return None;
     };

@@ -14,7 +14,7 @@ after(async () => { await env?.close(); });
 
 const evil = (requests) => requests.filter((u) => new URL(u).hostname === 'evil.example' && !/\.png$/.test(u));
 
-test('clobbered currentScript, baseURI, head and dataLayer: the engine loads from its own folder', async () => {
+test('markup shadowing every document and window property Samtykke reads: it loads from its own folder and works', async () => {
   const { ctx, requests, googleRequests } = await context(env);
   const p = await page(ctx);
   await p.goto(`${env.base}/fixtures/clobber.html`);
@@ -184,4 +184,26 @@ test('markup in every text of the config is shown as text: banner, dialog, notic
   assert.deepEqual(p.consoleErrors.filter((e) => e.startsWith('samtykke config')), [], 'the config was read whole');
   assert.deepEqual(p.errors, []);
   await ctx.close();
+});
+
+test('in the shipped engine (256 KiB stack): a config nested 129 deep is refused by name, a 100 KB one is read', async () => {
+  for (const [what, body, check] of [
+    ['129 levels', `{"categories": ["necessary", "statistics"], "x": ${'['.repeat(129)}${']'.repeat(129)}}`, async (p) => {
+      await banner(p).waitFor();
+      assert.ok(p.consoleErrors.some((e) => e.startsWith('samtykke config: config is not valid JSON: nested too deeply')), p.consoleErrors.join('\n'));
+      assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), false);
+    }],
+    ['100 KB', JSON.stringify({ categories: ['necessary', 'statistics', 'marketing'], texts: { en: { bannerDescription: `Long ${'text '.repeat(20000)}end.` } } }), async (p) => {
+      await banner(p).getByText('end.', { exact: false }).waitFor();
+      assert.deepEqual(p.consoleErrors, []);
+    }],
+  ]) {
+    const { ctx } = await context(env);
+    const p = await page(ctx);
+    await p.route('**/fixtures/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    await p.goto(`${env.base}/fixtures/basic.html`);
+    await check(p);
+    assert.deepEqual(p.errors, [], what);
+    await ctx.close();
+  }
 });

@@ -220,11 +220,7 @@ pub fn ui_needed() -> bool {
     needed
         || web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| {
-                d.query_selector("[data-samtykke=\"notice\"]")
-                    .ok()
-                    .flatten()
-            })
+            .and_then(|d| samtykke::browser::dom::query_selector(&d, "[data-samtykke=\"notice\"]"))
             .is_some()
 }
 

@@ -18,6 +18,7 @@ mod scripts;
 pub use placeholders::load_frame;
 
 use super::ports::ScriptGate;
+use crate::browser::dom;
 use crate::core::scheme_problem;
 use crate::core::{allows, CategorySet, ConsentRecord};
 use placeholders::Placeholders;
@@ -99,7 +100,7 @@ impl ScriptGate for DomGate {
             return;
         };
         let selector = format!("script[type=\"text/plain\"][data-category]:not([{HANDLED}])");
-        if let Ok(list) = document.query_selector_all(&selector) {
+        if let Some(list) = dom::query_selector_all(&document, &selector) {
             let mut queue = self.queue.borrow_mut();
             for node in (0..list.length()).filter_map(|i| list.item(i)) {
                 let Ok(element) = node.dyn_into::<Element>() else {
@@ -113,7 +114,7 @@ impl ScriptGate for DomGate {
             }
         }
         let iframes = format!("iframe[data-category][data-src]:not([{HANDLED}])");
-        if let Ok(list) = document.query_selector_all(&iframes) {
+        if let Some(list) = dom::query_selector_all(&document, &iframes) {
             for node in (0..list.length()).filter_map(|i| list.item(i)) {
                 let Ok(frame) = node.dyn_into::<Element>() else {
                     continue;

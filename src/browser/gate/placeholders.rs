@@ -3,6 +3,7 @@
 //! re-worded when the language changes; and loading an iframe once it may.
 
 use super::{loadable, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
+use crate::browser::dom;
 use crate::core::{
     placeholder_texts, wanted_categories, CategorySet, Config, Embed, PlaceholderTexts,
 };
@@ -103,13 +104,13 @@ impl DomGate {
 
     fn build_placeholder(&self, frame: &Element, texts: &PlaceholderTexts) -> Option<Element> {
         let document = frame.owner_document()?;
-        let placeholder = document.create_element("div").ok()?;
+        let placeholder = dom::create_element(&document, "div")?;
         placeholder.set_class_name(PLACEHOLDER);
         placeholder.set_attribute("role", "group").ok()?;
-        let text = document.create_element("p").ok()?;
+        let text = dom::create_element(&document, "p")?;
         text.set_class_name("samtykke-placeholder-text");
         placeholder.append_child(&text).ok()?;
-        let actions = document.create_element("div").ok()?;
+        let actions = dom::create_element(&document, "div")?;
         actions.set_class_name("samtykke-actions");
         let offers_always =
             self.placeholders.borrow().always_allow.is_some() && texts.always_allow.is_some();
@@ -119,7 +120,7 @@ impl DomGate {
             &["load-once"]
         };
         for action in kinds {
-            let button = document.create_element("button").ok()?;
+            let button = dom::create_element(&document, "button")?;
             button.set_attribute("type", "button").ok()?;
             button.set_class_name("samtykke-button");
             button.set_attribute("data-action", action).ok()?;
@@ -155,7 +156,7 @@ impl DomGate {
             return;
         };
         let selector = format!("iframe[data-category][data-src]:not([{HANDLED}])");
-        let Ok(list) = document.query_selector_all(&selector) else {
+        let Some(list) = dom::query_selector_all(&document, &selector) else {
             return;
         };
         for frame in (0..list.length())

@@ -2,6 +2,7 @@
 //! order, an external one finishing (or failing, or timing out) before the next runs.
 
 use super::{source_of, DomGate, HANDLED};
+use crate::browser::dom;
 use crate::browser::trusted::set_script;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlScriptElement};
@@ -70,7 +71,7 @@ fn run_script(original: &Element) -> Option<(Element, Option<js_sys::Promise>)> 
     }
     let document = original.owner_document()?;
     let parent = original.parent_node()?;
-    let script: HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
+    let script: HtmlScriptElement = dom::create_element(&document, "script")?.unchecked_into();
     let attributes = original.attributes();
     for attr in (0..attributes.length()).filter_map(|i| attributes.item(i)) {
         let name = attr.name();
