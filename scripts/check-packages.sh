@@ -33,8 +33,11 @@ check samtykke-core "$(cargo package --locked -p samtykke-core --list --allow-di
   "${META[@]}" src/lib.rs 'src/*.rs'
 check samtykke "$(cargo package --locked -p samtykke --list --allow-dirty)" \
   "${META[@]}" src/lib.rs 'src/*.rs' 'src/*/*.rs' src/browser/shims.js src/demo/config.json
-# Both build from their packages alone (the shell against the packaged core).
-cargo package --locked -p samtykke-core -p samtykke --allow-dirty -q
+# Both build from their packages alone (the shell against the packaged core). Cargo takes a
+# registry crate of the same version as unchanged, so an unpacking or a build of the core
+# from an earlier run would be reused: start both from nothing.
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/samtykke-core-* target/package-verify
+cargo package --locked -p samtykke-core -p samtykke --allow-dirty -q --target-dir target/package-verify
 
 npm_list=$(cd pkg && npm pack --dry-run --json | node -e '
   let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
