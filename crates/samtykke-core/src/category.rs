@@ -86,6 +86,16 @@ impl CategorySet {
     /// No category at all (not even `necessary`).
     pub const EMPTY: CategorySet = CategorySet(0);
 
+    /// The set as one byte, for compact wire formats (the returning-visit plan).
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// The set a byte from [`CategorySet::bits`] stands for; bits of no category are dropped.
+    pub fn from_bits(bits: u8) -> CategorySet {
+        CategorySet(bits).intersection(CategorySet::all())
+    }
+
     /// Only `necessary`: what a refusal, or silence, grants.
     pub fn necessary_only() -> CategorySet {
         CategorySet::EMPTY.with(Category::Necessary)

@@ -25,6 +25,7 @@ pub mod json;
 mod language;
 mod limits;
 mod markup;
+mod plan;
 mod policy;
 mod record;
 mod similarity;
@@ -63,7 +64,8 @@ pub use limits::{
     MAX_SERVICES, MAX_SERVICE_NAME_LEN, MAX_STORED_SERVICE_NAME_LEN,
 };
 pub use markup::{Element as MarkupElement, Markup};
-pub use policy::{lifetime_ms, DAY_MS};
+pub use plan::{context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY};
+pub use policy::{in_force_window, lifetime_ms, DAY_MS};
 pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};
 pub use small_map::SmallMap;
 pub use state::{Effect, Environment, Event, Notice, State, View};

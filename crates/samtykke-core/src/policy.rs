@@ -36,6 +36,15 @@ impl Standing {
     }
 }
 
+/// From when to when (milliseconds since the epoch, end excluded) a record that is in force
+/// now stays so by the clock alone: the returning-visit plan is trusted only inside it.
+pub fn in_force_window(record: &ConsentRecord) -> (u64, u64) {
+    (
+        record.given_at.saturating_sub(CLOCK_SKEW_MS),
+        record.expires_at,
+    )
+}
+
 /// Judges a decoded record against the config and the clock.
 pub fn assess(record: Option<ConsentRecord>, config: &Config, now_ms: u64) -> Standing {
     let Some(record) = record else {
@@ -49,12 +58,11 @@ pub fn assess(record: Option<ConsentRecord>, config: &Config, now_ms: u64) -> St
         .expires_at
         .checked_sub(record.given_at)
         .filter(|ms| *ms > 0);
-    if record.given_at > now_ms.saturating_add(CLOCK_SKEW_MS)
-        || lifetime.is_none_or(|ms| ms > lifetime_ms(config, record.granted))
-    {
+    let (from, until) = in_force_window(&record);
+    if now_ms < from || lifetime.is_none_or(|ms| ms > lifetime_ms(config, record.granted)) {
         return Standing::Implausible;
     }
-    if now_ms >= record.expires_at {
+    if now_ms >= until {
         return Standing::Expired;
     }
     // A category or service the config no longer lists (removed without a revision bump) is

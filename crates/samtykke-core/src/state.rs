@@ -101,6 +101,23 @@ pub enum Effect {
     Reload,
 }
 
+impl Effect {
+    /// Whether a returning-visit plan carries this effect out itself (Google's tags and the
+    /// page's events), so an engine resuming after it must not do it again.
+    pub fn done_by_plan(&self) -> bool {
+        matches!(
+            self,
+            Effect::ConsentDefault
+                | Effect::ConsentUpdate(_)
+                | Effect::LoadGoogleAnalytics { .. }
+                | Effect::GoogleSignals(_)
+                | Effect::DisableGoogleAnalytics(_)
+                | Effect::LoadTagManager
+                | Effect::Notify(_)
+        )
+    }
+}
+
 /// The clock and the random source, provided by the shell.
 pub trait Environment {
     /// Milliseconds since the Unix epoch.
@@ -257,6 +274,54 @@ impl State {
         if self.record.is_some() {
             effects.push(Effect::Notify(Notice::Consent));
         }
+    }
+
+    /// What this page's start would have done with the choice in force, when a later page
+    /// view may replay it without the full engine (a returning-visit plan): the state after
+    /// that start and its effects, or `None` when the start stores, forgets, withdraws,
+    /// reloads or shows anything (the full engine must then run).
+    pub fn returning_start(
+        &self,
+        gpc: bool,
+        env: &dyn Environment,
+    ) -> Option<(State, Vec<Effect>)> {
+        self.record.as_ref()?;
+        let mut fresh = State {
+            record: None,
+            gpc_honoured: false,
+            view: View::Hidden,
+            draft: CategorySet::necessary_only(),
+            google: GoogleLoaded::default(),
+            ..self.clone()
+        };
+        let effects = fresh.reduce(
+            Event::Start {
+                stored: self.record.clone(),
+                gpc,
+            },
+            env,
+        );
+        let replayable = fresh.view == View::Hidden
+            && fresh.record == self.record
+            && !fresh.gpc_honoured
+            && effects
+                .iter()
+                .all(|e| e.done_by_plan() || matches!(e, Effect::Activate(_)));
+        replayable.then_some((fresh, effects))
+    }
+
+    /// Starts where a returning-visit plan left off: the same start as [`Event::Start`], but
+    /// what the plan already did on this page (Google's tags, the page's events) is not done
+    /// again. Gated elements are still activated: the plan leaves them to this engine.
+    pub fn resume(
+        &mut self,
+        stored: Option<ConsentRecord>,
+        gpc: bool,
+        env: &dyn Environment,
+    ) -> Vec<Effect> {
+        let mut effects = self.reduce(Event::Start { stored, gpc }, env);
+        effects.retain(|e| !e.done_by_plan());
+        effects
     }
 
     /// What shows when no dialog is open: the banner until the visitor has chosen (a GPC

@@ -1042,3 +1042,70 @@ fn a_record_found_later_expires_on_its_own_clock() {
     assert_eq!(after.view, View::Banner);
     assert!(effects.contains(&Effect::ForgetStored));
 }
+
+// The returning-visit plan: what a later page view may replay without the full engine.
+
+#[test]
+fn a_returning_start_is_the_start_of_a_page_with_the_choice_in_force() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::AcceptAll, &env);
+    let (after, effects) = s.returning_start(false, &env).expect("replayable");
+    assert_eq!(after.record, s.record);
+    assert_eq!(after.view, View::Hidden);
+    let mut fresh = state(ga_config());
+    let start = fresh.reduce(
+        Event::Start {
+            stored: s.record.clone(),
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(
+        effects, start,
+        "the very effects of a start with the stored choice"
+    );
+    assert!(effects.contains(&Effect::LoadGoogleAnalytics { signals: true }));
+}
+
+#[test]
+fn nothing_to_replay_without_a_choice_or_when_the_start_would_store_or_show() {
+    let env = FixedEnvironment::at(NOW);
+    let s = started(ga_config(), &env);
+    assert_eq!(
+        s.returning_start(false, &env),
+        None,
+        "no choice: the banner shows"
+    );
+    // A refusal stored for the GPC signal keeps the banner up: the full engine runs.
+    let mut s = state(with_json(r#""respectGpc": true"#));
+    s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    assert!(s.record.is_some());
+    assert_eq!(s.returning_start(true, &env), None);
+}
+
+#[test]
+fn a_resumed_start_only_activates_what_the_plan_left() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::AcceptAll, &env);
+    let mut resumed = state(ga_config());
+    let effects = resumed.resume(s.record.clone(), false, &env);
+    assert_eq!(effects, vec![Effect::Activate(CategorySet::all())]);
+    assert_eq!(resumed.record, s.record);
+    // The tags count as loaded: a later change sends signals, it does not load them again.
+    let effects = resumed.reduce(Event::Accept(set(&[Statistics])), &env);
+    assert!(
+        effects.contains(&Effect::GoogleSignals(false)),
+        "{effects:?}"
+    );
+    assert!(!effects
+        .iter()
+        .any(|e| matches!(e, Effect::LoadGoogleAnalytics { .. })));
+}
