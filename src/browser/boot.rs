@@ -12,7 +12,6 @@ use super::runtime::{Adapters, Controller, Subscription};
 use super::storage::{CookieStore, FallbackStore, MemoryStore};
 use crate::core::{Config, Event};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A controller for this page, not started yet. `nonce` is given to the Google tag scripts
@@ -32,23 +31,8 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
         ],
         mirror,
     );
-    let window = web_sys::window();
-    let document = window.as_ref().and_then(|w| w.document());
-    let page_lang = document
-        .as_ref()
-        .and_then(super::dom::root)
-        .and_then(|e| e.get_attribute("lang"))
-        .filter(|l| !l.is_empty());
-    let languages: Vec<String> = window
-        .as_ref()
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    let document = web_sys::window().and_then(|w| w.document());
+    let (page_lang, languages) = page_languages();
     let given = nonce.filter(|n| !n.is_empty());
     let gate = DomGate::new();
     // A nonce given to Samtykke (the loader passes its own) is the page's CSP nonce: gated
@@ -101,18 +85,30 @@ fn connect_placeholders(gate: &DomGate, controller: &Controller) {
     std::mem::forget(follow_language);
 }
 
-fn page_nonce(document: Option<&web_sys::Document>) -> Option<String> {
+/// `<html lang>` (when set) and `navigator.languages`: what chooses the language.
+pub fn page_languages() -> (Option<String>, Vec<String>) {
+    let mut languages = super::page::page_languages();
+    let page_lang = (!languages.is_empty())
+        .then(|| languages.remove(0))
+        .filter(|l| !l.is_empty());
+    (page_lang, languages)
+}
+
+/// The page facts a returning-visit plan depends on, as the core writes them.
+pub fn plan_context() -> String {
+    let (page_lang, languages) = page_languages();
+    crate::core::plan_context(gpc_signal(), page_lang.as_deref(), &languages)
+}
+
+/// The nonce of the first `script[nonce]` on the page, for the Google tag when Samtykke was
+/// given none.
+pub fn page_nonce(document: Option<&web_sys::Document>) -> Option<String> {
     let script = super::dom::query_selector(document?, "script[nonce]")?;
     let nonce = script.unchecked_into::<web_sys::HtmlElement>().nonce();
     (!nonce.is_empty()).then_some(nonce)
 }
 
-/// `navigator.globalPrivacyControl === true`.
-pub fn gpc_signal() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"globalPrivacyControl".into()).ok())
-        .is_some_and(|v| v == JsValue::TRUE)
-}
+pub use super::page::gpc_signal;
 
 /// What keeps a started controller in touch with its page: other tabs, `data-samtykke`
 /// hooks, gated elements added later, the settings button. Dropping it removes them all.
@@ -138,10 +134,11 @@ impl std::fmt::Debug for PageHooks {
     }
 }
 
-/// Starts `controller` in this page. Everything that hears the page is in place before the
-/// controller starts: a `samtykke:ready` or `consent` listener that adds gated markup is
+/// Starts `controller` in this page, or resumes where a returning-visit plan that ran with
+/// the stored text `resume_from` left off. Everything that hears the page is in place before
+/// the controller starts: a `samtykke:ready` or `consent` listener that adds gated markup is
 /// then seen like any later change of the page.
-pub fn start_in_page(controller: &Controller) -> PageHooks {
+pub fn start_in_page(controller: &Controller, resume_from: Option<&str>) -> PageHooks {
     let window = web_sys::window();
     let document = window.as_ref().and_then(|w| w.document());
     let mut listeners = Vec::new();
@@ -166,7 +163,10 @@ pub fn start_in_page(controller: &Controller) -> PageHooks {
         .and_then(|root| watch_for_gated_elements(&root, controller));
     let mut subscriptions = Vec::new();
     subscriptions.extend(super::settings_button::install(controller));
-    controller.start(gpc_signal());
+    match resume_from {
+        Some(planned) => controller.resume(planned, gpc_signal()),
+        None => controller.start(gpc_signal()),
+    }
     PageHooks {
         _listeners: listeners,
         _observer: observer,
@@ -179,8 +179,7 @@ fn listen_to_other_tabs(window: &web_sys::Window, controller: &Controller) -> Li
     let key = controller.state().config.cookie.name.clone();
     let c = controller.clone();
     Listener::new(window, "storage", move |e| {
-        let key_changed = e.unchecked_into::<web_sys::StorageEvent>().key();
-        if key_changed.is_none_or(|k| k == key) {
+        if is_about_key(&e, &key) {
             c.stored_elsewhere();
         }
     })
@@ -191,21 +190,59 @@ fn listen_to_other_tabs(window: &web_sys::Window, controller: &Controller) -> Li
 fn listen_to_restores(window: &web_sys::Window, controller: &Controller) -> Listener {
     let c = controller.clone();
     Listener::new(window, "pageshow", move |e| {
-        let restored = js_sys::Reflect::get(&e, &"persisted".into()).is_ok_and(|p| p.is_truthy());
-        if restored {
+        if is_restore(&e) {
             c.stored_elsewhere();
         }
     })
 }
 
+/// Elements the site marked for consent.
+pub const GATED: &str = "[data-category]";
+/// Elements that open the preferences dialog when clicked.
+pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
+/// Elements where the privacy notice is rendered.
+pub const NOTICE_HOOK: &str = "[data-samtykke=\"notice\"]";
+
+/// Whether `event` is a click on (or inside) an element that opens the preferences.
+pub fn is_preferences_click(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(PREFERENCES_HOOK).ok().flatten())
+        .is_some()
+}
+
+/// Whether the mutation `records` added an element matching `selector` (or holding one).
+pub fn added_matching(records: &js_sys::Array, selector: &str) -> bool {
+    records.iter().any(|r| {
+        let record: web_sys::MutationRecord = r.unchecked_into();
+        let nodes = record.added_nodes();
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i))
+            .any(|node| {
+                node.dyn_into::<web_sys::Element>().is_ok_and(|el| {
+                    el.matches(selector).unwrap_or(false)
+                        || el.query_selector(selector).ok().flatten().is_some()
+                })
+            })
+    })
+}
+
+/// Whether a `storage` event is about the record stored under `key`.
+pub fn is_about_key(event: &web_sys::Event, key: &str) -> bool {
+    let changed = event.unchecked_ref::<web_sys::StorageEvent>().key();
+    changed.is_none_or(|k| k == key)
+}
+
+/// Whether a `pageshow` event is a restore from the back/forward cache.
+pub fn is_restore(event: &web_sys::Event) -> bool {
+    js_sys::Reflect::get(event, &"persisted".into()).is_ok_and(|p| p.is_truthy())
+}
+
 fn listen_to_hooks(document: &web_sys::Document, controller: &Controller) -> Listener {
     let c = controller.clone();
     Listener::new(document, "click", move |e| {
-        let hook = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-samtykke=\"preferences\"]").ok().flatten());
-        if hook.is_some() {
+        if is_preferences_click(&e) {
             e.prevent_default();
             c.dispatch(Event::ShowPreferences);
         }
@@ -224,23 +261,7 @@ fn watch_for_gated_elements(root: &web_sys::Element, controller: &Controller) ->
         if removed {
             c.page_removed_nodes();
         }
-        let added_gated = records.iter().any(|r| {
-            let record: web_sys::MutationRecord = r.unchecked_into();
-            let nodes = record.added_nodes();
-            (0..nodes.length())
-                .filter_map(|i| nodes.item(i))
-                .any(|node| {
-                    node.dyn_into::<web_sys::Element>().is_ok_and(|el| {
-                        el.has_attribute("data-category")
-                            || el
-                                .query_selector("[data-category]")
-                                .ok()
-                                .flatten()
-                                .is_some()
-                    })
-                })
-        });
-        if added_gated {
+        if added_matching(&records, GATED) {
             c.reactivate();
         }
     })

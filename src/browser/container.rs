@@ -4,9 +4,18 @@
 
 use crate::core::State;
 
+/// The `data-theme`, `data-layout` and `lang` a container carries in `state`.
+pub fn attributes(state: &State) -> [(&'static str, &str); 3] {
+    [
+        ("data-theme", state.config.theme.as_str()),
+        ("data-layout", state.config.layout.as_str()),
+        ("lang", &state.language),
+    ]
+}
+
 /// Sets `data-theme`, `data-layout` and `lang` of `container` from `state`.
 pub fn mark(container: &web_sys::Element, state: &State) {
-    let _ = container.set_attribute("data-theme", state.config.theme.as_str());
-    let _ = container.set_attribute("data-layout", state.config.layout.as_str());
-    let _ = container.set_attribute("lang", &state.language);
+    for (name, value) in attributes(state) {
+        let _ = container.set_attribute(name, value);
+    }
 }

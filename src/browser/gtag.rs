@@ -9,15 +9,12 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = ensureStub)]
     fn ensure_stub_js();
-    #[wasm_bindgen(js_name = gtagCall)]
-    fn gtag_call(args: &js_sys::Array);
+    #[wasm_bindgen(js_name = gtagText)]
+    fn gtag_text(args: &str);
     #[wasm_bindgen(js_name = gtagJsStart)]
     fn gtag_js_start_js();
-}
-
-/// Parses JSON text into a JS value (JSON is a subset of JS values).
-pub(crate) fn to_js(value: &serde_json::Value) -> JsValue {
-    js_sys::JSON::parse(&crate::core::json::write(value)).unwrap_or(JsValue::NULL)
+    #[wasm_bindgen(js_name = tagManagerStart)]
+    fn tag_manager_start_js();
 }
 
 /// The page's Google tag.
@@ -27,35 +24,39 @@ pub struct WebGoogleTags {
     pub nonce: Option<String>,
 }
 
+impl WebGoogleTags {
+    /// `gtag(...args)` with the arguments as a JSON array (a returning-visit plan's step).
+    pub fn gtag_json(&self, args: &str) {
+        gtag_text(args);
+    }
+}
+
 impl GoogleTags for WebGoogleTags {
     fn ensure_stub(&self) {
         ensure_stub_js();
     }
 
     fn gtag(&self, args: &[serde_json::Value]) {
-        gtag_call(&args.iter().map(to_js).collect());
+        gtag_text(&crate::core::json::write(&serde_json::Value::Array(
+            args.to_vec(),
+        )));
     }
 
     fn gtag_js_start(&self) {
         gtag_js_start_js();
     }
 
-    fn push_data_layer(&self, value: &serde_json::Value) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        if let Ok(layer) = js_sys::Reflect::get(&window, &"dataLayer".into()) {
-            if let Ok(layer) = layer.dyn_into::<js_sys::Array>() {
-                layer.push(&to_js(value));
-            }
-        }
+    fn tag_manager_start(&self) {
+        tag_manager_start_js();
     }
 
     fn load_script(&self, src: &str) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let selector = format!("script[src=\"{}\"]", src.replace('"', ""));
+        let mut selector = String::from("script[src=\"");
+        selector.push_str(&src.replace('"', ""));
+        selector.push_str("\"]");
         if dom::query_selector(&document, &selector).is_some() {
             return;
         }

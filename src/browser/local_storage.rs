@@ -24,7 +24,7 @@ impl LocalStore {
 
 impl RecordStore for LocalStore {
     fn load(&self) -> Option<String> {
-        Self::storage()?.get_item(&self.key).ok().flatten()
+        super::page::stored_item(&self.key)
     }
 
     fn save(&self, encoded: &str, _max_age_secs: u64) -> Saved {

@@ -136,10 +136,10 @@ impl GoogleTags for RecordingGoogleTags {
     fn gtag_js_start(&self) {
         self.calls.borrow_mut().push("gtag js <date>".to_owned());
     }
-    fn push_data_layer(&self, value: &serde_json::Value) {
+    fn tag_manager_start(&self) {
         self.calls
             .borrow_mut()
-            .push(format!("push {}", json::write(value)));
+            .push("push gtm.start <now>".to_owned());
     }
     fn load_script(&self, src: &str) {
         self.calls.borrow_mut().push(format!("load {src}"));

@@ -15,6 +15,7 @@ pub mod markup_dom;
 #[cfg(any(test, feature = "testing"))]
 pub mod memory;
 pub mod page;
+pub mod plan;
 pub mod ports;
 pub mod runtime;
 pub mod scroll_room;

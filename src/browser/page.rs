@@ -1,12 +1,27 @@
 //! The rest of a real page: `samtykke:*` events on `window`, console messages, `RegExp`
 //! patterns, reload, the consent log, the clock and `crypto.getRandomValues`.
 
-use super::gtag::to_js;
 use super::ports::{ConsentLog, Console, CookiePatterns, Navigation, OtherTabs, PageEvents};
 use crate::core::json::object;
 use crate::core::{Config, ConsentId, ConsentRecord, Environment, Notice, State};
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser/shims.js")]
+extern "C" {
+    /// Dispatches `samtykke:<name>` on `window` with the JSON `detail`.
+    #[wasm_bindgen(js_name = notify)]
+    pub fn notify_page(name: &str, detail: &str);
+    /// `localStorage[key]`, or `None` where storage is missing or throws.
+    #[wasm_bindgen(js_name = storedItem)]
+    pub fn stored_item(key: &str) -> Option<String>;
+    /// `<html lang>` (empty without one), then `navigator.languages`.
+    #[wasm_bindgen(js_name = pageLanguages)]
+    pub fn page_languages() -> Vec<String>;
+    /// `navigator.globalPrivacyControl === true`.
+    #[wasm_bindgen(js_name = gpc)]
+    pub fn gpc_signal() -> bool;
+}
 
 /// Name of the channel that tells other tabs about a change when storage events cannot.
 pub const CHANNEL: &str = "samtykke";
@@ -28,29 +43,25 @@ pub fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
 }
 
+/// The `samtykke:<name>` event a notice is, and its detail.
+pub fn notice_event(notice: &Notice, state: &State) -> (&'static str, Value) {
+    match notice {
+        Notice::Ready => ("ready", object([("consent", consent_json(state))])),
+        Notice::Consent => ("consent", consent_json(state)),
+        Notice::Change(changed) => (
+            "change",
+            object([
+                ("categories", changed.names().into()),
+                ("consent", consent_json(state)),
+            ]),
+        ),
+    }
+}
+
 impl PageEvents for WebPage {
     fn notify(&self, notice: &Notice, state: &State) {
-        let (name, detail) = match notice {
-            Notice::Ready => ("ready", object([("consent", consent_json(state))])),
-            Notice::Consent => ("consent", consent_json(state)),
-            Notice::Change(changed) => (
-                "change",
-                object([
-                    ("categories", changed.names().into()),
-                    ("consent", consent_json(state)),
-                ]),
-            ),
-        };
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let init = web_sys::CustomEventInit::new();
-        init.set_detail(&to_js(&detail));
-        if let Ok(event) =
-            web_sys::CustomEvent::new_with_event_init_dict(&format!("samtykke:{name}"), &init)
-        {
-            let _ = window.dispatch_event(&event);
-        }
+        let (name, detail) = notice_event(notice, state);
+        notify_page(name, &crate::core::json::write(&detail));
     }
 }
 

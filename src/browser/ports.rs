@@ -48,8 +48,9 @@ pub trait GoogleTags {
     fn gtag(&self, args: &[serde_json::Value]);
     /// Calls `gtag('js', new Date())`, which starts the tag's measurement.
     fn gtag_js_start(&self);
-    /// Pushes a plain object to the `dataLayer` (as GTM's start event).
-    fn push_data_layer(&self, value: &serde_json::Value);
+    /// Pushes Google Tag Manager's start event (`gtm.start`: now, `event`: `gtm.js`) to the
+    /// `dataLayer`.
+    fn tag_manager_start(&self);
     /// Loads an external script (async) once.
     fn load_script(&self, src: &str);
     /// Sets `window[name] = value` (for `ga-disable-<id>`).
@@ -128,8 +129,8 @@ impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
     fn gtag_js_start(&self) {
         (**self).gtag_js_start()
     }
-    fn push_data_layer(&self, value: &serde_json::Value) {
-        (**self).push_data_layer(value)
+    fn tag_manager_start(&self) {
+        (**self).tag_manager_start()
     }
     fn load_script(&self, src: &str) {
         (**self).load_script(src)

@@ -110,6 +110,12 @@ impl Controller {
         browser_languages: &[String],
     ) -> Self {
         let state = State::new(Rc::new(config), page_lang, browser_languages);
+        Controller::from_state(state, adapters)
+    }
+
+    /// A controller that carries out effects from `state` (not started: it has no page of
+    /// its own yet). The returning-visit plan records what such a one would do.
+    pub fn from_state(state: State, adapters: Adapters) -> Self {
         Controller(Rc::new(Inner {
             state: RefCell::new(state),
             adapters,
@@ -123,6 +129,30 @@ impl Controller {
         self.check_patterns();
         let stored = self.read_stored();
         self.dispatch(Event::Start { stored, gpc });
+    }
+
+    /// Starts where this page's returning-visit plan left off, `planned` being the stored
+    /// text the plan ran with: Google's tags and the page's events were done by the plan; the
+    /// gated elements are activated now. Then follows whatever changed since the plan ran
+    /// (another tab's choice, say).
+    pub fn resume(&self, planned: &str, gpc: bool) {
+        self.check_patterns();
+        let stored = ConsentRecord::decode(planned).ok();
+        let (effects, snapshot) = {
+            let mut state = self.0.state.borrow_mut();
+            let effects = state.resume(stored, gpc, self.0.adapters.env.as_ref());
+            (effects, state.clone())
+        };
+        self.carry_out(effects, &snapshot);
+        self.stored_elsewhere();
+    }
+
+    /// Carries `effects` out from `state`, in order, and tells the listeners.
+    pub fn carry_out(&self, effects: Vec<Effect>, state: &State) {
+        for effect in effects {
+            self.run(effect, state);
+        }
+        self.tell_listeners();
     }
 
     /// Reports each `autoClear` pattern the browser cannot read as a regular expression,
@@ -202,9 +232,10 @@ impl Controller {
             let effects = state.reduce(event, self.0.adapters.env.as_ref());
             (effects, state.clone())
         };
-        for effect in effects {
-            self.run(effect, &snapshot);
-        }
+        self.carry_out(effects, &snapshot);
+    }
+
+    fn tell_listeners(&self) {
         let listeners: Vec<Listener> = self
             .0
             .listeners
@@ -292,11 +323,7 @@ impl Controller {
             return;
         };
         let google = &self.0.adapters.google;
-        let now = self.0.adapters.env.now_ms();
-        google.push_data_layer(&object([
-            ("gtm.start", now.into()),
-            ("event", "gtm.js".into()),
-        ]));
+        google.tag_manager_start();
         google.load_script(&format!(
             "https://www.googletagmanager.com/gtm.js?id={}",
             gtm.container_id

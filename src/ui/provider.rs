@@ -147,7 +147,7 @@ pub fn ConsentProvider(props: &ConsentProviderProps) -> Html {
 #[cfg(feature = "boot")]
 fn start_for_page(config: Config) -> SourceRef {
     let controller = crate::browser::boot::page_controller(config, None);
-    let hooks = crate::browser::boot::start_in_page(&controller);
+    let hooks = crate::browser::boot::start_in_page(&controller, None);
     SourceRef(Rc::new(Started {
         controller,
         _hooks: hooks,

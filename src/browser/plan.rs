@@ -1,0 +1,153 @@
+//! Writing the returning-visit plan (see the core's `Plan`): after every change of the
+//! choice, the full engine records what a start with that choice does on this page, through
+//! the same runtime, into adapters that write steps down instead of acting. The returning
+//! engine replays them on later page views while the plan holds.
+
+use super::local_storage::LocalStore;
+use super::page::{notice_event, WebEnvironment, WebPage};
+use super::ports::{GoogleTags, PageEvents, RecordStore, ScriptGate};
+use super::runtime::{Adapters, Controller, Subscription};
+use super::storage::MemoryStore;
+use crate::core::json;
+use crate::core::{
+    fingerprint, in_force_window, CategorySet, ConsentRecord, Notice, Plan, State, Step, TextKey,
+    PLAN_KEY,
+};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Steps written down by the recording adapters.
+#[derive(Default)]
+struct Steps {
+    steps: RefCell<Vec<Step>>,
+}
+
+impl Steps {
+    fn push(&self, step: Step) {
+        self.steps.borrow_mut().push(step);
+    }
+}
+
+impl GoogleTags for Steps {
+    fn ensure_stub(&self) {
+        self.push(Step::GtagStub);
+    }
+    fn gtag(&self, args: &[serde_json::Value]) {
+        self.push(Step::Gtag(json::write(&serde_json::Value::Array(
+            args.to_vec(),
+        ))));
+    }
+    fn gtag_js_start(&self) {
+        self.push(Step::GtagJsStart);
+    }
+    fn tag_manager_start(&self) {
+        self.push(Step::TagManagerStart);
+    }
+    fn load_script(&self, src: &str) {
+        self.push(Step::Script(src.to_owned()));
+    }
+    fn set_window_flag(&self, name: &str, value: bool) {
+        self.push(Step::WindowFlag(name.to_owned(), value));
+    }
+}
+
+impl PageEvents for Steps {
+    fn notify(&self, notice: &Notice, state: &State) {
+        let (name, detail) = notice_event(notice, state);
+        self.push(Step::Event(name.to_owned(), json::write(&detail)));
+    }
+}
+
+/// The plan leaves gated elements to the full engine: the returning engine hands over to it
+/// when the page has any.
+impl ScriptGate for Steps {
+    fn activate(&self, _granted: CategorySet, _record: Option<&ConsentRecord>) {}
+}
+
+/// The plan for a later page view of this page with the choice of `state`, or `None` when
+/// such a view needs the full engine. `stored` is the record's text in `localStorage`.
+pub fn make_plan(state: &State, config_text: &str, stored: &str, gpc: bool) -> Option<Plan> {
+    let record = state.record.as_ref()?;
+    // The plan binds to the exact text in localStorage: it must be this choice.
+    let kept = ConsentRecord::decode(stored).ok()?;
+    if kept.id != record.id || kept.given_at != record.given_at || kept.granted != record.granted {
+        return None;
+    }
+    let (after, effects) = state.returning_start(gpc, &WebEnvironment)?;
+    let steps = Rc::new(Steps::default());
+    let adapters = Adapters {
+        store: Box::new(MemoryStore::default()),
+        cookies: Rc::new(super::document_cookies::DocumentCookies),
+        google: Box::new(steps.clone()),
+        gate: Box::new(steps.clone()),
+        events: Box::new(steps.clone()),
+        other_tabs: Box::new(WebPage),
+        console: Box::new(WebPage),
+        patterns: Box::new(WebPage),
+        navigation: Box::new(WebPage),
+        log: Box::new(WebPage),
+        env: Box::new(WebEnvironment),
+    };
+    Controller::from_state(after.clone(), adapters).carry_out(effects, &after);
+    let mut steps = steps.steps.take();
+    if after.shows_settings_button() {
+        steps.push(Step::SettingsButton(
+            after.config.text(&after.language, TextKey::CookieSettings),
+            super::container::attributes(&after)
+                .iter()
+                .flat_map(|(name, value)| [(*name).to_owned(), (*value).to_owned()])
+                .collect(),
+        ));
+    }
+    let (valid_from, valid_until) = in_force_window(record);
+    Some(Plan {
+        fingerprint: fingerprint(config_text),
+        key: after.config.cookie.name.clone(),
+        stored: stored.to_owned(),
+        context: super::boot::plan_context(),
+        valid_from,
+        valid_until,
+        granted: after.granted(),
+        consent: json::write(&super::page::consent_json(&after)),
+        steps,
+    })
+}
+
+/// Keeps this page's plan in step with the choice while the subscription lives: written
+/// after each change of the choice (and once now), removed when no plan can hold. Only a
+/// config without problems gets a plan (its messages must show on every page view).
+#[must_use = "the plan stops following the choice as soon as this is dropped"]
+pub fn keep_plan(controller: &Controller, config_text: String, config_ok: bool) -> Subscription {
+    let last: Cell<Option<(u64, CategorySet)>> = Cell::new(None);
+    let weak = controller.downgrade();
+    let update = move || {
+        let Some(c) = weak.upgrade() else {
+            return;
+        };
+        let state = c.state();
+        let now = state.record.as_ref().map(|r| (r.given_at, r.granted));
+        if last.get() == Some(now.unwrap_or_default()) {
+            return;
+        }
+        last.set(Some(now.unwrap_or_default()));
+        write_plan(&c, &state, &config_text, config_ok);
+    };
+    update();
+    controller.subscribe(update)
+}
+
+fn write_plan(controller: &Controller, state: &State, config_text: &str, config_ok: bool) {
+    let plans = LocalStore::new(PLAN_KEY);
+    let key = &state.config.cookie.name;
+    let plan = (config_ok && controller.storage_kind() == "localStorage")
+        .then(|| LocalStore::new(key).load())
+        .flatten()
+        .and_then(|stored| make_plan(state, config_text, &stored, super::boot::gpc_signal()))
+        .and_then(|plan| plan.encode());
+    match plan {
+        Some(text) => {
+            let _ = plans.save(&text, 0);
+        }
+        None => plans.clear(),
+    }
+}
