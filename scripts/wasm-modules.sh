@@ -2,6 +2,9 @@
 #   samtykke_core.js + samtykke_bg.wasm       the engine every page loads (no Yew): record,
 #                                             rules, gating, Google tags, and the first layer
 #                                             drawn in plain DOM
+#   samtykke_return.js + samtykke_return_bg.wasm
+#                                             the returning-visit engine: replays the plan
+#                                             the full engine wrote after a choice
 #   samtykke_ui.js + samtykke_ui_bg.wasm      the Yew views (the preferences dialog, notices),
 #                                             fetched only when one must show; they read the
 #                                             core's state
@@ -25,6 +28,8 @@ build_wasm_modules() {
   # One at a time: built together, cargo would unify their features (the core has no Yew).
   cargo build --release --locked -p samtykke-www --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www samtykke samtykke_core "$tmp" "$out"
+  cargo build --release --locked -p samtykke-www-returning --target wasm32-unknown-unknown
+  bindgen_and_opt samtykke_www_returning samtykke_return samtykke_return "$tmp" "$out"
   cargo build --release --locked -p samtykke-www-ui --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"

@@ -68,16 +68,26 @@
     getConsent: function () { return null; },
     storageKind: function () { return 'none'; }
   };
+  // Each call is a promise that settles once it took effect (as the engine's own calls are).
   METHODS.forEach(function (name) {
-    api[name] = function () { queue.push([name, Array.prototype.slice.call(arguments)]); };
+    api[name] = function () {
+      var args = Array.prototype.slice.call(arguments);
+      return new Promise(function (done) { queue.push([name, args, done]); });
+    };
   });
   window.samtykke = api;
 
   // The engine is a chain (entry -> glue -> snippets, wasm); hint them all at once so they
-  // download in parallel instead of one after the other.
+  // download in parallel instead of one after the other. Where a returning-visit plan is
+  // stored (its key is the entry's PLAN_KEY), the small returning engine is the likely one;
+  // whether the plan holds is the engine's to say.
   // The glue imports its snippets (small JS modules) statically; build-dist.sh lists them here.
   var SNIPPETS = [/* snippets */];
-  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']].concat(SNIPPETS.map(function (s) {
+  var planned = false;
+  try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
+  var glue = planned ? 'samtykke_return' : 'samtykke_core';
+  var wasm = planned ? 'samtykke_return_bg.wasm' : 'samtykke_bg.wasm';
+  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', glue + '.js'], ['preload', wasm]].concat(SNIPPETS.map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {
     var preload = create('link');
@@ -167,7 +177,9 @@
       window.samtykke = live;
       // One failing call (bad arguments) must not keep the others from running.
       queue.forEach(function (call) {
-        try { live[call[0]].apply(null, call[1]); } catch (e) { console.error('samtykke: ' + call[0] + ' failed (' + (e && e.message) + ')'); }
+        var result;
+        try { result = live[call[0]].apply(null, call[1]); } catch (e) { console.error('samtykke: ' + call[0] + ' failed (' + (e && e.message) + ')'); }
+        Promise.resolve(result).then(call[2]);
       });
       queue = [];
     });

@@ -61,26 +61,29 @@ export function init(
   config: SamtykkeConfig | string | null | PromiseLike<SamtykkeConfig | string | null>,
   options?: InitOptions,
 ): Promise<void>;
+// Each of these returns a promise that settles once the call took effect: at once while the
+// full engine runs; on a returning visit, once the full engine has taken over from the
+// returning engine (a page that navigates right after a choice should wait for it).
 /** Shows the first layer. */
-export function show(): void;
+export function show(): Promise<void>;
 /** Hides the banner or the dialog. */
-export function hide(): void;
+export function hide(): Promise<void>;
 /** Opens the preferences dialog. */
-export function showPreferences(): void;
+export function showPreferences(): Promise<void>;
 /** Grants every category. */
-export function acceptAll(): void;
+export function acceptAll(): Promise<void>;
 /** Refuses everything but `necessary`. */
-export function rejectAll(): void;
+export function rejectAll(): Promise<void>;
 /** Grants exactly these categories (and `necessary`). */
-export function accept(categories: Category[]): void;
+export function accept(categories: Category[]): Promise<void>;
 /** Whether `category` is granted now. */
 export function isAccepted(category: Category): boolean;
 /** The choice in force, or `null`. */
 export function getConsent(): ConsentRecord | null;
 /** Forgets the choice; the banner asks again. */
-export function reset(): void;
+export function reset(): Promise<void>;
 /** Switches the language of the texts. */
-export function setLanguage(code: string): void;
+export function setLanguage(code: string): Promise<void>;
 /**
  * Where the choice is kept: `localStorage`, `cookie` or `memory` (this page only, when the
  * browser refuses both), and `none` until the engine runs.

@@ -1,12 +1,33 @@
 // The entry of Samtykke's engine as an ES module: the npm package's `index.js`, and
 // `samtykke.entry.js` in the script-tag bundle (the classic loader imports it).
-// `init(config)` loads the core engine (record, rules, gating, Google tags, and the first
-// layer drawn in plain DOM) and starts it. The Yew views (the preferences dialog, the privacy
-// notice) are a separate UI module, fetched only when one must show. Calls made before `init`
-// has finished are queued, and until then nothing beyond `necessary` is granted.
-import initEngine, * as engine from './samtykke_core.js';
+// `init(config)` starts one of two engines, both built from the same Rust crates:
+// - where a returning-visit plan is stored (the full engine writes one after a choice), the
+//   small returning engine (`samtykke_return.js`), which replays it if the core says it still
+//   holds for this config, record and page;
+// - otherwise, or when the returning engine declines, the full engine (`samtykke_core.js`:
+//   record, rules, gating, Google tags, and the first layer drawn in plain DOM).
+// The returning engine hands over to the full engine (which takes over where the plan left
+// off) at the first call of the API or page event it does not handle. The Yew views (the
+// preferences dialog, the privacy notice) are a separate UI module, fetched only when one
+// must show. Calls made before `init` has finished are queued, and until then nothing beyond
+// `necessary` is granted.
+
+// The returning-visit plan's localStorage key (PLAN_KEY in the core crate; a test holds the
+// two together). Whether one exists only chooses which engine to fetch first.
+const PLAN_KEY = 'samtykke:plan';
+
+function hasPlan() {
+  try {
+    return window.localStorage.getItem(PLAN_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
 
 let core = null;
+let returning = null;
+// While the returning engine runs: hands over to the full engine.
+let takeOver = null;
 let started = null;
 let running = false;
 let ui = null;
@@ -70,43 +91,143 @@ function fetchUiOnIntent() {
   layer.addEventListener('focusin', intent);
 }
 
-let loaded = null;
+let loadedFull = null;
+let loadedReturning = null;
+
+function loadFull() {
+  loadedFull ||= import('./samtykke_core.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return loadedFull;
+}
+
+function loadReturning() {
+  loadedReturning ||= import('./samtykke_return.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return loadedReturning;
+}
 
 /**
- * Fetches and compiles the engine's wasm without starting it, so that this can overlap with
- * loading the config. `init` uses the engine loaded here; without this call it loads it
- * itself. (The glue is a static import: every page needs the engine, and one module graph
- * is evaluated in one task instead of waiting for a second turn.)
+ * Fetches and compiles the engine this page will most likely start (the returning engine
+ * where a plan is stored, else the full one) without starting it, so that this overlaps with
+ * loading the config. `init` uses what is loaded here.
  */
 export function preload() {
-  loaded ||= initEngine().then(() => engine);
-  return loaded;
+  return hasPlan() ? loadReturning() : loadFull();
+}
+
+// The config as the engines read it: its JSON text (an object is serialised as the full
+// engine would), or null for none.
+function configText(config) {
+  if (config === null || config === undefined) return null;
+  return typeof config === 'string' ? config : JSON.stringify(config) ?? null;
+}
+
+// What makes the returning engine hand over, once its plan ran: a preferences hook clicked,
+// gated markup or a notice added, news from another tab, a restore from the back/forward
+// cache. The selectors, key and channel come from the engine. Returns the way to stop.
+function watchForHandOver(engine, handOver) {
+  const [hook, added, channelName, key] = engine.handOverWatch();
+  const stops = [];
+  const listen = (target, type, handler, capture) => {
+    target.addEventListener(type, handler, capture);
+    stops.push(() => target.removeEventListener(type, handler, capture));
+  };
+  listen(document, 'click', (e) => {
+    if (e.target instanceof Element && e.target.closest(hook)) {
+      e.preventDefault();
+      handOver('showPreferences');
+    }
+  });
+  listen(window, 'storage', (e) => { if (e.key === null || e.key === key) handOver(); });
+  listen(window, 'pageshow', (e) => { if (e.persisted) handOver(); });
+  if (typeof BroadcastChannel === 'function') {
+    const channel = new BroadcastChannel(channelName);
+    channel.onmessage = () => handOver();
+    stops.push(() => channel.close());
+  }
+  const observer = new MutationObserver((records) => {
+    const matches = (node) => node instanceof Element && (node.matches(added) || node.querySelector(added));
+    if (records.some((r) => Array.from(r.addedNodes).some(matches))) handOver();
+  });
+  observer.observe(Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document), { childList: true, subtree: true });
+  stops.push(() => observer.disconnect());
+  return () => stops.splice(0).forEach((stop) => stop());
+}
+
+// Starts the full engine: from scratch, or (`resumeFrom`) where the returning engine's plan
+// left off.
+async function startFull(config, options, resumeFrom) {
+  core = await loadFull();
+  core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
+  const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
+  core.uiSubscribe(uiIfNeeded);
+  fetchUiOnIntent();
+  uiIfNeeded();
+}
+
+function runPending() {
+  for (const [name, args, done] of pending.splice(0)) {
+    // One failing call (bad arguments) must not keep the others from running.
+    try { core[name](...args); } catch (e) { console.error(`samtykke: ${name} failed (${e && e.message})`); }
+    if (done) done();
+  }
+}
+
+let handingOver = null;
+
+// The full engine takes over from the returning engine (once), then `action` runs on it.
+function handOver(config, options, stopWatching) {
+  return (action) => {
+    handingOver ||= (async () => {
+      stopWatching();
+      const resumeFrom = returning.stop();
+      try {
+        await startFull(config, options, resumeFrom);
+      } finally {
+        returning = null;
+      }
+      runPending();
+    })().catch((e) => console.error(`samtykke: could not load the engine (${e && e.message})`));
+    if (action) pending.push([action, []]);
+    return handingOver.then(runPending);
+  };
 }
 
 // `config` may be a promise of one (an app that fetches its config first): Google is told at
 // once that nothing is granted, and nothing else runs until the config arrives.
 export function init(config, options = {}) {
   if (!started) {
-    started = preload().then(async (module) => {
-      core = module;
+    started = (async () => {
       if (typeof config?.then === 'function') {
-        core.consentDefault();
+        (await loadFull()).consentDefault();
         config = await Promise.resolve(config).catch((e) => {
           console.error(`samtykke: the config did not arrive (${e && e.message}); only necessary cookies are used`);
           return null;
         });
       }
-      core.init(config ?? null, options);
-      running = true;
-      const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
-      core.uiSubscribe(uiIfNeeded);
-      fetchUiOnIntent();
-      for (const [name, args] of pending.splice(0)) {
-        // One failing call (bad arguments) must not keep the others from running.
-        try { core[name](...args); } catch (e) { console.error(`samtykke: ${name} failed (${e && e.message})`); }
+      const text = configText(config);
+      if (text !== null && hasPlan()) {
+        const engine = await loadReturning().catch(() => null);
+        if (engine && engine.start(text, options.nonce || '')) {
+          returning = engine;
+          running = true;
+          let stopWatching = () => {};
+          takeOver = handOver(config, options, () => stopWatching());
+          // Listening first: a samtykke:ready listener may add gated markup.
+          stopWatching = watchForHandOver(engine, takeOver);
+          engine.replay();
+          if (pending.length) takeOver();
+          return;
+        }
       }
-      uiIfNeeded();
-    });
+      await startFull(config, options);
+      running = true;
+      runPending();
+    })();
   }
   return started;
 }
@@ -117,8 +238,20 @@ export function on(event, callback) {
   return () => window.removeEventListener(`samtykke:${event}`, handler);
 }
 
+// Each call returns a promise that settles once it took effect: at once while the full engine
+// runs, else when it has started (a call made while the returning engine runs hands over to
+// it first). A page that navigates right after a choice waits for it.
 function queued(name) {
-  return (...args) => (running ? core[name](...args) : void pending.push([name, args]));
+  return (...args) => {
+    if (running && !returning) {
+      core[name](...args);
+      return Promise.resolve();
+    }
+    return new Promise((done) => {
+      pending.push([name, args, done]);
+      if (returning) takeOver();
+    });
+  };
 }
 
 export const show = queued('show');
@@ -129,6 +262,7 @@ export const rejectAll = queued('rejectAll');
 export const accept = queued('accept');
 export const reset = queued('reset');
 export const setLanguage = queued('setLanguage');
-export const isAccepted = (category) => (running ? core.isAccepted(category) : category === 'necessary');
-export const getConsent = () => (running ? core.getConsent() : null);
-export const storageKind = () => (running ? core.storageKind() : 'none');
+const engineNow = () => (running ? returning || core : null);
+export const isAccepted = (category) => (engineNow() ? engineNow().isAccepted(category) : category === 'necessary');
+export const getConsent = () => (engineNow() ? engineNow().getConsent() : null);
+export const storageKind = () => (engineNow() ? engineNow().storageKind() : 'none');

@@ -7,8 +7,9 @@ use samtykke::browser::boot::{page_controller, start_in_page, PageHooks};
 use samtykke::browser::first_layer;
 use samtykke::browser::gtag::WebGoogleTags;
 use samtykke::browser::page::{consent_json, console_error};
+use samtykke::browser::plan::keep_plan;
 use samtykke::browser::runtime::push_consent_default;
-use samtykke::browser::Controller;
+use samtykke::browser::{Controller, Subscription};
 use samtykke::core::{json, Category, CategorySet, Config, Event};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -26,6 +27,8 @@ thread_local! {
     /// The config as `init` was given it, for the UI module, which reads it with the same
     /// reader (re-serialising the typed config would carry serde's serializer in this module).
     static CONFIG_JSON: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Keeps the returning-visit plan in step with the choice.
+    static PLAN: RefCell<Option<Subscription>> = const { RefCell::new(None) };
     /// The first layer this module draws, told by `uiMounted` when the dialog is there.
     static FIRST_LAYER: RefCell<Option<first_layer::FirstLayer>> = const { RefCell::new(None) };
 }
@@ -41,11 +44,12 @@ fn dispatch(event: Event) {
     with_controller(|c| c.dispatch(event));
 }
 
-/// Reads a config given as JSON text, a plain object, or nothing (defaults).
-fn read_config(config: &JsValue) -> Config {
+/// Reads a config given as JSON text, a plain object, or nothing (defaults), and says
+/// whether it had no problems.
+fn read_config(config: &JsValue) -> (Config, bool) {
     let json = if config.is_null() || config.is_undefined() {
         CONFIG_JSON.with(|c| *c.borrow_mut() = "{}".to_owned());
-        return Config::default();
+        return (Config::default(), false);
     } else if let Some(text) = config.as_string() {
         text
     } else {
@@ -59,11 +63,14 @@ fn read_config(config: &JsValue) -> Config {
     for problem in &parsed.problems {
         console_error(&format!("samtykke config: {problem}"));
     }
-    parsed.config
+    let ok = parsed.problems.is_empty();
+    (parsed.config, ok)
 }
 
 /// Starts Samtykke with `config` (JSON text or object). `options.nonce` is the CSP nonce for
-/// the scripts Samtykke inserts. A second call is ignored.
+/// the scripts Samtykke inserts; `options.resumeFrom`, the stored text a returning-visit plan
+/// ran with on this page (the returning engine's `planned()`): this engine then takes over
+/// from it instead of starting again. A second call is ignored.
 #[wasm_bindgen]
 pub fn init(config: JsValue, options: JsValue) {
     if CONTROLLER.with(|c| c.borrow().is_some()) {
@@ -73,10 +80,17 @@ pub fn init(config: JsValue, options: JsValue) {
     let nonce = js_sys::Reflect::get(&options, &"nonce".into())
         .ok()
         .and_then(|n| n.as_string());
-    let controller = page_controller(read_config(&config), nonce);
+    let resume_from = js_sys::Reflect::get(&options, &"resumeFrom".into())
+        .ok()
+        .and_then(|n| n.as_string());
+    let (config, config_ok) = read_config(&config);
+    let controller = page_controller(config, nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
-    let hooks = start_in_page(&controller);
+    let hooks = start_in_page(&controller, resume_from.as_deref());
     HOOKS.with(|h| *h.borrow_mut() = Some(hooks));
+    let config_text = CONFIG_JSON.with(|c| c.borrow().clone());
+    let plan = keep_plan(&controller, config_text, config_ok);
+    PLAN.with(|p| *p.borrow_mut() = Some(plan));
     let drawn = first_layer::install(&controller);
     FIRST_LAYER.with(|f| *f.borrow_mut() = drawn);
 }
@@ -220,7 +234,9 @@ pub fn ui_needed() -> bool {
     needed
         || web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| samtykke::browser::dom::query_selector(&d, "[data-samtykke=\"notice\"]"))
+            .and_then(|d| {
+                samtykke::browser::dom::query_selector(&d, samtykke::browser::boot::NOTICE_HOOK)
+            })
             .is_some()
 }
 
