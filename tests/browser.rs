@@ -646,7 +646,7 @@ fn the_core_drawn_banner_shows_config_texts_as_text_never_as_html() {
 fn page_hooks_hear_the_page_until_dropped() {
     clean_slate();
     let controller = page_controller(test_config(), None);
-    let hooks = samtykke::browser::boot::start_in_page(&controller);
+    let hooks = samtykke::browser::boot::start_in_page(&controller, None);
     let hook = document().create_element("button").unwrap();
     hook.set_attribute("data-samtykke", "preferences").unwrap();
     document().body().unwrap().append_child(&hook).unwrap();
