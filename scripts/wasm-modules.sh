@@ -13,7 +13,8 @@ bindgen_and_opt() { # <crate wasm name> <out name> <glue name> <tmp> <out>
   local release=target/wasm32-unknown-unknown/release
   wasm-bindgen --target web --out-dir "$4" --out-name "$2" "$release/$1.wasm"
   # shellcheck disable=SC2086
-  wasm-opt -Oz $WASM_OPT_FLAGS "$4/${2}_bg.wasm" -o "$5/${2}_bg.wasm"
+  # The producers and target-features sections are for tools; no browser reads them.
+  wasm-opt -Oz $WASM_OPT_FLAGS --strip-producers --strip-target-features "$4/${2}_bg.wasm" -o "$5/${2}_bg.wasm"
   cp "$4/${2}_bg.wasm.d.ts" "$5/"
   # The glue keeps its wasm's name; only its own file is renamed (samtykke.js is the loader).
   cp "$4/$2.js" "$5/$3.js"

@@ -98,13 +98,18 @@
     head.appendChild(preload);
   });
 
-  if (!Document.prototype.querySelector.call(document, 'link[href$="samtykke.css"]')) {
+  function stylesheet(href) {
     var link = create('link');
     link.rel = 'stylesheet';
-    link.href = base + 'samtykke.css';
+    link.href = href;
     if (nonce) link.nonce = nonce;
     head.appendChild(link);
   }
+  if (!Document.prototype.querySelector.call(document, 'link[href$="samtykke.css"]')) stylesheet(base + 'samtykke.css');
+  // The banner's and dialogs' styles: at once on a first visit; otherwise the entry adds them
+  // when the full engine starts.
+  var dialogsCss = base + 'samtykke.dialogs.css';
+  if (!planned) stylesheet(dialogsCss);
 
   // A data-config URL, fetched at once (in parallel with the engine); undefined without one.
   function fetchConfig() {
@@ -171,7 +176,7 @@
     var declared = fetched === undefined ? pageConfig() : loaded[1];
     if (declared !== undefined) clearTimeout(late);
     var config = declared === undefined ? configFromInit() : declared;
-    return engine.init(config, { nonce: nonce }).then(function () {
+    return engine.init(config, { nonce: nonce, stylesheet: dialogsCss }).then(function () {
       var live = { on: on, init: function () { console.error('samtykke: already started'); } };
       READERS.concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
       window.samtykke = live;

@@ -45,6 +45,11 @@ export interface EventDetails {
 export interface InitOptions {
   /** CSP nonce for the Google tag scripts Samtykke inserts. */
   nonce?: string;
+  /**
+   * URL of a stylesheet to apply before the banner or a dialog shows (the script tag passes
+   * its samtykke.dialogs.css). Apps that import `samtykke/samtykke.css` need none.
+   */
+  stylesheet?: string;
 }
 
 /**

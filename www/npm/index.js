@@ -24,6 +24,11 @@ function hasPlan() {
   }
 }
 
+// The document's own methods and properties, through Document.prototype: a page's named
+// elements (<form name="head">) shadow the document's.
+const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
+const call = (name, ...args) => Document.prototype[name].apply(document, args);
+
 let core = null;
 let returning = null;
 // While the returning engine runs: hands over to the full engine.
@@ -51,9 +56,9 @@ function fetchUi() {
 // had focus before), or at once when no dialog is wanted. Yew renders soon after mount() but
 // may put its effects off to a later task, so this looks once per frame, for about a second.
 function whenDialogHasFocus(done, frames = 60) {
-  const dialog = document.querySelector('.samtykke-preferences');
+  const dialog = call('querySelector', '.samtykke-preferences');
   const wanted = JSON.parse(core.uiState()).view === 'preferences';
-  if (!wanted || (dialog && dialog.contains(document.activeElement)) || frames === 0) done();
+  if (!wanted || (dialog && dialog.contains(own('activeElement'))) || frames === 0) done();
   else requestAnimationFrame(() => whenDialogHasFocus(done, frames - 1));
 }
 
@@ -78,7 +83,7 @@ function loadUi() {
 // A visitor about to press "Manage preferences" (pointer over it, or focus on it) will need
 // the UI module: start fetching it then, not on the click.
 function fetchUiOnIntent() {
-  const layer = document.getElementById('samtykke-first-layer');
+  const layer = call('getElementById', 'samtykke-first-layer');
   if (!layer) return;
   const intent = (e) => {
     if (e.target instanceof Element && e.target.closest('[data-action="manage"]')) {
@@ -130,11 +135,11 @@ function configText(config) {
 // gated markup or a notice added, news from another tab, a restore from the back/forward
 // cache. The selectors, key and channel come from the engine. Returns the way to stop.
 function watchForHandOver(engine, handOver) {
-  const [hook, added, channelName, key] = engine.handOverWatch();
+  const [hook, added, channelName, key] = engine.handOverWatch().split('\n');
   const stops = [];
-  const listen = (target, type, handler, capture) => {
-    target.addEventListener(type, handler, capture);
-    stops.push(() => target.removeEventListener(type, handler, capture));
+  const listen = (target, type, handler) => {
+    EventTarget.prototype.addEventListener.call(target, type, handler);
+    stops.push(() => EventTarget.prototype.removeEventListener.call(target, type, handler));
   };
   listen(document, 'click', (e) => {
     if (e.target instanceof Element && e.target.closest(hook)) {
@@ -153,15 +158,40 @@ function watchForHandOver(engine, handOver) {
     const matches = (node) => node instanceof Element && (node.matches(added) || node.querySelector(added));
     if (records.some((r) => Array.from(r.addedNodes).some(matches))) handOver();
   });
-  observer.observe(Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document), { childList: true, subtree: true });
+  observer.observe(own('documentElement'), { childList: true, subtree: true });
   stops.push(() => observer.disconnect());
   return () => stops.splice(0).forEach((stop) => stop());
 }
 
+// Resolves once the stylesheet at `href` applies (added if the page has not got it), or
+// after 3 s, or at once without one.
+function stylesheetReady(href, nonce) {
+  if (!href) return null;
+  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
+  let link = links.find((l) => l.href === href);
+  if (!link) {
+    link = call('createElement', 'link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    if (nonce) link.nonce = nonce;
+    own('head').appendChild(link);
+  }
+  if (link.sheet) return null;
+  return new Promise((done) => {
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
+    setTimeout(done, 3000);
+  });
+}
+
 // Starts the full engine: from scratch, or (`resumeFrom`) where the returning engine's plan
-// left off.
+// left off. `options.stylesheet` (the script tag's samtykke.dialogs.css) must apply before
+// the banner shows: it loads while the engine does (a few kB against the engine's 60), and
+// the start waits for it only if it is still loading then.
 async function startFull(config, options, resumeFrom) {
+  const styled = stylesheetReady(options.stylesheet, options.nonce);
   core = await loadFull();
+  await styled;
   core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);

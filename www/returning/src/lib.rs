@@ -143,22 +143,22 @@ pub fn replay() {
     });
 }
 
-/// What makes the entry hand over to the full engine once the plan ran: a click on a
-/// preferences hook, gated markup or a notice added to the page, a `storage` event about the
-/// record's key, a message on the channel other tabs post to. As
-/// `[hook selector, added selector, channel name, record key]`.
+/// What makes the entry hand over to the full engine once the plan ran, one per line: the
+/// selector of the preferences hooks (a click), the selector of gated markup and notices (one
+/// added), the channel other tabs post to, and the record's `localStorage` key (a `storage`
+/// event about it).
 #[wasm_bindgen(js_name = handOverWatch)]
-pub fn hand_over_watch() -> Vec<String> {
-    let key = RUNNING.with(|r| r.borrow().as_ref().map(|r| r.key.clone()));
-    let mut added = String::from(GATED);
-    added.push(',');
-    added.push_str(NOTICE_HOOK);
-    vec![
-        PREFERENCES_HOOK.to_owned(),
-        added,
-        CHANNEL.to_owned(),
-        key.unwrap_or_default(),
-    ]
+pub fn hand_over_watch() -> String {
+    let mut watch = String::from(PREFERENCES_HOOK);
+    for part in ["\n", GATED, ",", NOTICE_HOOK, "\n", CHANNEL, "\n"] {
+        watch.push_str(part);
+    }
+    RUNNING.with(|r| {
+        if let Some(running) = r.borrow().as_ref() {
+            watch.push_str(&running.key);
+        }
+    });
+    watch
 }
 
 /// Stops this engine before the full engine takes over: its settings button goes (the full

@@ -1,0 +1,191 @@
+// The returning-visit engine: a page view with a valid stored choice replays the plan the
+// full engine wrote, fetching only the small engine, and does what the full engine would
+// have done. Anything the plan cannot vouch for (another config text, another record) runs
+// the full engine; anything the small engine does not do (the preferences, an API call,
+// gated markup, another tab's choice) hands over to it without doing anything twice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, context, page, banner, preferences, dataLayer, ROOT } from './harness.mjs';
+import { RETURNING_VISIT, distFiles } from './visits.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const url = (fixture) => `${env.base}/fixtures/${fixture}`;
+const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-TEST123';
+const PLAN_KEY = 'samtykke:plan';
+
+/** Waits for Samtykke's `consent` event and for the network to go quiet. */
+async function settled(p) {
+  await p.waitForFunction(() => window.events.some((e) => e[0] === 'consent'));
+  await p.context().quiet();
+}
+
+/** The dataLayer with its one clock-dependent value (gtag('js', new Date())) made stable. */
+async function layer(p) {
+  return (await dataLayer(p)).map((e) => (Array.isArray(e) && e[0] === 'js' ? ['js', 'date'] : e));
+}
+
+/** The floating settings button as a visitor meets it. */
+function settingsButton(p) {
+  return p.locator('.samtykke-floating').evaluateAll((holders) => holders.map((h) => ({
+    theme: h.getAttribute('data-theme'),
+    layout: h.getAttribute('data-layout'),
+    lang: h.getAttribute('lang'),
+    text: h.textContent,
+    visible: !h.querySelector('button').hidden,
+  })));
+}
+
+/** A page of the fixture whose visitor accepted everything (the full engine wrote a plan). */
+async function acceptedPage(ctx, fixture = 'returning.html') {
+  const p = await page(ctx);
+  await p.goto(url(fixture));
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction((key) => localStorage.getItem(key) !== null, PLAN_KEY);
+  return p;
+}
+
+test('a returning visit fetches only the returning engine and does exactly what the full engine did', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await acceptedPage(ctx);
+
+  // The same returning visit by the full engine: without the plan, it reads the config.
+  await p.evaluate((key) => localStorage.removeItem(key), PLAN_KEY);
+  let mark = requests.length;
+  await p.reload();
+  await settled(p);
+  const byFull = distFiles(requests.slice(mark));
+  assert.ok(byFull.includes('samtykke_bg.wasm'), `the full engine ran: ${byFull}`);
+  const full = { layer: await layer(p), events: await p.evaluate(() => window.events), button: await settingsButton(p) };
+  assert.ok(await p.evaluate((key) => localStorage.getItem(key) !== null, PLAN_KEY), 'its start wrote the plan again');
+
+  mark = requests.length;
+  const googleMark = googleRequests().length;
+  await p.reload();
+  await settled(p);
+  assert.deepEqual(distFiles(requests.slice(mark)), [...RETURNING_VISIT].sort(),
+    'a returning visit fetches the files of visits.mjs, and no other');
+  assert.deepEqual(googleRequests().slice(googleMark), [GTAG], 'Google Analytics loads, once');
+  assert.deepEqual(await layer(p), full.layer, 'the same Consent Mode default, update, js and config, in order');
+  assert.deepEqual(await p.evaluate(() => window.events), full.events, 'the same samtykke:* events and details');
+  assert.deepEqual(await settingsButton(p), full.button, 'the same settings button');
+  assert.equal(full.button.length, 1);
+  assert.equal(await banner(p).count(), 0);
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), true);
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('nonsense')), false);
+  assert.equal(await p.evaluate(() => window.samtykke.storageKind()), 'localStorage');
+  assert.deepEqual((await p.evaluate(() => window.samtykke.getConsent())).categories,
+    ['necessary', 'preferences', 'statistics', 'marketing']);
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});
+
+test('another config text, or another stored record, runs the full engine, which decides', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await acceptedPage(ctx);
+
+  // The same config with one more space: the plan was not made from this text.
+  const config = fs.readFileSync(path.join(ROOT, 'tests/e2e/fixtures/config.json'), 'utf8');
+  await p.route('**/fixtures/config.json', (r) => r.fulfill({ contentType: 'application/json', body: ` ${config}` }));
+  let mark = requests.length;
+  await p.reload();
+  await settled(p);
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'a changed config runs the full engine');
+  assert.equal(await banner(p).count(), 0, 'whose choice still holds (same revision)');
+  // ...and which made a plan for the new text: the next view is light again.
+  mark = requests.length;
+  await p.reload();
+  await settled(p);
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_return_bg.wasm'));
+  assert.ok(!distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'));
+
+  // A record changed behind the plan's back (granting statistics no more): the full engine
+  // reads it, and Google Analytics does not load.
+  await p.evaluate(() => {
+    const record = JSON.parse(localStorage.getItem('samtykke'));
+    record.categories = ['necessary'];
+    localStorage.setItem('samtykke', JSON.stringify(record));
+  });
+  mark = requests.length;
+  const googleMark = googleRequests().length;
+  await p.reload();
+  await p.waitForFunction(() => window.events.some((e) => e[0] === 'ready'));
+  await p.context().quiet();
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'another record runs the full engine');
+  assert.deepEqual(googleRequests().slice(googleMark), [], 'which does not load Google Analytics');
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), false);
+  await ctx.close();
+});
+
+test('the settings button hands over to the full engine, which opens the preferences and repeats nothing', async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await acceptedPage(ctx);
+  await p.reload();
+  await settled(p);
+  const mark = requests.length;
+  const googleMark = googleRequests().length;
+  await p.locator('.samtykke-settings-button').click();
+  await preferences(p).waitFor();
+  await p.context().quiet();
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'the full engine came');
+  assert.deepEqual(googleRequests().slice(googleMark), [], 'Google Analytics is not loaded again');
+  const layerNow = await layer(p);
+  assert.equal(layerNow.filter((e) => e[0] === 'config').length, 1, 'one gtag config');
+  assert.equal(layerNow.filter((e) => e[0] === 'consent' && e[1] === 'default').length, 1, 'one consent default');
+  const events = await p.evaluate(() => window.events.map((e) => e[0]));
+  assert.deepEqual(events, ['ready', 'consent'], 'no event said twice');
+  // The switches show the choice in force; saving a change works through the full engine.
+  await preferences(p).getByRole('button', { name: 'Reject all' }).click();
+  await p.waitForFunction(() => !window.samtykke.isAccepted('statistics'));
+  assert.equal(await p.locator('.samtykke-floating').count(), 1, 'one settings button');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('an API call on a returning visit waits for the full engine and takes effect before its promise settles', async () => {
+  const { ctx } = await context(env);
+  const p = await acceptedPage(ctx);
+  await p.reload();
+  await settled(p);
+  await p.evaluate(() => { document.cookie = '_ga=GA1.1.123.456; path=/'; });
+  await p.evaluate(() => window.samtykke.rejectAll());
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), false);
+  assert.equal(await p.evaluate(() => JSON.parse(localStorage.getItem('samtykke')).method), 'reject-all');
+  assert.equal(await p.evaluate(() => document.cookie.includes('_ga=')), false, 'the withdrawal erased the GA cookie');
+  await ctx.close();
+});
+
+test('gated markup added later, and a choice in another tab, hand over to the full engine', async () => {
+  const { ctx } = await context(env);
+  const a = await acceptedPage(ctx);
+  const b = await page(ctx);
+  await b.goto(url('returning.html'));
+  await a.reload();
+  await settled(a);
+  await settled(b);
+  await b.evaluate(() => {
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.category = 'statistics';
+    script.textContent = 'window.lateRan = (window.lateRan || 0) + 1;';
+    document.body.append(script);
+  });
+  await b.waitForFunction(() => window.lateRan === 1);
+  await a.evaluate(() => window.samtykke.rejectAll());
+  await b.waitForFunction(() => window.samtykke.isAccepted('statistics') === false);
+  await a.waitForFunction(() => window.samtykke.isAccepted('statistics') === false);
+  await ctx.close();
+});
+
+test('the entry, the loader and the core name the same plan key', () => {
+  const core = fs.readFileSync(path.join(ROOT, 'crates/samtykke-core/src/plan.rs'), 'utf8');
+  const key = core.match(/pub const PLAN_KEY: &str = "([^"]+)";/)[1];
+  assert.equal(key, PLAN_KEY);
+  assert.ok(fs.readFileSync(path.join(ROOT, 'www/npm/index.js'), 'utf8').includes(`const PLAN_KEY = '${key}';`));
+  assert.ok(fs.readFileSync(path.join(ROOT, 'www/samtykke.js'), 'utf8').includes(`getItem('${key}')`));
+});

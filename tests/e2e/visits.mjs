@@ -1,0 +1,22 @@
+// What each kind of page view fetches from dist/, by budget key (the snippets, whose folder
+// name carries a hash, as one). size-budget.test.mjs sums their bytes; returning.test.mjs
+// checks in a browser that a returning visit fetches exactly its list.
+
+/** A first visit: the loader, the entry, both stylesheets, the full engine and its snippets. */
+export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css', 'samtykke.dialogs.css',
+  'samtykke_core.js', 'samtykke_bg.wasm', 'snippets'];
+
+/** A returning visit with a valid choice: the base stylesheet and the returning engine. */
+export const RETURNING_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css',
+  'samtykke_return.js', 'samtykke_return_bg.wasm', 'snippets'];
+
+/** Fetched only when the preferences dialog or a notice shows. */
+export const ON_DEMAND = ['samtykke_ui.js', 'samtykke_ui_bg.wasm'];
+
+/** The budget keys of the dist/ files among `urls` (each once, sorted). */
+export function distFiles(urls) {
+  const names = urls.map((u) => new URL(u).pathname)
+    .filter((p) => p.startsWith('/samtykke/'))
+    .map((p) => (p.startsWith('/samtykke/snippets/') ? 'snippets' : p.slice('/samtykke/'.length)));
+  return [...new Set(names)].sort();
+}
