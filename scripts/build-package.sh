@@ -19,7 +19,7 @@ if [ "${1:-}" = "--from-dist" ]; then
 else
   build_wasm_modules pkg
 fi
-cp www/npm/index.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/config.schema.json LICENSE-MIT LICENSE-APACHE pkg/
+cp www/npm/index.js www/npm/samtykke.full.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/config.schema.json LICENSE-MIT LICENSE-APACHE pkg/
 # An app imports one stylesheet: what every page needs, then the dialogs.
 cat www/samtykke.css www/samtykke.dialogs.css > pkg/samtykke.css
 json2ts --input www/config.schema.json --output pkg/config.d.ts --no-additionalProperties \

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes every reader of outside data in the core with cargo fuzz (libFuzzer, nightly):
-# the JSON reader, the config reader, the record decoder, the cookie reader and the gated
-# elements' attribute readers. Each target starts from its committed seeds
-# (crates/samtykke-core/fuzz/seeds/<target>) and keeps what it finds in fuzz/corpus/.
+# the JSON reader, the config reader, the record decoder, the cookie reader, the gated
+# elements' attribute readers and the returning-visit plan reader. Each target starts from
+# its committed seeds (crates/samtykke-core/fuzz/seeds/<target>) and keeps what it finds in
+# fuzz/corpus/.
 #   scripts/fuzz.sh                 a bounded run (make test): SECONDS_PER_TARGET, default 10
 #   scripts/fuzz.sh --runs N        N executions per target, with a summary line per target
 # A crash fails the run and leaves its input in fuzz/artifacts/<target>/.
 set -euo pipefail
 cd "$(dirname "$0")/../crates/samtykke-core/fuzz"
 # FUZZ_TARGETS="record cookie" runs only those.
-read -r -a TARGETS <<<"${FUZZ_TARGETS:-json config record cookie attributes}"
+read -r -a TARGETS <<<"${FUZZ_TARGETS:-json config record cookie attributes plan}"
 limit=(-max_total_time="${SECONDS_PER_TARGET:-10}")
 if [ "${1:-}" = "--runs" ]; then limit=(-runs="${2:?--runs needs a number of executions}"); fi
 cargo +nightly fuzz build -O

@@ -85,9 +85,9 @@
   var SNIPPETS = [/* snippets */];
   var planned = false;
   try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
-  var glue = planned ? 'samtykke_return' : 'samtykke_core';
-  var wasm = planned ? 'samtykke_return_bg.wasm' : 'samtykke_bg.wasm';
-  [['modulepreload', 'samtykke.entry.js'], ['modulepreload', glue + '.js'], ['preload', wasm]].concat(SNIPPETS.map(function (s) {
+  var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
+    : [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']];
+  [['modulepreload', 'samtykke.entry.js']].concat(engine, SNIPPETS.map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {
     var preload = create('link');

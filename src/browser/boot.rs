@@ -31,7 +31,6 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
         ],
         mirror,
     );
-    let document = web_sys::window().and_then(|w| w.document());
     let (page_lang, languages) = page_languages();
     let given = nonce.filter(|n| !n.is_empty());
     let gate = DomGate::new();
@@ -41,7 +40,7 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
     if let Some(given) = &given {
         gate.require_nonce(given);
     }
-    let nonce = given.or_else(|| page_nonce(document.as_ref()));
+    let nonce = given.or_else(page_nonce);
     let adapters = Adapters {
         store: Box::new(store),
         cookies: jar,
@@ -87,25 +86,24 @@ fn connect_placeholders(gate: &DomGate, controller: &Controller) {
 
 /// `<html lang>` (when set) and `navigator.languages`: what chooses the language.
 pub fn page_languages() -> (Option<String>, Vec<String>) {
-    let mut languages = super::page::page_languages();
-    let page_lang = (!languages.is_empty())
-        .then(|| languages.remove(0))
-        .filter(|l| !l.is_empty());
-    (page_lang, languages)
+    let all = super::page::page_languages();
+    let mut lines = all.split('\n');
+    let page_lang = lines.next().filter(|l| !l.is_empty()).map(str::to_owned);
+    (page_lang, lines.map(str::to_owned).collect())
 }
 
 /// The page facts a returning-visit plan depends on, as the core writes them.
 pub fn plan_context() -> String {
-    let (page_lang, languages) = page_languages();
-    crate::core::plan_context(gpc_signal(), page_lang.as_deref(), &languages)
+    let all = super::page::page_languages();
+    let mut lines = all.split('\n');
+    let page_lang = lines.next().filter(|l| !l.is_empty());
+    crate::core::plan_context(gpc_signal(), page_lang, lines)
 }
 
 /// The nonce of the first `script[nonce]` on the page, for the Google tag when Samtykke was
 /// given none.
-pub fn page_nonce(document: Option<&web_sys::Document>) -> Option<String> {
-    let script = super::dom::query_selector(document?, "script[nonce]")?;
-    let nonce = script.unchecked_into::<web_sys::HtmlElement>().nonce();
-    (!nonce.is_empty()).then_some(nonce)
+pub fn page_nonce() -> Option<String> {
+    Some(super::page::page_nonce()).filter(|n| !n.is_empty())
 }
 
 pub use super::page::gpc_signal;

@@ -1,7 +1,6 @@
 //! The Google tag in a real page: the `dataLayer`/`gtag` stub (a tiny JS shim, because gtag.js
 //! needs `arguments` objects) and the async tag script, carrying the page's CSP nonce.
 
-use super::dom;
 use super::ports::GoogleTags;
 use wasm_bindgen::prelude::*;
 
@@ -15,6 +14,10 @@ extern "C" {
     fn gtag_js_start_js();
     #[wasm_bindgen(js_name = tagManagerStart)]
     fn tag_manager_start_js();
+    #[wasm_bindgen(js_name = loadScript)]
+    fn load_script_js(src: &str, nonce: Option<String>);
+    #[wasm_bindgen(js_name = setFlag)]
+    fn set_flag_js(name: &str, on: bool);
 }
 
 /// The page's Google tag.
@@ -22,13 +25,6 @@ extern "C" {
 pub struct WebGoogleTags {
     /// CSP nonce for the scripts Samtykke inserts.
     pub nonce: Option<String>,
-}
-
-impl WebGoogleTags {
-    /// `gtag(...args)` with the arguments as a JSON array (a returning-visit plan's step).
-    pub fn gtag_json(&self, args: &str) {
-        gtag_text(args);
-    }
 }
 
 impl GoogleTags for WebGoogleTags {
@@ -51,34 +47,10 @@ impl GoogleTags for WebGoogleTags {
     }
 
     fn load_script(&self, src: &str) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let mut selector = String::from("script[src=\"");
-        selector.push_str(&src.replace('"', ""));
-        selector.push_str("\"]");
-        if dom::query_selector(&document, &selector).is_some() {
-            return;
-        }
-        let Some(script) = dom::create_element(&document, "script") else {
-            return;
-        };
-        let script: web_sys::HtmlScriptElement = script.unchecked_into();
-        script.set_async(true);
-        if !super::trusted::set_script(&script, true, src) {
-            return;
-        }
-        if let Some(nonce) = &self.nonce {
-            script.set_nonce(nonce);
-        }
-        if let Some(head) = dom::head(&document) {
-            let _ = head.append_child(&script);
-        }
+        load_script_js(src, self.nonce.clone());
     }
 
     fn set_window_flag(&self, name: &str, value: bool) {
-        if let Some(window) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&window, &name.into(), &value.into());
-        }
+        set_flag_js(name, value);
     }
 }

@@ -15,9 +15,19 @@ extern "C" {
     /// `localStorage[key]`, or `None` where storage is missing or throws.
     #[wasm_bindgen(js_name = storedItem)]
     pub fn stored_item(key: &str) -> Option<String>;
-    /// `<html lang>` (empty without one), then `navigator.languages`.
+    /// `<html lang>` (empty without one), then `navigator.languages`, one per line.
     #[wasm_bindgen(js_name = pageLanguages)]
-    pub fn page_languages() -> Vec<String>;
+    pub fn page_languages() -> String;
+    /// The nonce of the first `script[nonce]` on the page (empty without one).
+    #[wasm_bindgen(js_name = pageNonce)]
+    pub fn page_nonce() -> String;
+    /// Whether the page has an element matching `selector`.
+    #[wasm_bindgen(js_name = hasAny)]
+    pub fn has_any(selector: &str) -> bool;
+    /// Carries out a returning-visit plan's steps (their JSON text) with the page actions of
+    /// this file; returns the settings button's holder it added, if any.
+    #[wasm_bindgen(js_name = replaySteps)]
+    pub fn replay_steps(steps: &str, nonce: &str) -> Option<web_sys::Element>;
     /// `navigator.globalPrivacyControl === true`.
     #[wasm_bindgen(js_name = gpc)]
     pub fn gpc_signal() -> bool;

@@ -33,9 +33,7 @@ impl GoogleTags for Steps {
         self.push(Step::GtagStub);
     }
     fn gtag(&self, args: &[serde_json::Value]) {
-        self.push(Step::Gtag(json::write(&serde_json::Value::Array(
-            args.to_vec(),
-        ))));
+        self.push(Step::Gtag(args.to_vec()));
     }
     fn gtag_js_start(&self) {
         self.push(Step::GtagJsStart);
@@ -54,7 +52,7 @@ impl GoogleTags for Steps {
 impl PageEvents for Steps {
     fn notify(&self, notice: &Notice, state: &State) {
         let (name, detail) = notice_event(notice, state);
-        self.push(Step::Event(name.to_owned(), json::write(&detail)));
+        self.push(Step::Event(name.to_owned(), detail));
     }
 }
 

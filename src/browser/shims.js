@@ -1,6 +1,13 @@
-// The few lines the engine must write in plain JS, in one file so a page view fetches one
-// snippet: the gtag() command queue (gtag.js reads `arguments` objects from the dataLayer)
-// and the Trusted Types policy (its callbacks must be JS functions).
+// The page actions both engines carry out, in plain JS and in one file so a page view fetches
+// one snippet: the gtag() command queue (gtag.js reads `arguments` objects from the
+// dataLayer), the Trusted Types policy (its callbacks must be JS functions), events, the
+// settings button, and `replaySteps`, which carries out a returning-visit plan's steps with
+// the same actions. Each is defined here once; the engines decide when.
+
+// The document's own properties and methods, through Document.prototype: a page's named
+// elements (<form name="head">) shadow the document's.
+const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
+const call = (name, ...args) => Document.prototype[name].apply(document, args);
 export function ensureStub() {
   // Only an array is a data layer: markup such as <img id="dataLayer"> is not one.
   if (!Array.isArray(window.dataLayer)) window.dataLayer = [];
@@ -12,6 +19,43 @@ export function ensureStub() {
 // gtag(...args), the arguments given as a JSON array.
 export function gtagText(args) {
   window.gtag.apply(window, JSON.parse(args));
+}
+
+export function setFlag(name, on) {
+  window[name] = on;
+}
+
+const REFUSED = "samtykke: the page's Content-Security-Policy refuses Samtykke's scripts; allow its Trusted Types policy with `trusted-types samtykke`";
+
+// The console error for a script the page's Trusted Types enforcement refused.
+export function reportRefused() {
+  console.error(REFUSED);
+}
+
+// Loads an external script (async, with `nonce`) once per URL.
+export function loadScript(src, nonce) {
+  if (call('querySelector', 'script[src="' + src.replace(/"/g, '') + '"]')) return;
+  const script = call('createElement', 'script');
+  script.async = true;
+  try {
+    script.src = trusted(true, src);
+  } catch {
+    reportRefused();
+    return;
+  }
+  if (nonce) script.nonce = nonce;
+  own('head').appendChild(script);
+}
+
+// The nonce of the first script[nonce] on the page ('' without one).
+export function pageNonce() {
+  const script = call('querySelector', 'script[nonce]');
+  return (script && script.nonce) || '';
+}
+
+// Whether the page has an element matching `selector`.
+export function hasAny(selector) {
+  return call('querySelector', selector) !== null;
 }
 
 export function gtagJsStart() {
@@ -36,11 +80,11 @@ export function storedItem(key) {
   }
 }
 
-// What chooses the language: <html lang> ('' without one) and navigator.languages. The root
-// comes through Document.prototype: markup cannot shadow it.
+// What chooses the language, one per line: <html lang> ('' without one), then
+// navigator.languages.
 export function pageLanguages() {
-  const root = Object.getOwnPropertyDescriptor(Document.prototype, 'documentElement').get.call(document);
-  return [(root && root.getAttribute('lang')) || ''].concat(Array.from(navigator.languages || []));
+  const root = own('documentElement');
+  return [(root && root.getAttribute('lang')) || ''].concat(Array.from(navigator.languages || [])).join('\n');
 }
 
 // navigator.globalPrivacyControl === true.
@@ -51,17 +95,38 @@ export function gpc() {
 // The floating settings button's holder, added to the body: a button that is a preferences
 // hook. Its label and the holder's theme, layout and language are set by the engine.
 export function settingsButton() {
-  const create = (tag) => Document.prototype.createElement.call(document, tag);
-  const holder = create('div');
-  const button = create('button');
+  const holder = call('createElement', 'div');
+  const button = call('createElement', 'button');
   holder.className = 'samtykke samtykke-floating';
   button.className = 'samtykke-settings-button';
   button.type = 'button';
   button.setAttribute('data-samtykke', 'preferences');
   button.setAttribute('data-action', 'settings');
   holder.appendChild(button);
-  const body = Object.getOwnPropertyDescriptor(Document.prototype, 'body').get.call(document);
+  const body = own('body');
   if (body) body.appendChild(holder);
+  return holder;
+}
+
+// Carries out a returning-visit plan's steps (a JSON array; see the core's plan.rs) with the
+// actions above. Returns the settings button's holder it added, or null. A plan whose steps
+// do not parse does nothing (it is written by the engine, so that is a bug, not an attack).
+export function replaySteps(steps, nonce) {
+  let holder = null;
+  for (const [kind, ...args] of JSON.parse(steps)) {
+    if (kind === 'stub') ensureStub();
+    else if (kind === 'gtag') window.gtag.apply(window, args);
+    else if (kind === 'js') gtagJsStart();
+    else if (kind === 'gtm') tagManagerStart();
+    else if (kind === 'script') loadScript(args[0], nonce);
+    else if (kind === 'flag') setFlag(args[0], args[1]);
+    else if (kind === 'event') window.dispatchEvent(new CustomEvent('samtykke:' + args[0], { detail: args[1] }));
+    else if (kind === 'button') {
+      holder = settingsButton();
+      for (let i = 0; i + 1 < args[1].length; i += 2) holder.setAttribute(args[1][i], args[1][i + 1]);
+      holder.firstChild.textContent = args[0];
+    }
+  }
   return holder;
 }
 

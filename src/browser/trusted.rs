@@ -3,13 +3,15 @@
 //! allows it with `trusted-types samtykke`; setting a script's `src` or text directly would
 //! throw there.
 
-use super::page::console_error;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/shims.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn trusted(is_url: bool, value: &str) -> Result<JsValue, JsValue>;
+    /// The console error for a script the page's Trusted Types enforcement refused.
+    #[wasm_bindgen(js_name = reportRefused)]
+    fn report_refused();
 }
 
 /// Sets `script.src` (`is_url`) or `script.text` to `value`, through the policy. `false`, and
@@ -19,10 +21,7 @@ pub fn set_script(script: &web_sys::HtmlScriptElement, is_url: bool, value: &str
     let set = trusted(is_url, value)
         .and_then(|value| js_sys::Reflect::set(script, &property.into(), &value));
     if set.is_err() {
-        console_error(
-            "samtykke: the page's Content-Security-Policy refuses Samtykke's scripts; \
-             allow its Trusted Types policy with `trusted-types samtykke`",
-        );
+        report_refused();
     }
     set.is_ok()
 }

@@ -533,13 +533,14 @@ test('the loader hints the whole engine chain at once, and every hinted file is 
     .map((l) => `${l.rel} ${new URL(l.href).pathname.replace(/^\/samtykke\//, '')}`));
   assert.deepEqual(hints, [
     'modulepreload samtykke.entry.js',
+    'modulepreload samtykke.full.js',
     'modulepreload samtykke_core.js',
     'preload samtykke_bg.wasm',
-    'modulepreload snippets/samtykke-' + hints[3].split('snippets/samtykke-')[1],
+    'modulepreload snippets/samtykke-' + hints[4].split('snippets/samtykke-')[1],
   ]);
-  assert.match(hints[3], /^modulepreload snippets\/samtykke-[0-9a-f]+\/src\/browser\/shims\.js$/);
-  const engineFiles = requests.filter((u) => /\/samtykke\/(samtykke\.entry\.js|samtykke_core|samtykke_bg|snippets\/)/.test(u));
-  assert.equal(engineFiles.length, 4, `each hinted file once: ${engineFiles.join(', ')}`);
+  assert.match(hints[4], /^modulepreload snippets\/samtykke-[0-9a-f]+\/src\/browser\/shims\.js$/);
+  const engineFiles = requests.filter((u) => /\/samtykke\/(samtykke\.entry\.js|samtykke\.full\.js|samtykke_core|samtykke_bg|snippets\/)/.test(u));
+  assert.equal(engineFiles.length, 5, `each hinted file once: ${engineFiles.join(', ')}`);
   assert.deepEqual(p.errors, []);
   await ctx.close();
 });

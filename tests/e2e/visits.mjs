@@ -3,8 +3,8 @@
 // checks in a browser that a returning visit fetches exactly its list.
 
 /** A first visit: the loader, the entry, both stylesheets, the full engine and its snippets. */
-export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css', 'samtykke.dialogs.css',
-  'samtykke_core.js', 'samtykke_bg.wasm', 'snippets'];
+export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.js', 'samtykke.css',
+  'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets'];
 
 /** A returning visit with a valid choice: the base stylesheet and the returning engine. */
 export const RETURNING_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css',

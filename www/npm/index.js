@@ -24,10 +24,9 @@ function hasPlan() {
   }
 }
 
-// The document's own methods and properties, through Document.prototype: a page's named
-// elements (<form name="head">) shadow the document's.
+// The document's own properties, through Document.prototype: a page's named elements
+// (<form name="documentElement">) shadow the document's.
 const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
-const call = (name, ...args) => Document.prototype[name].apply(document, args);
 
 let core = null;
 let returning = null;
@@ -35,77 +34,14 @@ let returning = null;
 let takeOver = null;
 let started = null;
 let running = false;
-let ui = null;
-let uiModule = null;
 const pending = [];
 
-// Fetches and compiles the UI module (once), without showing anything. A failed load is
-// forgotten, so that the next need tries again.
-function fetchUi() {
-  if (!uiModule) {
-    uiModule = import('./samtykke_ui.js').then(async (module) => {
-      await module.default();
-      return module;
-    });
-    uiModule.catch(() => { uiModule = null; });
-  }
-  return uiModule;
-}
-
-// Calls `done` once the dialog the visitor opened holds focus (it has rendered and noted who
-// had focus before), or at once when no dialog is wanted. Yew renders soon after mount() but
-// may put its effects off to a later task, so this looks once per frame, for about a second.
-function whenDialogHasFocus(done, frames = 60) {
-  const dialog = call('querySelector', '.samtykke-preferences');
-  const wanted = JSON.parse(core.uiState()).view === 'preferences';
-  if (!wanted || (dialog && dialog.contains(own('activeElement'))) || frames === 0) done();
-  else requestAnimationFrame(() => whenDialogHasFocus(done, frames - 1));
-}
-
-function loadUi() {
-  ui ||= fetchUi()
-    .then((module) => {
-      const bridge = { uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
-      if (module.mount(bridge) === false) throw new Error('the UI module could not reach the engine');
-      // The banner kept while the dialog loaded may go once the dialog has focus.
-      whenDialogHasFocus(() => core.uiMounted());
-    })
-    .catch((e) => {
-      console.error(`samtykke: could not load the consent UI (${e && e.message})`);
-      ui = null;
-      // The visitor asked for the dialog and will not get it now: back to where they were,
-      // so that asking again tries again.
-      core.uiFailed();
-    });
-  return ui;
-}
-
-// A visitor about to press "Manage preferences" (pointer over it, or focus on it) will need
-// the UI module: start fetching it then, not on the click.
-function fetchUiOnIntent() {
-  const layer = call('getElementById', 'samtykke-first-layer');
-  if (!layer) return;
-  const intent = (e) => {
-    if (e.target instanceof Element && e.target.closest('[data-action="manage"]')) {
-      fetchUi().catch(() => {});
-      layer.removeEventListener('pointerover', intent);
-      layer.removeEventListener('focusin', intent);
-    }
-  };
-  layer.addEventListener('pointerover', intent);
-  layer.addEventListener('focusin', intent);
-}
-
-let loadedFull = null;
 let loadedReturning = null;
 
-function loadFull() {
-  loadedFull ||= import('./samtykke_core.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
-  return loadedFull;
-}
+// The full engine's start and the UI module's loading, in a module of their own that a
+// returning visit does not fetch.
+const full = () => import('./samtykke.full.js');
+const loadFull = () => full().then((module) => module.loadFull());
 
 function loadReturning() {
   loadedReturning ||= import('./samtykke_return.js').then(async (module) => {
@@ -163,42 +99,6 @@ function watchForHandOver(engine, handOver) {
   return () => stops.splice(0).forEach((stop) => stop());
 }
 
-// Resolves once the stylesheet at `href` applies (added if the page has not got it), or
-// after 3 s, or at once without one.
-function stylesheetReady(href, nonce) {
-  if (!href) return null;
-  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
-  let link = links.find((l) => l.href === href);
-  if (!link) {
-    link = call('createElement', 'link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    if (nonce) link.nonce = nonce;
-    own('head').appendChild(link);
-  }
-  if (link.sheet) return null;
-  return new Promise((done) => {
-    link.addEventListener('load', done);
-    link.addEventListener('error', done);
-    setTimeout(done, 3000);
-  });
-}
-
-// Starts the full engine: from scratch, or (`resumeFrom`) where the returning engine's plan
-// left off. `options.stylesheet` (the script tag's samtykke.dialogs.css) must apply before
-// the banner shows: it loads while the engine does (a few kB against the engine's 60), and
-// the start waits for it only if it is still loading then.
-async function startFull(config, options, resumeFrom) {
-  const styled = stylesheetReady(options.stylesheet, options.nonce);
-  core = await loadFull();
-  await styled;
-  core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
-  const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
-  core.uiSubscribe(uiIfNeeded);
-  fetchUiOnIntent();
-  uiIfNeeded();
-}
-
 function runPending() {
   for (const [name, args, done] of pending.splice(0)) {
     // One failing call (bad arguments) must not keep the others from running.
@@ -216,7 +116,7 @@ function handOver(config, options, stopWatching) {
       stopWatching();
       const resumeFrom = returning.stop();
       try {
-        await startFull(config, options, resumeFrom);
+        core = await (await full()).startFull(config, options, resumeFrom);
       } finally {
         returning = null;
       }
@@ -254,7 +154,7 @@ export function init(config, options = {}) {
           return;
         }
       }
-      await startFull(config, options);
+      core = await (await full()).startFull(config, options);
       running = true;
       runPending();
     })();
@@ -294,5 +194,6 @@ export const reset = queued('reset');
 export const setLanguage = queued('setLanguage');
 const engineNow = () => (running ? returning || core : null);
 export const isAccepted = (category) => (engineNow() ? engineNow().isAccepted(category) : category === 'necessary');
-export const getConsent = () => (engineNow() ? engineNow().getConsent() : null);
+// The returning engine gives the choice as JSON text.
+export const getConsent = () => (!engineNow() ? null : returning ? JSON.parse(returning.getConsent()) : core.getConsent());
 export const storageKind = () => (engineNow() ? engineNow().storageKind() : 'none');

@@ -8,44 +8,49 @@
 //! the clock (the record's window) and this build of Samtykke. Anything else, and the full
 //! engine runs as if there were no plan.
 //!
-//! The text format is private to one build: fields are split by U+001F and steps by U+001E,
-//! and a plan whose texts hold either is not made.
+//! The text is a head of fields split by U+001F (what the plan holds for, read by the core in
+//! the returning engine), then U+001E and the steps as a JSON array (carried out by the page's
+//! JavaScript, `replaySteps` in the shell's `shims.js`, which reads the JSON wire format).
+//! Each step is an array: `["stub"]`, `["gtag", ...args]`, `["js"]`, `["gtm"]`,
+//! `["script", url]`, `["flag", name, on]`, `["event", name, detail]` and
+//! `["button", label, [attribute, value, ...]]`.
 
 use super::category::CategorySet;
+use super::json;
+use serde_json::Value;
 
 /// The `localStorage` key of the plan.
 pub const PLAN_KEY: &str = "samtykke:plan";
 
 /// The format (and build) the plan belongs to: a plan from another build is not replayed.
-const VERSION: &str = concat!("p1-", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("p2-", env!("CARGO_PKG_VERSION"));
 const FIELD: char = '\u{1f}';
-const STEP: char = '\u{1e}';
+const STEPS: char = '\u{1e}';
 
-/// One thing the page must do, in order, as the full engine would have done it. `S` is
-/// `String` in a plan being written and `&str` in one being read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Step<S = String> {
+/// One thing the page must do, in order, as the full engine would have done it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
     /// Make sure `window.dataLayer` and `window.gtag` exist.
     GtagStub,
-    /// `gtag(...args)`, the arguments as a JSON array.
-    Gtag(S),
+    /// `gtag(...args)`.
+    Gtag(Vec<Value>),
     /// `gtag('js', new Date())`.
     GtagJsStart,
     /// Push Google Tag Manager's start event (`gtm.start` is the time of this page view).
     TagManagerStart,
     /// Load this script (async, with the page's nonce).
-    Script(S),
+    Script(String),
     /// `window[name] = value`.
-    WindowFlag(S, bool),
-    /// Dispatch `samtykke:<name>` on `window` with this JSON detail.
-    Event(S, S),
+    WindowFlag(String, bool),
+    /// Dispatch `samtykke:<name>` on `window` with this detail.
+    Event(String, Value),
     /// Show the floating settings button: its label, then its container's attributes as
     /// name and value in turn (theme, layout, language).
-    SettingsButton(S, Vec<S>),
+    SettingsButton(String, Vec<String>),
 }
 
 /// A returning-visit plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// [`fingerprint`] of the config's text.
     pub fingerprint: String,
@@ -65,6 +70,30 @@ pub struct Plan {
     pub consent: String,
     /// What the page does.
     pub steps: Vec<Step>,
+}
+
+/// A plan read in place: its head, and its steps as the JSON text the page carries out. What
+/// the returning engine reads (it never parses the steps).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanText<'a> {
+    /// See [`Plan::fingerprint`].
+    pub fingerprint: &'a str,
+    /// See [`Plan::key`].
+    pub key: &'a str,
+    /// See [`Plan::stored`].
+    pub stored: &'a str,
+    /// See [`Plan::context`].
+    pub context: &'a str,
+    /// See [`Plan::valid_from`].
+    pub valid_from: u64,
+    /// See [`Plan::valid_until`].
+    pub valid_until: u64,
+    /// See [`Plan::granted`].
+    pub granted: CategorySet,
+    /// See [`Plan::consent`].
+    pub consent: &'a str,
+    /// The steps, as a JSON array (see the module's documentation).
+    pub steps: &'a str,
 }
 
 /// A short fingerprint of a config's text (64-bit FNV-1a, in hex). It tells whether the text
@@ -89,7 +118,11 @@ pub fn fingerprint(config_text: &str) -> String {
 
 /// The page facts a plan depends on: the GPC signal, `<html lang>` and the browser's
 /// languages (which choose the language of what the page shows).
-pub fn context(gpc: bool, page_lang: Option<&str>, browser_languages: &[String]) -> String {
+pub fn context<'a>(
+    gpc: bool,
+    page_lang: Option<&str>,
+    browser_languages: impl IntoIterator<Item = &'a str>,
+) -> String {
     let mut out = String::from(if gpc { "gpc" } else { "-" });
     out.push(FIELD);
     out.push_str(page_lang.unwrap_or(""));
@@ -100,115 +133,18 @@ pub fn context(gpc: bool, page_lang: Option<&str>, browser_languages: &[String])
     out
 }
 
-impl Plan {
-    /// Whether the plan holds for this page view: the same config text, the same stored
-    /// record, the same page facts, inside the record's window.
-    pub fn holds(
-        &self,
-        fingerprint: &str,
-        stored: Option<&str>,
-        context: &str,
-        now_ms: u64,
-    ) -> bool {
-        PlanText {
-            fingerprint: &self.fingerprint,
-            key: &self.key,
-            stored: &self.stored,
-            context: &self.context,
-            valid_from: self.valid_from,
-            valid_until: self.valid_until,
-            granted: self.granted,
-            consent: &self.consent,
-            steps: None,
-        }
-        .holds(fingerprint, stored, context, now_ms)
-    }
-
-    /// The plan as text, or `None` when one of its texts holds a separator (no plan then).
-    pub fn encode(&self) -> Option<String> {
-        let (from, until, granted) = (
-            self.valid_from.to_string(),
-            self.valid_until.to_string(),
-            self.granted.bits().to_string(),
-        );
-        let fields = [
-            VERSION,
-            &self.fingerprint,
-            &self.key,
-            &self.stored,
-            &from,
-            &until,
-            &granted,
-            &self.consent,
-        ];
-        let mut out = join(&fields)?;
-        // The context, several fields itself, comes last in the head.
-        if self.context.contains(STEP) {
-            return None;
-        }
-        out.push(FIELD);
-        out.push_str(&self.context);
-        for step in &self.steps {
-            out.push(STEP);
-            out.push_str(&join(&step_parts(step))?);
-        }
-        Some(out)
-    }
-
-    /// Reads a plan made by [`Plan::encode`] in this build; `None` for anything else.
-    pub fn decode(text: &str) -> Option<Plan> {
-        let read = PlanText::read(text)?;
-        Some(Plan {
-            fingerprint: read.fingerprint.to_owned(),
-            key: read.key.to_owned(),
-            stored: read.stored.to_owned(),
-            context: read.context.to_owned(),
-            valid_from: read.valid_from,
-            valid_until: read.valid_until,
-            granted: read.granted,
-            consent: read.consent.to_owned(),
-            steps: read.steps().map(|step| step.to_owned()).collect(),
-        })
-    }
-}
-
-/// A plan read in place, without copying its texts: what the returning engine uses.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanText<'a> {
-    /// See [`Plan::fingerprint`].
-    pub fingerprint: &'a str,
-    /// See [`Plan::key`].
-    pub key: &'a str,
-    /// See [`Plan::stored`].
-    pub stored: &'a str,
-    /// See [`Plan::context`].
-    pub context: &'a str,
-    /// See [`Plan::valid_from`].
-    pub valid_from: u64,
-    /// See [`Plan::valid_until`].
-    pub valid_until: u64,
-    /// See [`Plan::granted`].
-    pub granted: CategorySet,
-    /// See [`Plan::consent`].
-    pub consent: &'a str,
-    steps: Option<&'a str>,
-}
-
 impl<'a> PlanText<'a> {
-    /// Reads a plan made by [`Plan::encode`] in this build, steps included; `None` for
-    /// anything else.
+    /// Reads the head of a plan made by [`Plan::encode`] in this build; `None` for anything
+    /// else.
     pub fn read(text: &'a str) -> Option<PlanText<'a>> {
-        let (head, steps) = match text.split_once(STEP) {
-            Some((head, steps)) => (head, Some(steps)),
-            None => (text, None),
-        };
+        let (head, steps) = text.split_once(STEPS)?;
         // The context, several fields itself, is the rest of the head.
         let mut fields = head.splitn(9, FIELD);
         let mut next = || fields.next();
         if next()? != VERSION {
             return None;
         }
-        let read = PlanText {
+        Some(PlanText {
             fingerprint: next()?,
             key: next()?,
             stored: next()?,
@@ -218,13 +154,7 @@ impl<'a> PlanText<'a> {
             consent: next()?,
             context: next()?,
             steps,
-        };
-        if let Some(steps) = steps {
-            if steps.split(STEP).any(|step| read_step(step).is_none()) {
-                return None;
-            }
-        }
-        Some(read)
+        })
     }
 
     /// Whether the plan holds for this page view: the same config text, the same stored
@@ -242,119 +172,162 @@ impl<'a> PlanText<'a> {
             && self.valid_from <= now_ms
             && now_ms < self.valid_until
     }
-
-    /// The steps, in order.
-    pub fn steps(&self) -> impl Iterator<Item = Step<&'a str>> {
-        self.steps
-            .into_iter()
-            .flat_map(|steps| steps.split(STEP))
-            .filter_map(read_step)
-    }
 }
 
-impl Step<&str> {
-    /// The step with its texts copied.
-    pub fn to_owned(&self) -> Step {
-        match self {
-            Step::GtagStub => Step::GtagStub,
-            Step::Gtag(args) => Step::Gtag((*args).to_owned()),
-            Step::GtagJsStart => Step::GtagJsStart,
-            Step::TagManagerStart => Step::TagManagerStart,
-            Step::Script(url) => Step::Script((*url).to_owned()),
-            Step::WindowFlag(name, on) => Step::WindowFlag((*name).to_owned(), *on),
-            Step::Event(name, detail) => Step::Event((*name).to_owned(), (*detail).to_owned()),
-            Step::SettingsButton(label, attributes) => Step::SettingsButton(
-                (*label).to_owned(),
-                attributes.iter().map(|a| (*a).to_owned()).collect(),
-            ),
-        }
-    }
-}
-
-/// `fields` joined by the field separator; `None` when one holds a separator itself.
-fn join(fields: &[&str]) -> Option<String> {
-    let mut out = String::new();
-    for (i, field) in fields.iter().enumerate() {
-        if field.contains(FIELD) || field.contains(STEP) {
-            return None;
-        }
-        if i > 0 {
-            out.push(FIELD);
-        }
-        out.push_str(field);
-    }
-    Some(out)
-}
-
-fn step_parts(step: &Step) -> Vec<&str> {
-    match step {
-        Step::GtagStub => vec!["d"],
-        Step::Gtag(args) => vec!["g", args],
-        Step::GtagJsStart => vec!["j"],
-        Step::TagManagerStart => vec!["m"],
-        Step::Script(url) => vec!["s", url],
-        Step::WindowFlag(name, on) => vec!["f", name, if *on { "1" } else { "0" }],
-        Step::Event(name, detail) => vec!["e", name, detail],
-        Step::SettingsButton(label, attributes) => {
-            let mut parts = vec!["b", label.as_str()];
-            parts.extend(attributes.iter().map(String::as_str));
-            parts
-        }
-    }
-}
-
-fn read_step(text: &str) -> Option<Step<&str>> {
-    let mut parts = text.split(FIELD);
-    let kind = parts.next()?;
-    let mut next = || parts.next();
-    let step = match kind {
-        "d" => Step::GtagStub,
-        "g" => Step::Gtag(next()?),
-        "j" => Step::GtagJsStart,
-        "m" => Step::TagManagerStart,
-        "s" => Step::Script(next()?),
-        "f" => Step::WindowFlag(next()?, next()? == "1"),
-        "e" => Step::Event(next()?, next()?),
-        "b" => {
-            let label = next()?;
-            let mut attributes = Vec::new();
-            while let Some(name) = next() {
-                attributes.push(name);
-                attributes.push(next()?);
+impl Plan {
+    /// The plan as text, or `None` when a text of its head holds a separator (no plan then).
+    pub fn encode(&self) -> Option<String> {
+        let (from, until, granted) = (
+            self.valid_from.to_string(),
+            self.valid_until.to_string(),
+            self.granted.bits().to_string(),
+        );
+        let fields = [
+            VERSION,
+            &self.fingerprint,
+            &self.key,
+            &self.stored,
+            &from,
+            &until,
+            &granted,
+            &self.consent,
+            // Several fields itself, last.
+            &self.context,
+        ];
+        let mut out = String::new();
+        for (i, field) in fields.iter().enumerate() {
+            let last = i + 1 == fields.len();
+            if field.contains(STEPS) || (!last && field.contains(FIELD)) {
+                return None;
             }
-            Step::SettingsButton(label, attributes)
+            if i > 0 {
+                out.push(FIELD);
+            }
+            out.push_str(field);
         }
-        _ => return None,
-    };
-    match next() {
-        Some(_) => None,
-        None => Some(step),
+        out.push(STEPS);
+        let steps = self.steps.iter().map(step_json).collect();
+        out.push_str(&json::write(&Value::Array(steps)));
+        Some(out)
     }
+
+    /// Reads a plan made by [`Plan::encode`] in this build; `None` for anything else.
+    pub fn decode(text: &str) -> Option<Plan> {
+        let read = PlanText::read(text)?;
+        let Ok(Value::Array(steps)) = json::parse(read.steps) else {
+            return None;
+        };
+        Some(Plan {
+            fingerprint: read.fingerprint.to_owned(),
+            key: read.key.to_owned(),
+            stored: read.stored.to_owned(),
+            context: read.context.to_owned(),
+            valid_from: read.valid_from,
+            valid_until: read.valid_until,
+            granted: read.granted,
+            consent: read.consent.to_owned(),
+            steps: steps.iter().map(read_step).collect::<Option<_>>()?,
+        })
+    }
+
+    /// Whether the plan holds for this page view (see [`PlanText::holds`]).
+    pub fn holds(
+        &self,
+        fingerprint: &str,
+        stored: Option<&str>,
+        context: &str,
+        now_ms: u64,
+    ) -> bool {
+        PlanText {
+            fingerprint: &self.fingerprint,
+            key: &self.key,
+            stored: &self.stored,
+            context: &self.context,
+            valid_from: self.valid_from,
+            valid_until: self.valid_until,
+            granted: self.granted,
+            consent: &self.consent,
+            steps: "",
+        }
+        .holds(fingerprint, stored, context, now_ms)
+    }
+}
+
+fn step_json(step: &Step) -> Value {
+    let text = |s: &str| Value::from(s);
+    let mut out = vec![text(match step {
+        Step::GtagStub => "stub",
+        Step::Gtag(_) => "gtag",
+        Step::GtagJsStart => "js",
+        Step::TagManagerStart => "gtm",
+        Step::Script(_) => "script",
+        Step::WindowFlag(..) => "flag",
+        Step::Event(..) => "event",
+        Step::SettingsButton(..) => "button",
+    })];
+    match step {
+        Step::GtagStub | Step::GtagJsStart | Step::TagManagerStart => {}
+        Step::Gtag(args) => out.extend(args.iter().cloned()),
+        Step::Script(url) => out.push(text(url)),
+        Step::WindowFlag(name, on) => out.extend([text(name), Value::from(*on)]),
+        Step::Event(name, detail) => out.extend([text(name), detail.clone()]),
+        Step::SettingsButton(label, attributes) => out.extend([
+            text(label),
+            Value::Array(attributes.iter().map(|a| text(a)).collect()),
+        ]),
+    }
+    Value::Array(out)
+}
+
+fn read_step(value: &Value) -> Option<Step> {
+    let parts = value.as_array()?;
+    let text = |i: usize| parts.get(i)?.as_str().map(str::to_owned);
+    let len = parts.len();
+    Some(match (parts.first()?.as_str()?, len) {
+        ("stub", 1) => Step::GtagStub,
+        ("gtag", _) => Step::Gtag(parts.get(1..)?.to_vec()),
+        ("js", 1) => Step::GtagJsStart,
+        ("gtm", 1) => Step::TagManagerStart,
+        ("script", 2) => Step::Script(text(1)?),
+        ("flag", 3) => Step::WindowFlag(text(1)?, parts.get(2)?.as_bool()?),
+        ("event", 3) => Step::Event(text(1)?, parts.get(2)?.clone()),
+        ("button", 3) => Step::SettingsButton(
+            text(1)?,
+            parts
+                .get(2)?
+                .as_array()?
+                .iter()
+                .map(|a| a.as_str().map(str::to_owned))
+                .collect::<Option<_>>()?,
+        ),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::category::Category;
+    use crate::json::object;
 
     fn sample() -> Plan {
         Plan {
             fingerprint: fingerprint("{\"revision\":1}"),
             key: "samtykke".into(),
             stored: "{\"v\":1}".into(),
-            context: context(false, Some("en"), &["en-GB".into(), "nb".into()]),
+            context: context(false, Some("en"), ["en-GB", "nb"]),
             valid_from: 10,
             valid_until: 20,
             granted: CategorySet::necessary_only().with(Category::Statistics),
             consent: "{\"categories\":[\"necessary\",\"statistics\"]}".into(),
             steps: vec![
                 Step::GtagStub,
-                Step::Gtag("[\"consent\",\"default\",{}]".into()),
+                Step::Gtag(vec!["consent".into(), "default".into(), object([])]),
                 Step::GtagJsStart,
                 Step::TagManagerStart,
                 Step::Script("https://www.googletagmanager.com/gtag/js?id=G-1".into()),
                 Step::WindowFlag("ga-disable-G-1".into(), true),
-                Step::Event("ready".into(), "{}".into()),
+                Step::Event("ready".into(), object([("consent", Value::Null)])),
                 Step::SettingsButton("Cookie settings".into(), vec!["lang".into(), "en".into()]),
             ],
         }
@@ -364,6 +337,21 @@ mod tests {
     fn a_plan_reads_back_as_it_was_written() {
         let plan = sample();
         assert_eq!(Plan::decode(&plan.encode().unwrap()), Some(plan));
+    }
+
+    #[test]
+    fn the_steps_are_a_json_array_of_arrays_for_the_page() {
+        let text = sample().encode().unwrap();
+        let read = PlanText::read(&text).unwrap();
+        assert_eq!(
+            read.steps,
+            "[[\"stub\"],[\"gtag\",\"consent\",\"default\",{}],[\"js\"],[\"gtm\"],\
+             [\"script\",\"https://www.googletagmanager.com/gtag/js?id=G-1\"],\
+             [\"flag\",\"ga-disable-G-1\",true],[\"event\",\"ready\",{\"consent\":null}],\
+             [\"button\",\"Cookie settings\",[\"lang\",\"en\"]]]"
+        );
+        assert_eq!(read.key, "samtykke");
+        assert_eq!(read.granted, sample().granted);
     }
 
     #[test]
@@ -377,38 +365,43 @@ mod tests {
         assert!(!plan.holds(&fingerprint("{\"revision\":2}"), s, c, 15));
         assert!(!plan.holds(f, Some("{\"v\":2}"), c, 15));
         assert!(!plan.holds(f, None, c, 15));
-        let gpc = context(true, Some("en"), &["en-GB".into(), "nb".into()]);
+        let gpc = context(true, Some("en"), ["en-GB", "nb"]);
         assert!(!plan.holds(f, s, &gpc, 15));
-        let other_language = context(false, Some("nb"), &["en-GB".into(), "nb".into()]);
+        let other_language = context(false, Some("nb"), ["en-GB", "nb"]);
         assert!(!plan.holds(f, s, &other_language, 15));
+        let fewer_languages = context(false, Some("en"), ["en-GB"]);
+        assert!(!plan.holds(f, s, &fewer_languages, 15));
     }
 
     #[test]
-    fn a_text_with_a_separator_makes_no_plan() {
-        let mut plan = sample();
-        plan.steps.push(Step::Event("x\u{1f}y".into(), "{}".into()));
-        assert_eq!(plan.encode(), None);
+    fn a_head_text_with_a_separator_makes_no_plan() {
         let mut plan = sample();
         plan.stored = "a\u{1e}b".into();
         assert_eq!(plan.encode(), None);
+        let mut plan = sample();
+        plan.key = "a\u{1f}b".into();
+        assert_eq!(plan.encode(), None);
+        // Step texts are JSON strings: any character is fine there.
+        let mut plan = sample();
+        plan.steps
+            .push(Step::Event("x\u{1f}\u{1e}y".into(), Value::Null));
+        assert_eq!(Plan::decode(&plan.encode().unwrap()), Some(plan));
     }
 
     #[test]
     fn anything_but_a_plan_of_this_build_is_refused() {
         let text = sample().encode().unwrap();
-        assert_eq!(Plan::decode(&text.replacen("p1-", "p0-", 1)), None);
-        let read = PlanText::read(&text).unwrap();
-        assert_eq!(read.steps().count(), sample().steps.len());
+        assert_eq!(Plan::decode(&text.replacen("p2-", "p1-", 1)), None);
+        assert_eq!(PlanText::read(&text.replacen("p2-", "p1-", 1)), None);
         assert_eq!(Plan::decode(""), None);
         assert_eq!(Plan::decode("garbage"), None);
         for cut in 0..text.len() {
             if text.is_char_boundary(cut) {
-                // Never a panic, and a cut plan is never a different valid plan of the head.
-                let _ = Plan::decode(&text[..cut]);
+                // Never a panic; a plan cut in its head or steps is no plan.
+                assert_eq!(Plan::decode(&text[..cut]), None, "cut at {cut}");
             }
         }
-        let mut unknown = text.clone();
-        unknown.push_str("\u{1e}z");
+        let unknown = text.replace("[\"js\"]", "[\"eval\"]");
         assert_eq!(Plan::decode(&unknown), None);
     }
 

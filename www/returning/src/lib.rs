@@ -2,17 +2,14 @@
 //! full engine wrote for it (Google's Consent Mode and tags, the page's events, the settings
 //! button) without the config reader, the banner or the gate. Whether the plan holds is the
 //! core's rule (`PlanText::holds`); when it does not, or the page has anything this engine
-//! does not do (gated elements, a notice), `start` says so and the entry runs the full
-//! engine instead. Later needs (the preferences, news from another tab) make the entry hand
-//! over to the full engine, which takes over where the plan left off.
+//! does not do (gated elements, a notice), `start` declines and the entry runs the full
+//! engine instead. Later needs (the preferences, an API call, news from another tab) make the
+//! entry hand over to the full engine, which takes over where the plan left off. The steps
+//! are carried out by the same page actions as the full engine's (`shims.js`).
 
 use samtykke::browser::boot::{page_nonce, plan_context, GATED, NOTICE_HOOK, PREFERENCES_HOOK};
-use samtykke::browser::dom;
-use samtykke::browser::gtag::WebGoogleTags;
-use samtykke::browser::page::{notify_page, stored_item, CHANNEL};
-use samtykke::browser::ports::GoogleTags;
-use samtykke::browser::settings_button::{add_settings_button, button_of};
-use samtykke::core::{fingerprint, Category, CategorySet, PlanText, Step, PLAN_KEY};
+use samtykke::browser::page::{has_any, replay_steps, stored_item, CHANNEL};
+use samtykke::core::{fingerprint, Category, CategorySet, PlanText, PLAN_KEY};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -22,26 +19,35 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// What the plan in force says, for the replay, the readers and the hand-over.
+/// The plan in force on this page.
 struct Running {
     /// The plan's text.
-    plan: String,
+    text: String,
     /// The CSP nonce for the Google tag.
-    nonce: Option<String>,
-    /// The stored text the plan ran with (the full engine's `resumeFrom`).
-    stored: String,
-    /// The record's key in `localStorage` (a `storage` event about it is news).
-    key: String,
+    nonce: String,
+    /// What the readers answer.
     granted: CategorySet,
-    /// `getConsent()`, as JSON.
-    consent: String,
+    /// The settings button the replay added.
     button: Option<web_sys::Element>,
+    /// The steps were carried out.
+    replayed: bool,
     /// The full engine is taking over.
     stopped: bool,
 }
 
 thread_local! {
+    /// The plan in force.
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+}
+
+/// `f` on the running state, if any.
+fn with_running<T>(f: impl FnOnce(&mut Running) -> T) -> Option<T> {
+    RUNNING.with(|r| r.borrow_mut().as_mut().map(f))
+}
+
+/// The plan in force, read again from its text, for `f`.
+fn with_plan<T>(f: impl FnOnce(&PlanText) -> T) -> Option<T> {
+    with_running(|running| PlanText::read(&running.text).map(|plan| f(&plan))).flatten()
 }
 
 /// Takes this page view when the plan holds for `config` (its JSON text, as the full engine
@@ -50,9 +56,6 @@ thread_local! {
 /// nonce for the Google tag (empty: the page's first).
 #[wasm_bindgen]
 pub fn start(config: &str, nonce: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
     let Some(text) = stored_item(PLAN_KEY) else {
         return false;
     };
@@ -65,29 +68,22 @@ pub fn start(config: &str, nonce: &str) -> bool {
         &plan_context(),
         js_sys::Date::now() as u64,
     );
-    if !holds
-        || dom::query_selector(&document, GATED).is_some()
-        || dom::query_selector(&document, NOTICE_HOOK).is_some()
-    {
+    if !holds || has_any(GATED) || has_any(NOTICE_HOOK) {
         return false;
     }
-    let nonce = Some(nonce.to_owned())
-        .filter(|n| !n.is_empty())
-        .or_else(|| page_nonce(Some(&document)));
-    let running = Running {
-        plan: String::new(),
-        nonce,
-        stored: plan.stored.to_owned(),
-        key: plan.key.to_owned(),
-        granted: plan.granted,
-        consent: plan.consent.to_owned(),
-        button: None,
-        stopped: false,
+    let granted = plan.granted;
+    let nonce = match nonce {
+        "" => page_nonce().unwrap_or_default(),
+        given => given.to_owned(),
     };
     RUNNING.with(|r| {
         *r.borrow_mut() = Some(Running {
-            plan: text,
-            ..running
+            text,
+            nonce,
+            granted,
+            button: None,
+            replayed: false,
+            stopped: false,
         })
     });
     true
@@ -96,51 +92,31 @@ pub fn start(config: &str, nonce: &str) -> bool {
 /// Carries out the plan's steps, in order (once).
 #[wasm_bindgen]
 pub fn replay() {
-    let Some((text, nonce)) = RUNNING.with(|r| {
-        let mut running = r.borrow_mut();
-        let running = running.as_mut()?;
-        Some((std::mem::take(&mut running.plan), running.nonce.take()))
-    }) else {
+    let taken = with_running(|running| {
+        if running.replayed {
+            return None;
+        }
+        running.replayed = true;
+        let steps = PlanText::read(&running.text)?.steps.to_owned();
+        Some((steps, std::mem::take(&mut running.nonce)))
+    })
+    .flatten();
+    let Some((steps, nonce)) = taken else {
         return;
     };
-    let Some(plan) = PlanText::read(&text) else {
-        return;
-    };
-    let google = WebGoogleTags { nonce };
-    let mut button = None;
-    for step in plan.steps() {
-        match step {
-            Step::GtagStub => google.ensure_stub(),
-            Step::Gtag(args) => google.gtag_json(args),
-            Step::GtagJsStart => google.gtag_js_start(),
-            Step::TagManagerStart => google.tag_manager_start(),
-            Step::Script(url) => google.load_script(url),
-            Step::WindowFlag(name, on) => google.set_window_flag(name, on),
-            Step::Event(name, detail) => notify_page(name, detail),
-            Step::SettingsButton(label, attributes) => {
-                let holder = add_settings_button();
-                for pair in attributes.chunks(2) {
-                    if let [name, value] = pair {
-                        let _ = holder.set_attribute(name, value);
-                    }
-                }
-                if let Some(button) = button_of(&holder) {
-                    button.set_text_content(Some(label));
-                }
-                button = Some(holder);
-            }
+    let button = replay_steps(&steps, &nonce);
+    // A page listener of the replayed events may have handed over already: the full engine
+    // then draws its own button.
+    let kept = with_running(|running| {
+        if running.stopped {
+            return button.clone();
         }
-    }
-    RUNNING.with(|r| match r.borrow_mut().as_mut() {
-        // A page listener of the replayed events handed over already: the full engine draws
-        // its own button.
-        Some(running) if !running.stopped => running.button = button,
-        _ => {
-            if let Some(button) = button {
-                button.remove();
-            }
-        }
+        running.button = button.clone();
+        None
     });
+    if let Some(button) = kept.flatten() {
+        button.remove();
+    }
 }
 
 /// What makes the entry hand over to the full engine once the plan ran, one per line: the
@@ -153,11 +129,9 @@ pub fn hand_over_watch() -> String {
     for part in ["\n", GATED, ",", NOTICE_HOOK, "\n", CHANNEL, "\n"] {
         watch.push_str(part);
     }
-    RUNNING.with(|r| {
-        if let Some(running) = r.borrow().as_ref() {
-            watch.push_str(&running.key);
-        }
-    });
+    if let Some(key) = with_plan(|plan| plan.key.to_owned()) {
+        watch.push_str(&key);
+    }
     watch
 }
 
@@ -167,39 +141,35 @@ pub fn hand_over_watch() -> String {
 /// no plan ran.
 #[wasm_bindgen]
 pub fn stop() -> Option<String> {
-    RUNNING.with(|r| {
-        let mut running = r.borrow_mut();
-        let running = running.as_mut()?;
+    if let Some(button) = with_running(|running| {
         running.stopped = true;
-        if let Some(button) = running.button.take() {
-            button.remove();
-        }
-        Some(running.stored.clone())
+        running.button.take()
     })
-}
-
-/// Where the choice in force is stored: a plan is made only for one in `localStorage`.
-#[wasm_bindgen(js_name = storageKind)]
-pub fn storage_kind() -> String {
-    let running = RUNNING.with(|r| r.borrow().is_some());
-    String::from(if running { "localStorage" } else { "none" })
+    .flatten()
+    {
+        button.remove();
+    }
+    with_plan(|plan| plan.stored.to_owned())
 }
 
 /// Whether `category` is granted by the choice in force (never an unknown name).
 #[wasm_bindgen(js_name = isAccepted)]
 pub fn is_accepted(category: &str) -> bool {
-    let granted = RUNNING.with(|r| r.borrow().as_ref().map(|r| r.granted));
+    let granted = with_running(|running| running.granted);
     Category::parse(category)
         .is_some_and(|c| granted.unwrap_or(CategorySet::necessary_only()).contains(c))
 }
 
-/// The choice in force (an object), as the full engine's `getConsent()` gives it.
+/// The choice in force as JSON text (the entry parses it), as the full engine's
+/// `getConsent()` gives it; `null` when no plan runs.
 #[wasm_bindgen(js_name = getConsent)]
-pub fn get_consent() -> JsValue {
-    RUNNING.with(|r| {
-        r.borrow()
-            .as_ref()
-            .and_then(|r| js_sys::JSON::parse(&r.consent).ok())
-            .unwrap_or(JsValue::NULL)
-    })
+pub fn get_consent() -> String {
+    with_plan(|plan| plan.consent.to_owned()).unwrap_or_else(|| String::from("null"))
+}
+
+/// Where the choice in force is stored: a plan is made only for one in `localStorage`.
+#[wasm_bindgen(js_name = storageKind)]
+pub fn storage_kind() -> String {
+    let running = with_running(|_| ()).is_some();
+    String::from(if running { "localStorage" } else { "none" })
 }

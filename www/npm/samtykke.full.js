@@ -1,0 +1,116 @@
+// The full engine's start, for the entry (`index.js`, `samtykke.entry.js`): the core engine
+// (`samtykke_core.js`), the stylesheet the banner needs, and the Yew UI module, fetched when
+// the preferences dialog or a notice must show. A module of its own, so that a returning
+// visit the returning engine serves does not fetch it.
+import initEngine, * as engine from './samtykke_core.js';
+
+// The document's own properties and methods, through Document.prototype: a page's named
+// elements (<form name="head">) shadow the document's.
+const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
+const call = (name, ...args) => Document.prototype[name].apply(document, args);
+
+let core = null;
+let ui = null;
+let uiModule = null;
+let loaded = null;
+
+/** Fetches and compiles the core engine (once), without starting it. */
+export function loadFull() {
+  loaded ||= initEngine().then(() => engine);
+  return loaded;
+}
+
+// Fetches and compiles the UI module (once), without showing anything. A failed load is
+// forgotten, so that the next need tries again.
+function fetchUi() {
+  if (!uiModule) {
+    uiModule = import('./samtykke_ui.js').then(async (module) => {
+      await module.default();
+      return module;
+    });
+    uiModule.catch(() => { uiModule = null; });
+  }
+  return uiModule;
+}
+
+// Calls `done` once the dialog the visitor opened holds focus (it has rendered and noted who
+// had focus before), or at once when no dialog is wanted. Yew renders soon after mount() but
+// may put its effects off to a later task, so this looks once per frame, for about a second.
+function whenDialogHasFocus(done, frames = 60) {
+  const dialog = call('querySelector', '.samtykke-preferences');
+  const wanted = JSON.parse(core.uiState()).view === 'preferences';
+  if (!wanted || (dialog && dialog.contains(own('activeElement'))) || frames === 0) done();
+  else requestAnimationFrame(() => whenDialogHasFocus(done, frames - 1));
+}
+
+function loadUi() {
+  ui ||= fetchUi()
+    .then((module) => {
+      const bridge = { uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
+      if (module.mount(bridge) === false) throw new Error('the UI module could not reach the engine');
+      // The banner kept while the dialog loaded may go once the dialog has focus.
+      whenDialogHasFocus(() => core.uiMounted());
+    })
+    .catch((e) => {
+      console.error(`samtykke: could not load the consent UI (${e && e.message})`);
+      ui = null;
+      // The visitor asked for the dialog and will not get it now: back to where they were,
+      // so that asking again tries again.
+      core.uiFailed();
+    });
+  return ui;
+}
+
+// A visitor about to press "Manage preferences" (pointer over it, or focus on it) will need
+// the UI module: start fetching it then, not on the click.
+function fetchUiOnIntent() {
+  const layer = call('getElementById', 'samtykke-first-layer');
+  if (!layer) return;
+  const intent = (e) => {
+    if (e.target instanceof Element && e.target.closest('[data-action="manage"]')) {
+      fetchUi().catch(() => {});
+      layer.removeEventListener('pointerover', intent);
+      layer.removeEventListener('focusin', intent);
+    }
+  };
+  layer.addEventListener('pointerover', intent);
+  layer.addEventListener('focusin', intent);
+}
+
+// Resolves once the stylesheet at `href` applies (added if the page has not got it), or
+// after 3 s, or at once without one.
+function stylesheetReady(href, nonce) {
+  if (!href) return null;
+  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
+  let link = links.find((l) => l.href === href);
+  if (!link) {
+    link = call('createElement', 'link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    if (nonce) link.nonce = nonce;
+    own('head').appendChild(link);
+  }
+  if (link.sheet) return null;
+  return new Promise((done) => {
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
+    setTimeout(done, 3000);
+  });
+}
+
+// Starts the full engine: from scratch, or (`resumeFrom`) where the returning engine's plan
+// left off. `options.stylesheet` (the script tag's samtykke.dialogs.css) must apply before
+// the banner shows: it loads while the engine does (a few kB against the engine's 60), and
+// the start waits for it only if it is still loading then.
+export async function startFull(config, options, resumeFrom) {
+  const styled = stylesheetReady(options.stylesheet, options.nonce);
+  core = await loadFull();
+  await styled;
+  core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
+  const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
+  core.uiSubscribe(uiIfNeeded);
+  fetchUiOnIntent();
+  uiIfNeeded();
+  return core;
+}
+
