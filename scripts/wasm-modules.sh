@@ -3,8 +3,8 @@
 #                                             rules, gating, Google tags, and the first layer
 #                                             drawn in plain DOM
 #   samtykke_return.js + samtykke_return_bg.wasm
-#                                             the returning-visit engine: replays the plan
-#                                             the full engine wrote after a choice
+#                                             the returning-visit engine: the core's plan
+#                                             reader (no wasm-bindgen) and its own glue
 #   samtykke_ui.js + samtykke_ui_bg.wasm      the Yew views (the preferences dialog, notices),
 #                                             fetched only when one must show; they read the
 #                                             core's state
@@ -29,8 +29,17 @@ build_wasm_modules() {
   # One at a time: built together, cargo would unify their features (the core has no Yew).
   cargo build --release --locked -p samtykke-www --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www samtykke samtykke_core "$tmp" "$out"
+  # The returning engine has no wasm-bindgen: its hand-written glue imports the core's page
+  # actions (shims.js) from the snippet folder the full engine's glue made.
   cargo build --release --locked -p samtykke-www-returning --target wasm32-unknown-unknown
-  bindgen_and_opt samtykke_www_returning samtykke_return samtykke_return "$tmp" "$out"
+  # shellcheck disable=SC2086
+  wasm-opt -Oz $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
+    target/wasm32-unknown-unknown/release/samtykke_www_returning.wasm -o "$out/samtykke_return_bg.wasm"
+  local shims
+  shims=$(cd "$tmp" && find snippets -name shims.js)
+  sed "s|from './shims.js'|from './$shims'|" www/returning/glue.js > "$out/samtykke_return.js"
+  grep -q "from './snippets/.*/shims.js'" "$out/samtykke_return.js" \
+    || { echo "wasm-modules: could not point samtykke_return.js at shims.js" >&2; exit 1; }
   cargo build --release --locked -p samtykke-www-ui --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"

@@ -86,18 +86,19 @@ fn connect_placeholders(gate: &DomGate, controller: &Controller) {
 
 /// `<html lang>` (when set) and `navigator.languages`: what chooses the language.
 pub fn page_languages() -> (Option<String>, Vec<String>) {
-    let all = super::page::page_languages();
-    let mut lines = all.split('\n');
-    let page_lang = lines.next().filter(|l| !l.is_empty()).map(str::to_owned);
-    (page_lang, lines.map(str::to_owned).collect())
+    let lines = super::page::page_languages();
+    let (page_lang, browser) = crate::core::page_languages(&lines);
+    (
+        page_lang.map(str::to_owned),
+        browser.map(str::to_owned).collect(),
+    )
 }
 
 /// The page facts a returning-visit plan depends on, as the core writes them.
 pub fn plan_context() -> String {
-    let all = super::page::page_languages();
-    let mut lines = all.split('\n');
-    let page_lang = lines.next().filter(|l| !l.is_empty());
-    crate::core::plan_context(gpc_signal(), page_lang, lines)
+    let lines = super::page::page_languages();
+    let (page_lang, browser) = crate::core::page_languages(&lines);
+    crate::core::plan_context(gpc_signal(), page_lang, browser)
 }
 
 /// The nonce of the first `script[nonce]` on the page, for the Google tag when Samtykke was
@@ -194,12 +195,7 @@ fn listen_to_restores(window: &web_sys::Window, controller: &Controller) -> List
     })
 }
 
-/// Elements the site marked for consent.
-pub const GATED: &str = "[data-category]";
-/// Elements that open the preferences dialog when clicked.
-pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
-/// Elements where the privacy notice is rendered.
-pub const NOTICE_HOOK: &str = "[data-samtykke=\"notice\"]";
+pub use crate::core::{GATED, NOTICE_HOOK, PREFERENCES_HOOK};
 
 /// Whether `event` is a click on (or inside) an element that opens the preferences.
 pub fn is_preferences_click(event: &web_sys::Event) -> bool {

@@ -34,7 +34,7 @@ extern "C" {
 }
 
 /// Name of the channel that tells other tabs about a change when storage events cannot.
-pub const CHANNEL: &str = "samtykke";
+pub use crate::core::OTHER_TABS_CHANNEL as CHANNEL;
 
 /// The page Samtykke runs in: one adapter for each of the small ports it serves.
 #[derive(Debug)]

@@ -194,6 +194,5 @@ export const reset = queued('reset');
 export const setLanguage = queued('setLanguage');
 const engineNow = () => (running ? returning || core : null);
 export const isAccepted = (category) => (engineNow() ? engineNow().isAccepted(category) : category === 'necessary');
-// The returning engine gives the choice as JSON text.
-export const getConsent = () => (!engineNow() ? null : returning ? JSON.parse(returning.getConsent()) : core.getConsent());
+export const getConsent = () => (engineNow() ? engineNow().getConsent() : null);
 export const storageKind = () => (engineNow() ? engineNow().storageKind() : 'none');

@@ -25,6 +25,7 @@ pub mod json;
 mod language;
 mod limits;
 mod markup;
+mod page_contract;
 mod plan;
 mod policy;
 mod record;
@@ -64,6 +65,7 @@ pub use limits::{
     MAX_SERVICES, MAX_SERVICE_NAME_LEN, MAX_STORED_SERVICE_NAME_LEN,
 };
 pub use markup::{Element as MarkupElement, Markup};
+pub use page_contract::{page_languages, GATED, NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK};
 pub use plan::{context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY};
 pub use policy::{in_force_window, lifetime_ms, DAY_MS};
 pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};

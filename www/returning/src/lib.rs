@@ -1,17 +1,24 @@
-//! The returning-visit engine: a page view with a valid stored choice replays the plan the
-//! full engine wrote for it (Google's Consent Mode and tags, the page's events, the settings
-//! button) without the config reader, the banner or the gate. Whether the plan holds is the
-//! core's rule (`PlanText::holds`); when it does not, or the page has anything this engine
-//! does not do (gated elements, a notice), `start` declines and the entry runs the full
-//! engine instead. Later needs (the preferences, an API call, news from another tab) make the
-//! entry hand over to the full engine, which takes over where the plan left off. The steps
-//! are carried out by the same page actions as the full engine's (`shims.js`).
+//! The returning-visit engine: the core's reading of the plan the full engine wrote, behind a
+//! few plain exports that `glue.js` calls. Whether the plan holds for this page view is the
+//! core's rule (`PlanText::holds`); the glue gathers the page's facts (the stored texts, the
+//! page's languages, GPC, the clock), asks, and carries out the steps the plan lists with the
+//! page actions both engines share (`shims.js`). When the plan does not hold, or the page has
+//! what only the full engine does (gated elements, a notice), the entry runs the full engine;
+//! later needs (the preferences, an API call, news from another tab) hand over to it.
+//!
+//! Strings cross as UTF-8 in this module's memory: in, through buffers from [`alloc`] that
+//! the export called takes back; out, through one buffer whose length each export returns and
+//! whose address [`out`] gives (see `ffi.rs`).
 
-use samtykke::browser::boot::{page_nonce, plan_context, GATED, NOTICE_HOOK, PREFERENCES_HOOK};
-use samtykke::browser::page::{has_any, replay_steps, stored_item, CHANNEL};
-use samtykke::core::{fingerprint, Category, CategorySet, PlanText, PLAN_KEY};
-use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
+mod ffi;
+
+use ffi::{give, take, Slot};
+use samtykke_core::{
+    fingerprint, page_languages, plan_context, Category, CategorySet, PlanText, GATED, NOTICE_HOOK,
+    OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+};
+
+pub use ffi::{alloc, out};
 
 // The page's main thread is the only thread, so the allocator needs no locking.
 #[cfg(target_arch = "wasm32")]
@@ -19,157 +26,236 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-/// The plan in force on this page.
-struct Running {
-    /// The plan's text.
-    text: String,
-    /// The CSP nonce for the Google tag.
-    nonce: String,
-    /// What the readers answer.
-    granted: CategorySet,
-    /// The settings button the replay added.
-    button: Option<web_sys::Element>,
-    /// The steps were carried out.
-    replayed: bool,
-    /// The full engine is taking over.
-    stopped: bool,
-}
+/// The text of the plan read by [`plan_read`]; it is in force once [`plan_holds`] said so.
+static PLAN: Slot = Slot::new();
 
-thread_local! {
-    /// The plan in force.
-    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
-}
-
-/// `f` on the running state, if any.
-fn with_running<T>(f: impl FnOnce(&mut Running) -> T) -> Option<T> {
-    RUNNING.with(|r| r.borrow_mut().as_mut().map(f))
-}
-
-/// The plan in force, read again from its text, for `f`.
+/// `f` on the plan read, if it reads.
 fn with_plan<T>(f: impl FnOnce(&PlanText) -> T) -> Option<T> {
-    with_running(|running| PlanText::read(&running.text).map(|plan| f(&plan))).flatten()
+    PLAN.with(|text| PlanText::read(text).map(|plan| f(&plan)))
 }
 
-/// Takes this page view when the plan holds for `config` (its JSON text, as the full engine
-/// reads it) and the page has nothing the full engine must do; returns whether it did. Then
-/// the entry starts listening for what hands over, and calls [`replay`]. `nonce` is the CSP
-/// nonce for the Google tag (empty: the page's first).
-#[wasm_bindgen]
-pub fn start(config: &str, nonce: &str) -> bool {
-    let Some(text) = stored_item(PLAN_KEY) else {
-        return false;
-    };
-    let Some(plan) = PlanText::read(&text) else {
-        return false;
-    };
-    let holds = plan.holds(
-        &fingerprint(config),
-        stored_item(plan.key).as_deref(),
-        &plan_context(),
-        js_sys::Date::now() as u64,
-    );
-    if !holds || has_any(GATED) || has_any(NOTICE_HOOK) {
-        return false;
-    }
-    let granted = plan.granted;
-    let nonce = match nonce {
-        "" => page_nonce().unwrap_or_default(),
-        given => given.to_owned(),
-    };
-    RUNNING.with(|r| {
-        *r.borrow_mut() = Some(Running {
-            text,
-            nonce,
-            granted,
-            button: None,
-            replayed: false,
-            stopped: false,
-        })
-    });
-    true
+/// The `localStorage` key of the plan.
+#[no_mangle]
+pub extern "C" fn plan_key() -> usize {
+    give(PLAN_KEY)
 }
 
-/// Carries out the plan's steps, in order (once).
-#[wasm_bindgen]
-pub fn replay() {
-    let taken = with_running(|running| {
-        if running.replayed {
-            return None;
-        }
-        running.replayed = true;
-        let steps = PlanText::read(&running.text)?.steps.to_owned();
-        Some((steps, std::mem::take(&mut running.nonce)))
+/// Reads the plan's text (from `alloc`). When it is a plan of this build, gives the key of
+/// the record it was made for and returns its length; else returns `usize::MAX`.
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn plan_read(text: *mut u8, len: usize) -> usize {
+    // SAFETY (each `take` here): the glue passes a buffer from `alloc` it filled, once.
+    let text = unsafe { take(text, len) }.unwrap_or_default();
+    PLAN.set(text);
+    with_plan(|plan| give(plan.key)).unwrap_or(usize::MAX)
+}
+
+/// Whether the plan read holds for this page view: the config's text, the record's stored
+/// text (`stored_len` is `usize::MAX` for none), the page's languages (one per line, see the
+/// core's `page_languages`), the GPC signal and the clock.
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn plan_holds(
+    config: *mut u8,
+    config_len: usize,
+    stored: *mut u8,
+    stored_len: usize,
+    languages: *mut u8,
+    languages_len: usize,
+    gpc: bool,
+    now_ms: f64,
+) -> bool {
+    let config = unsafe { take(config, config_len) };
+    let stored = (stored_len != usize::MAX)
+        .then(|| unsafe { take(stored, stored_len) })
+        .flatten();
+    let languages = unsafe { take(languages, languages_len) }.unwrap_or_default();
+    let Some(config) = config else {
+        return false;
+    };
+    let (page_lang, browser) = page_languages(&languages);
+    let context = plan_context(gpc, page_lang, browser);
+    with_plan(|plan| {
+        plan.holds(
+            &fingerprint(&config),
+            stored.as_deref(),
+            &context,
+            now_ms as u64,
+        )
     })
-    .flatten();
-    let Some((steps, nonce)) = taken else {
-        return;
-    };
-    let button = replay_steps(&steps, &nonce);
-    // A page listener of the replayed events may have handed over already: the full engine
-    // then draws its own button.
-    let kept = with_running(|running| {
-        if running.stopped {
-            return button.clone();
-        }
-        running.button = button.clone();
-        None
-    });
-    if let Some(button) = kept.flatten() {
-        button.remove();
-    }
+    .unwrap_or(false)
 }
 
-/// What makes the entry hand over to the full engine once the plan ran, one per line: the
-/// selector of the preferences hooks (a click), the selector of gated markup and notices (one
-/// added), the channel other tabs post to, and the record's `localStorage` key (a `storage`
-/// event about it).
-#[wasm_bindgen(js_name = handOverWatch)]
-pub fn hand_over_watch() -> String {
+/// Gives the selector of what only the full engine does: a page with such an element is not
+/// this engine's (gated elements, a notice).
+#[no_mangle]
+pub extern "C" fn full_engine_markup() -> usize {
+    let mut selector = String::from(GATED);
+    selector.push(',');
+    selector.push_str(NOTICE_HOOK);
+    give(&selector)
+}
+
+/// Gives the plan's steps (a JSON array the page actions carry out).
+#[no_mangle]
+pub extern "C" fn plan_steps() -> usize {
+    with_plan(|plan| give(plan.steps)).unwrap_or(0)
+}
+
+/// Gives what makes the entry hand over to the full engine once the plan ran, one per line:
+/// the selector of the preferences hooks (a click), the selector of gated markup and notices
+/// (one added), the channel other tabs post to, and the record's `localStorage` key (a
+/// `storage` event about it).
+#[no_mangle]
+pub extern "C" fn hand_over_watch() -> usize {
     let mut watch = String::from(PREFERENCES_HOOK);
-    for part in ["\n", GATED, ",", NOTICE_HOOK, "\n", CHANNEL, "\n"] {
+    for part in [
+        "\n",
+        GATED,
+        ",",
+        NOTICE_HOOK,
+        "\n",
+        OTHER_TABS_CHANNEL,
+        "\n",
+    ] {
         watch.push_str(part);
     }
     if let Some(key) = with_plan(|plan| plan.key.to_owned()) {
         watch.push_str(&key);
     }
-    watch
+    give(&watch)
 }
 
-/// Stops this engine before the full engine takes over: its settings button goes (the full
-/// engine draws its own); the readers answer as before until the full engine runs. Returns
-/// the stored text the plan ran with (the full engine's `resumeFrom`), or `undefined` when
-/// no plan ran.
-#[wasm_bindgen]
-pub fn stop() -> Option<String> {
-    if let Some(button) = with_running(|running| {
-        running.stopped = true;
-        running.button.take()
-    })
-    .flatten()
-    {
-        button.remove();
+/// Gives the stored text the plan ran with (the full engine's `resumeFrom`).
+#[no_mangle]
+pub extern "C" fn plan_stored() -> usize {
+    with_plan(|plan| give(plan.stored)).unwrap_or(0)
+}
+
+/// Whether `category` (from `alloc`) is granted by the plan's choice; never an unknown name.
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn is_accepted(category: *mut u8, len: usize) -> bool {
+    let granted = with_plan(|plan| plan.granted).unwrap_or(CategorySet::necessary_only());
+    unsafe { take(category, len) }
+        .and_then(|name| Category::parse(&name))
+        .is_some_and(|c| granted.contains(c))
+}
+
+/// Gives the choice in force as JSON, as the full engine's `getConsent()` gives it.
+#[no_mangle]
+pub extern "C" fn consent() -> usize {
+    with_plan(|plan| give(plan.consent)).unwrap_or_else(|| give("null"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samtykke_core::{Plan, Step};
+
+    /// A string handed over as the glue does: UTF-8 in a buffer from `alloc`.
+    fn put(text: &str) -> (*mut u8, usize) {
+        let at = alloc(text.len());
+        // SAFETY: `at` was allocated for `text.len()` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len()) };
+        (at, text.len())
     }
-    with_plan(|plan| plan.stored.to_owned())
-}
 
-/// Whether `category` is granted by the choice in force (never an unknown name).
-#[wasm_bindgen(js_name = isAccepted)]
-pub fn is_accepted(category: &str) -> bool {
-    let granted = with_running(|running| running.granted);
-    Category::parse(category)
-        .is_some_and(|c| granted.unwrap_or(CategorySet::necessary_only()).contains(c))
-}
+    /// The text an export gave.
+    fn given(len: usize) -> String {
+        // SAFETY: `out()` points at the last given text, `len` bytes long.
+        let bytes = unsafe { std::slice::from_raw_parts(out(), len) };
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
 
-/// The choice in force as JSON text (the entry parses it), as the full engine's
-/// `getConsent()` gives it; `null` when no plan runs.
-#[wasm_bindgen(js_name = getConsent)]
-pub fn get_consent() -> String {
-    with_plan(|plan| plan.consent.to_owned()).unwrap_or_else(|| String::from("null"))
-}
+    fn plan(config: &str, languages: &str) -> String {
+        let (page, browser) = page_languages(languages);
+        Plan {
+            fingerprint: fingerprint(config),
+            key: "samtykke".into(),
+            stored: "{\"record\":1}".into(),
+            context: plan_context(false, page, browser),
+            valid_from: 1_000,
+            valid_until: 2_000,
+            granted: CategorySet::necessary_only().with(Category::Statistics),
+            consent: "{\"categories\":[\"necessary\",\"statistics\"]}".into(),
+            steps: vec![Step::GtagStub, Step::GtagJsStart],
+        }
+        .encode()
+        .unwrap()
+    }
 
-/// Where the choice in force is stored: a plan is made only for one in `localStorage`.
-#[wasm_bindgen(js_name = storageKind)]
-pub fn storage_kind() -> String {
-    let running = with_running(|_| ()).is_some();
-    String::from(if running { "localStorage" } else { "none" })
+    fn holds(config: &str, stored: Option<&str>, languages: &str, now: f64) -> bool {
+        let (c, cl) = put(config);
+        let (s, sl) = stored.map_or((std::ptr::null_mut(), usize::MAX), put);
+        let (l, ll) = put(languages);
+        // SAFETY: every buffer comes from `put`, used once.
+        unsafe { plan_holds(c, cl, s, sl, l, ll, false, now) }
+    }
+
+    // One test only: the exports share statics meant for wasm's single thread, and the test
+    // harness would run several tests on threads of their own.
+    #[test]
+    fn the_exports_read_a_plan_as_the_glue_hands_it_over() {
+        assert_eq!(given(plan_key()), PLAN_KEY);
+        let (p, l) = put(&plan("{\"revision\":1}", "en\nen-GB"));
+        // SAFETY: from `put`, used once.
+        let key = unsafe { plan_read(p, l) };
+        assert_eq!(given(key), "samtykke");
+        assert!(holds(
+            "{\"revision\":1}",
+            Some("{\"record\":1}"),
+            "en\nen-GB",
+            1_500.0
+        ));
+        assert!(!holds(
+            "{\"revision\":2}",
+            Some("{\"record\":1}"),
+            "en\nen-GB",
+            1_500.0
+        ));
+        assert!(!holds("{\"revision\":1}", None, "en\nen-GB", 1_500.0));
+        assert!(!holds(
+            "{\"revision\":1}",
+            Some("{\"record\":1}"),
+            "nb\nen-GB",
+            1_500.0
+        ));
+        assert!(!holds(
+            "{\"revision\":1}",
+            Some("{\"record\":1}"),
+            "en\nen-GB",
+            2_000.0
+        ));
+        assert_eq!(given(plan_steps()), "[[\"stub\"],[\"js\"]]");
+        assert_eq!(given(plan_stored()), "{\"record\":1}");
+        let accepted = |name: &str| {
+            let (p, l) = put(name);
+            // SAFETY: from `put`, used once.
+            unsafe { is_accepted(p, l) }
+        };
+        assert!(accepted("statistics"));
+        assert!(!accepted("marketing"));
+        assert!(!accepted("nonsense"));
+        assert_eq!(
+            given(full_engine_markup()),
+            "[data-category],[data-samtykke=\"notice\"]"
+        );
+
+        // A text that is no plan gives no key, and nothing is granted from it.
+        let (p, l) = put("not a plan");
+        // SAFETY: from `put`, used once.
+        assert_eq!(unsafe { plan_read(p, l) }, usize::MAX);
+        assert_eq!(given(consent()), "null");
+    }
 }

@@ -27,12 +27,26 @@ fuzz_target!(|text: &str| {
     }
     let config = Rc::new(parsed.config);
     let mut state = State::new(config.clone(), None, &[]);
-    state.reduce(Event::Start { stored: None, gpc: false }, &Clock);
+    state.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &Clock,
+    );
     state.reduce(Event::AcceptAll, &Clock);
     let record = state.record.clone().expect("Accept all records a choice");
     let encoded = record.encode();
-    assert_eq!(ConsentRecord::decode(&encoded).as_ref(), Ok(&record), "{encoded}");
+    assert_eq!(
+        ConsentRecord::decode(&encoded).as_ref(),
+        Ok(&record),
+        "{encoded}"
+    );
     let cookie = consent_cookie(&config.cookie, &encoded, 1, true);
     let name_value = cookie.split(';').next().unwrap_or_default();
-    assert!(name_value.len() <= MAX_COOKIE_LEN, "{} bytes", name_value.len());
+    assert!(
+        name_value.len() <= MAX_COOKIE_LEN,
+        "{} bytes",
+        name_value.len()
+    );
 });

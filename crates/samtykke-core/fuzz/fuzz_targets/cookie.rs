@@ -7,7 +7,10 @@ use samtykke_core::{decode_value, encode_value, read_cookie_header};
 
 fuzz_target!(|header: &str| {
     for (name, value) in read_cookie_header(header) {
-        assert!(!name.is_empty() && !name.contains(';') && !name.contains('='), "{name:?}");
+        assert!(
+            !name.is_empty() && !name.contains(';') && !name.contains('='),
+            "{name:?}"
+        );
         assert!(!value.contains(';'), "{value:?}");
         if let Some(decoded) = decode_value(&value) {
             assert_eq!(decode_value(&encode_value(&decoded)), Some(decoded));

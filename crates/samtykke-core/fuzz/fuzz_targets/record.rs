@@ -8,6 +8,10 @@ use samtykke_core::ConsentRecord;
 fuzz_target!(|stored: &str| {
     if let Ok(record) = ConsentRecord::decode(stored) {
         let encoded = record.encode();
-        assert_eq!(ConsentRecord::decode(&encoded).as_ref(), Ok(&record), "{encoded}");
+        assert_eq!(
+            ConsentRecord::decode(&encoded).as_ref(),
+            Ok(&record),
+            "{encoded}"
+        );
     }
 });

@@ -1,0 +1,39 @@
+//! The names the page's markup and Samtykke's engines share: which elements are gated, which
+//! open the preferences or hold the notice, the channel other tabs hear, and how the page's
+//! languages reach the core. Defined once here for every engine.
+
+/// Elements the site marked for consent.
+pub const GATED: &str = "[data-category]";
+/// Elements that open the preferences dialog when clicked.
+pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
+/// Elements where the privacy notice is rendered.
+pub const NOTICE_HOOK: &str = "[data-samtykke=\"notice\"]";
+/// The `BroadcastChannel` that tells other tabs about a change of the stored choice.
+pub const OTHER_TABS_CHANNEL: &str = "samtykke";
+
+/// Reads the page's languages as the page gives them, one per line: `<html lang>` (an empty
+/// line without one), then `navigator.languages`. Returns the page's language, if set, and
+/// the browser's.
+pub fn page_languages(lines: &str) -> (Option<&str>, impl Iterator<Item = &str>) {
+    let mut lines = lines.split('\n');
+    let page_lang = lines.next().filter(|l| !l.is_empty());
+    (page_lang, lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_line_is_the_page_and_may_be_empty() {
+        let (page, browser) = page_languages("nb\nen-GB\nen");
+        assert_eq!(page, Some("nb"));
+        assert_eq!(browser.collect::<Vec<_>>(), ["en-GB", "en"]);
+        let (page, browser) = page_languages("\nde");
+        assert_eq!(page, None);
+        assert_eq!(browser.collect::<Vec<_>>(), ["de"]);
+        let (page, browser) = page_languages("");
+        assert_eq!(page, None);
+        assert_eq!(browser.count(), 0);
+    }
+}

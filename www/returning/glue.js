@@ -1,0 +1,105 @@
+// The returning-visit engine's JS side (`samtykke_return.js`): it instantiates the wasm
+// (the core's plan reader, see src/lib.rs), hands it the page's facts and carries out what
+// it answers with the page actions both engines share. It decides nothing itself: whether
+// the plan holds, what it grants and which markup needs the full engine are the wasm's to say.
+import { gpc, hasAny, pageLanguages, pageNonce, replaySteps, storedItem } from './shims.js';
+
+let wasm;
+// While the plan runs: the CSP nonce for the Google tag, and the settings button it added.
+let running = false;
+let nonce = '';
+let button = null;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Writes `text` into a buffer of the wasm's; returns [address, length] for an export. */
+function put(text) {
+  const bytes = encoder.encode(text);
+  const at = wasm.alloc(bytes.length);
+  new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
+  return [at, bytes.length];
+}
+
+/** The text an export gave (its length is what the export returned). */
+function given(length) {
+  return decoder.decode(new Uint8Array(wasm.memory.buffer, wasm.out(), length));
+}
+
+/** Fetches and instantiates the wasm (once). */
+export default async function init() {
+  if (wasm) return;
+  const response = fetch(new URL('samtykke_return_bg.wasm', import.meta.url));
+  let instance;
+  try {
+    ({ instance } = await WebAssembly.instantiateStreaming(response, {}));
+  } catch {
+    // A server that does not send application/wasm: compile from the bytes.
+    ({ instance } = await WebAssembly.instantiate(await (await response).arrayBuffer(), {}));
+  }
+  wasm = instance.exports;
+}
+
+/**
+ * Takes this page view when the stored plan holds for `config` (its JSON text, as the full
+ * engine reads it) and the page has nothing only the full engine does; returns whether it
+ * did. The entry then listens for what hands over and calls `replay`. `givenNonce` is the
+ * CSP nonce for the Google tag (empty: the page's first).
+ */
+export function start(config, givenNonce) {
+  const plan = storedItem(given(wasm.plan_key()));
+  if (plan === null) return false;
+  const keyLength = wasm.plan_read(...put(plan));
+  // The wasm's "no plan" is usize::MAX, an i32 of -1 on this side.
+  if (keyLength < 0) return false;
+  const stored = storedItem(given(keyLength));
+  const holds = wasm.plan_holds(...put(config), ...(stored === null ? [0, 0xffffffff] : put(stored)),
+    ...put(pageLanguages()), gpc(), Date.now());
+  if (!holds || hasAny(given(wasm.full_engine_markup()))) return false;
+  running = true;
+  nonce = givenNonce || pageNonce();
+  return true;
+}
+
+/** Carries out the plan's steps, in order (once). */
+export function replay() {
+  if (!running || nonce === null) return;
+  const steps = given(wasm.plan_steps());
+  const nonceNow = nonce;
+  nonce = null;
+  const added = replaySteps(steps, nonceNow);
+  // A page listener of the replayed events may have handed over already: the full engine
+  // then draws its own button.
+  if (running) button = added;
+  else if (added) added.remove();
+}
+
+/** What hands over to the full engine, one per line (see src/lib.rs). */
+export function handOverWatch() {
+  return given(wasm.hand_over_watch());
+}
+
+/**
+ * Stops before the full engine takes over: the settings button goes (the full engine draws
+ * its own); the readers answer as before. Returns the stored text the plan ran with (the
+ * full engine's `resumeFrom`).
+ */
+export function stop() {
+  running = false;
+  if (button) button.remove();
+  button = null;
+  return given(wasm.plan_stored());
+}
+
+export function isAccepted(category) {
+  return wasm.is_accepted(...put(String(category))) !== 0;
+}
+
+export function getConsent() {
+  return JSON.parse(given(wasm.consent()));
+}
+
+/** A plan is made only for a choice stored in localStorage. */
+export function storageKind() {
+  return 'localStorage';
+}
