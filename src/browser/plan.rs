@@ -4,14 +4,14 @@
 //! engine replays them on later page views while the plan holds.
 
 use super::local_storage::LocalStore;
-use super::page::{notice_event, WebEnvironment, WebPage};
+use super::page::{has_any, notice_event, WebEnvironment, WebPage};
 use super::ports::{GoogleTags, PageEvents, RecordStore, ScriptGate};
 use super::runtime::{Adapters, Controller, Subscription};
 use super::storage::MemoryStore;
 use crate::core::json;
 use crate::core::{
-    fingerprint, in_force_window, CategorySet, ConsentRecord, Notice, Plan, State, Step, TextKey,
-    PLAN_KEY,
+    fingerprint, in_force_window, CategorySet, ConsentRecord, Environment, Notice, Plan, State,
+    Step, TextKey, GATED, NOTICE_HOOK, PLAN_KEY, PLAN_LIFETIME_MS,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -71,7 +71,9 @@ pub fn make_plan(state: &State, config_text: &str, stored: &str, gpc: bool) -> O
     if kept.id != record.id || kept.given_at != record.given_at || kept.granted != record.granted {
         return None;
     }
-    let (after, effects) = state.returning_start(gpc, &WebEnvironment)?;
+    let (page_lang, languages) = super::boot::page_languages();
+    let (after, effects) =
+        state.returning_start(gpc, page_lang.as_deref(), &languages, &WebEnvironment)?;
     let steps = Rc::new(Steps::default());
     let adapters = Adapters {
         store: Box::new(MemoryStore::default()),
@@ -97,7 +99,10 @@ pub fn make_plan(state: &State, config_text: &str, stored: &str, gpc: bool) -> O
                 .collect(),
         ));
     }
-    let (valid_from, valid_until) = in_force_window(record);
+    let (valid_from, until_expiry) = in_force_window(record);
+    // A plan also runs out on its own, so that a new build of Samtykke reaches returning
+    // visitors within its lifetime even where its version string did not change.
+    let valid_until = until_expiry.min(WebEnvironment.now_ms().saturating_add(PLAN_LIFETIME_MS));
     Some(Plan {
         fingerprint: fingerprint(config_text),
         key: after.config.cookie.name.clone(),
@@ -135,6 +140,12 @@ pub fn keep_plan(controller: &Controller, config_text: String, config_ok: bool) 
 }
 
 fn write_plan(controller: &Controller, state: &State, config_text: &str, config_ok: bool) {
+    // One plan per origin, for the pages the returning engine serves: a page with gated
+    // markup or a notice needs the full engine anyway, so it leaves the plan as it is (a plan
+    // made for another choice does not hold for this one).
+    if has_any(GATED) || has_any(NOTICE_HOOK) {
+        return;
+    }
     let plans = LocalStore::new(PLAN_KEY);
     let key = &state.config.cookie.name;
     let plan = (config_ok && controller.storage_kind() == "localStorage")

@@ -132,19 +132,18 @@ impl Controller {
     }
 
     /// Starts where this page's returning-visit plan left off, `planned` being the stored
-    /// text the plan ran with: Google's tags and the page's events were done by the plan; the
-    /// gated elements are activated now. Then follows whatever changed since the plan ran
-    /// (another tab's choice, say).
+    /// text the plan ran with (see `State::resume`): what the plan did is not done again,
+    /// what changed since is followed, and the gated elements run under the choice in force.
     pub fn resume(&self, planned: &str, gpc: bool) {
         self.check_patterns();
-        let stored = ConsentRecord::decode(planned).ok();
+        let planned = ConsentRecord::decode(planned).ok();
+        let current = self.read_stored();
         let (effects, snapshot) = {
             let mut state = self.0.state.borrow_mut();
-            let effects = state.resume(stored, gpc, self.0.adapters.env.as_ref());
+            let effects = state.resume(planned, current, gpc, self.0.adapters.env.as_ref());
             (effects, state.clone())
         };
         self.carry_out(effects, &snapshot);
-        self.stored_elsewhere();
     }
 
     /// Carries `effects` out from `state`, in order, and tells the listeners.

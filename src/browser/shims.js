@@ -21,8 +21,9 @@ export function gtagText(args) {
   window.gtag.apply(window, JSON.parse(args));
 }
 
+// window['ga-disable-<id>'] = on: the only window property Samtykke sets.
 export function setFlag(name, on) {
-  window[name] = on;
+  if (/^ga-disable-[A-Za-z0-9-]+$/.test(name)) window[name] = on === true;
 }
 
 const REFUSED = "samtykke: the page's Content-Security-Policy refuses Samtykke's scripts; allow its Trusted Types policy with `trusted-types samtykke`";
@@ -32,9 +33,15 @@ export function reportRefused() {
   console.error(REFUSED);
 }
 
-// Loads an external script (async, with `nonce`) once per URL.
+// The only scripts Samtykke loads itself are Google's tags (the site's own gated scripts go
+// through the gate): anything else is refused, so that no stored plan, however written, can
+// make the page load a script with its nonce.
+const GOOGLE_TAG = /^https:\/\/www\.googletagmanager\.com\/(gtag\/js|gtm\.js)\?id=[A-Za-z0-9-]+$/;
+
+// Loads Google's tag script (async, with `nonce`) once per URL.
 export function loadScript(src, nonce) {
-  if (call('querySelector', 'script[src="' + src.replace(/"/g, '') + '"]')) return;
+  if (!GOOGLE_TAG.test(src)) return;
+  if (call('querySelector', 'script[src="' + src + '"]')) return;
   const script = call('createElement', 'script');
   script.async = true;
   try {
@@ -108,6 +115,10 @@ export function settingsButton() {
   return holder;
 }
 
+// What a plan may set on the settings button's holder (the container's theme, layout and
+// language): never a handler or a style.
+const BUTTON_ATTRIBUTES = ['data-theme', 'data-layout', 'lang', 'dir'];
+
 // Carries out a returning-visit plan's steps (a JSON array; see the core's plan.rs) with the
 // actions above. Returns the settings button's holder it added, or null. A plan whose steps
 // do not parse does nothing (it is written by the engine, so that is a bug, not an attack).
@@ -123,8 +134,10 @@ export function replaySteps(steps, nonce) {
     else if (kind === 'event') window.dispatchEvent(new CustomEvent('samtykke:' + args[0], { detail: args[1] }));
     else if (kind === 'button') {
       holder = settingsButton();
-      for (let i = 0; i + 1 < args[1].length; i += 2) holder.setAttribute(args[1][i], args[1][i + 1]);
-      holder.firstChild.textContent = args[0];
+      for (let i = 0; i + 1 < args[1].length; i += 2) {
+        if (BUTTON_ATTRIBUTES.includes(args[1][i])) holder.setAttribute(args[1][i], String(args[1][i + 1]));
+      }
+      holder.firstChild.textContent = String(args[0]);
     }
   }
   return holder;

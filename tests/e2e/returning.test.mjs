@@ -189,3 +189,47 @@ test('the entry, the loader and the core name the same plan key', () => {
   assert.ok(fs.readFileSync(path.join(ROOT, 'www/npm/index.js'), 'utf8').includes(`const PLAN_KEY = '${key}';`));
   assert.ok(fs.readFileSync(path.join(ROOT, 'www/samtykke.js'), 'utf8').includes(`getItem('${key}')`));
 });
+
+test('a full engine that cannot load during the hand-over leaves the returning engine in charge, and the next need tries again', async () => {
+  const { ctx } = await context(env);
+  const p = await acceptedPage(ctx);
+  await p.reload();
+  await settled(p);
+  await p.route('**/samtykke_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await p.locator('.samtykke-settings-button').click();
+  await p.waitForTimeout(500);
+  assert.ok(p.consoleErrors.some((m) => m.includes('could not load the engine')), p.consoleErrors.join('\n'));
+  assert.equal(await p.locator('.samtykke-settings-button').count(), 1, 'the settings button stays');
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), true, 'the choice stays in force');
+  await p.unroute('**/samtykke_bg.wasm');
+  await p.locator('.samtykke-settings-button').click();
+  await preferences(p).waitFor();
+  assert.equal(await p.locator('.samtykke-floating').count(), 1);
+  await ctx.close();
+});
+
+test('a tampered plan cannot load another script, set another window property or a handler', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await acceptedPage(ctx);
+  await p.evaluate((key) => {
+    const text = localStorage.getItem(key);
+    const [head, steps] = text.split('\u001e');
+    const tampered = JSON.parse(steps).map((step) => {
+      if (step[0] === 'script') return ['script', 'https://evil.example/x.js'];
+      if (step[0] === 'button') return ['button', step[1], [...step[2], 'onclick', 'window.clicked=1', 'style', 'display:none']];
+      return step;
+    });
+    tampered.push(['flag', 'samtykke', true]);
+    localStorage.setItem(key, `${head}\u001e${JSON.stringify(tampered)}`);
+  }, PLAN_KEY);
+  const mark = requests.length;
+  await p.reload();
+  await settled(p);
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_return_bg.wasm'), 'the plan held');
+  assert.deepEqual(requests.slice(mark).filter((u) => u.includes('evil.example')), []);
+  const holder = p.locator('.samtykke-floating');
+  assert.equal(await holder.getAttribute('onclick'), null);
+  assert.equal(await holder.getAttribute('style'), null);
+  assert.equal(await p.evaluate(() => typeof window.samtykke.isAccepted), 'function', 'window.samtykke is not overwritten');
+  await ctx.close();
+});

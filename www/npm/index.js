@@ -77,10 +77,13 @@ function watchForHandOver(engine, handOver) {
     EventTarget.prototype.addEventListener.call(target, type, handler);
     stops.push(() => EventTarget.prototype.removeEventListener.call(target, type, handler));
   };
+  // Element.prototype's own methods: a page's named form controls shadow an element's.
+  const matches = (node, selector) => node instanceof Element && Element.prototype.matches.call(node, selector);
   listen(document, 'click', (e) => {
-    if (e.target instanceof Element && e.target.closest(hook)) {
+    if (e.target instanceof Element && Element.prototype.closest.call(e.target, hook)) {
       e.preventDefault();
-      handOver('showPreferences');
+      pending.push(['showPreferences', []]);
+      handOver();
     }
   });
   listen(window, 'storage', (e) => { if (e.key === null || e.key === key) handOver(); });
@@ -91,8 +94,8 @@ function watchForHandOver(engine, handOver) {
     stops.push(() => channel.close());
   }
   const observer = new MutationObserver((records) => {
-    const matches = (node) => node instanceof Element && (node.matches(added) || node.querySelector(added));
-    if (records.some((r) => Array.from(r.addedNodes).some(matches))) handOver();
+    const holds = (node) => matches(node, added) || (node instanceof Element && Element.prototype.querySelector.call(node, added) !== null);
+    if (records.some((r) => Array.from(r.addedNodes).some(holds))) handOver();
   });
   observer.observe(own('documentElement'), { childList: true, subtree: true });
   stops.push(() => observer.disconnect());
@@ -109,21 +112,25 @@ function runPending() {
 
 let handingOver = null;
 
-// The full engine takes over from the returning engine (once), then `action` runs on it.
+// The full engine takes over from the returning engine (once it has loaded), then the calls
+// waiting run on it. Until it has loaded, the returning engine keeps the page: its
+// watchers and settings button stay, so that nothing is missed. If it cannot load, the
+// calls stay queued and the next need tries again.
 function handOver(config, options, stopWatching) {
-  return (action) => {
+  return () => {
     handingOver ||= (async () => {
+      const module = await full();
+      await module.prepareFull(options);
       stopWatching();
       const resumeFrom = returning.stop();
-      try {
-        core = await (await full()).startFull(config, options, resumeFrom);
-      } finally {
-        returning = null;
-      }
+      core = module.startFull(config, options, resumeFrom);
+      returning = null;
       runPending();
-    })().catch((e) => console.error(`samtykke: could not load the engine (${e && e.message})`));
-    if (action) pending.push([action, []]);
-    return handingOver.then(runPending);
+    })().catch((e) => {
+      handingOver = null;
+      console.error(`samtykke: could not load the engine (${e && e.message}); the next call tries again`);
+    });
+    return handingOver;
   };
 }
 
@@ -139,22 +146,42 @@ export function init(config, options = {}) {
           return null;
         });
       }
-      const text = configText(config);
+      let text = null;
+      try {
+        text = configText(config);
+      } catch {
+        // Not serialisable (a cycle, a BigInt): the full engine reports it.
+      }
       if (text !== null && hasPlan()) {
         const engine = await loadReturning().catch(() => null);
-        if (engine && engine.start(text, options.nonce || '')) {
+        let taken = false;
+        try {
+          taken = Boolean(engine) && engine.start(text, options.nonce || '');
+        } catch (e) {
+          console.error(`samtykke: the returning engine failed (${e && e.message})`);
+        }
+        if (taken) {
           returning = engine;
           running = true;
           let stopWatching = () => {};
-          takeOver = handOver(config, options, () => stopWatching());
+          // The full engine reads the very text the plan was checked against.
+          takeOver = handOver(text, options, () => stopWatching());
           // Listening first: a samtykke:ready listener may add gated markup.
           stopWatching = watchForHandOver(engine, takeOver);
-          engine.replay();
-          if (pending.length) takeOver();
+          let failed = false;
+          try {
+            engine.replay();
+          } catch (e) {
+            console.error(`samtykke: the returning engine failed (${e && e.message}); the full engine takes over`);
+            failed = true;
+          }
+          if (failed || pending.length) takeOver();
           return;
         }
       }
-      core = await (await full()).startFull(config, options);
+      const module = await full();
+      await module.prepareFull(options);
+      core = module.startFull(config, options);
       running = true;
       runPending();
     })();

@@ -14,9 +14,13 @@ let ui = null;
 let uiModule = null;
 let loaded = null;
 
-/** Fetches and compiles the core engine (once), without starting it. */
+/** Fetches and compiles the core engine (once), without starting it. A failed load is
+ * forgotten, so that the next need tries again. */
 export function loadFull() {
-  loaded ||= initEngine().then(() => engine);
+  if (!loaded) {
+    loaded = initEngine().then(() => engine);
+    loaded.catch(() => { loaded = null; });
+  }
   return loaded;
 }
 
@@ -98,14 +102,24 @@ function stylesheetReady(href, nonce) {
   });
 }
 
-// Starts the full engine: from scratch, or (`resumeFrom`) where the returning engine's plan
-// left off. `options.stylesheet` (the script tag's samtykke.dialogs.css) must apply before
-// the banner shows: it loads while the engine does (a few kB against the engine's 60), and
-// the start waits for it only if it is still loading then.
-export async function startFull(config, options, resumeFrom) {
+/**
+ * Loads the full engine and the stylesheet the banner needs (`options.stylesheet`, the
+ * script tag's samtykke.dialogs.css), which loads while the engine does; resolves when both
+ * are there (the stylesheet after 3 s at most). Rejects if the engine cannot load.
+ */
+export async function prepareFull(options) {
   const styled = stylesheetReady(options.stylesheet, options.nonce);
-  core = await loadFull();
+  await loadFull();
   await styled;
+}
+
+/**
+ * Starts the full engine, once `prepareFull` has resolved: from scratch, or (`resumeFrom`)
+ * where the returning engine's plan left off. Synchronous, so that nothing happens between
+ * the returning engine stopping and this one hearing the page. Returns the engine.
+ */
+export function startFull(config, options, resumeFrom) {
+  core = engine;
   core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);
@@ -113,4 +127,3 @@ export async function startFull(config, options, resumeFrom) {
   uiIfNeeded();
   return core;
 }
-

@@ -66,7 +66,9 @@ pub use limits::{
 };
 pub use markup::{Element as MarkupElement, Markup};
 pub use page_contract::{page_languages, GATED, NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK};
-pub use plan::{context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY};
+pub use plan::{
+    context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY, PLAN_LIFETIME_MS,
+};
 pub use policy::{in_force_window, lifetime_ms, DAY_MS};
 pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};
 pub use small_map::SmallMap;

@@ -15,7 +15,7 @@ pub const OTHER_TABS_CHANNEL: &str = "samtykke";
 /// line without one), then `navigator.languages`. Returns the page's language, if set, and
 /// the browser's.
 pub fn page_languages(lines: &str) -> (Option<&str>, impl Iterator<Item = &str>) {
-    let mut lines = lines.split('\n');
+    let mut lines = super::substring::split_ascii(lines, b'\n');
     let page_lang = lines.next().filter(|l| !l.is_empty());
     (page_lang, lines)
 }

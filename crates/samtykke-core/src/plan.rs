@@ -17,10 +17,16 @@
 
 use super::category::CategorySet;
 use super::json;
+use super::substring::{split_ascii, substring};
 use serde_json::Value;
 
 /// The `localStorage` key of the plan.
 pub const PLAN_KEY: &str = "samtykke:plan";
+
+/// The longest a plan is trusted after it was written (seven days), however long the choice
+/// lasts: the full engine then runs once and writes it again, so that what a new build of
+/// Samtykke does differently reaches returning visitors.
+pub const PLAN_LIFETIME_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 
 /// The format (and build) the plan belongs to: a plan from another build is not replayed.
 const VERSION: &str = concat!("p2-", env!("CARGO_PKG_VERSION"));
@@ -137,24 +143,34 @@ impl<'a> PlanText<'a> {
     /// Reads the head of a plan made by [`Plan::encode`] in this build; `None` for anything
     /// else.
     pub fn read(text: &'a str) -> Option<PlanText<'a>> {
-        let (head, steps) = text.split_once(STEPS)?;
-        // The context, several fields itself, is the rest of the head.
-        let mut fields = head.splitn(9, FIELD);
+        let mut parts = split_ascii(text, STEPS as u8);
+        let head = parts.next()?;
+        // The steps are JSON: a separator in them is inside a string, so they are the rest.
+        let steps = substring(text, head.len() + 1..);
+        // No separator, no steps: no plan.
+        parts.next()?;
+        let mut fields = split_ascii(head, FIELD as u8);
         let mut next = || fields.next();
         if next()? != VERSION {
             return None;
         }
-        Some(PlanText {
+        let read = PlanText {
             fingerprint: next()?,
             key: next()?,
             stored: next()?,
-            valid_from: next()?.parse().ok()?,
-            valid_until: next()?.parse().ok()?,
-            granted: CategorySet::from_bits(next()?.parse().ok()?),
+            valid_from: number(next()?)?,
+            valid_until: number(next()?)?,
+            granted: CategorySet::from_bits(u8::try_from(number(next()?)?).ok()?),
             consent: next()?,
-            context: next()?,
+            context: "",
             steps,
-        })
+        };
+        // The context, several fields itself, is the rest of the head.
+        let at = head
+            .len()
+            .checked_sub(fields.map(|f| f.len() + 1).sum::<usize>())?;
+        let context = substring(head, at + 1..);
+        (at < head.len()).then_some(PlanText { context, ..read })
     }
 
     /// Whether the plan holds for this page view: the same config text, the same stored
@@ -172,6 +188,18 @@ impl<'a> PlanText<'a> {
             && self.valid_from <= now_ms
             && now_ms < self.valid_until
     }
+}
+
+/// A decimal number of digits only, as the plan writes them. (Smaller in the returning
+/// engine than `str::parse`, which also reads signs and reports why it failed.)
+fn number(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u64, |n, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
 }
 
 impl Plan {

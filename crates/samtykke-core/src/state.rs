@@ -118,6 +118,18 @@ impl Effect {
     }
 }
 
+/// Another environment's randomness, at a fixed time.
+struct AtTime<'a>(u64, &'a dyn Environment);
+
+impl Environment for AtTime<'_> {
+    fn now_ms(&self) -> u64 {
+        self.0
+    }
+    fn fresh_id(&self) -> ConsentId {
+        self.1.fresh_id()
+    }
+}
+
 /// The clock and the random source, provided by the shell.
 pub trait Environment {
     /// Milliseconds since the Unix epoch.
@@ -276,24 +288,20 @@ impl State {
         }
     }
 
-    /// What this page's start would have done with the choice in force, when a later page
-    /// view may replay it without the full engine (a returning-visit plan): the state after
-    /// that start and its effects, or `None` when the start stores, forgets, withdraws,
-    /// reloads or shows anything (the full engine must then run).
+    /// What a later page view's start would do with the choice in force, when it may replay
+    /// it without the full engine (a returning-visit plan): the state after that start and
+    /// its effects, or `None` when the start stores, forgets, withdraws, reloads or shows
+    /// anything (the full engine must then run). The language is chosen from that page's
+    /// facts, as a fresh start would, not the one `setLanguage` chose here.
     pub fn returning_start(
         &self,
         gpc: bool,
+        page_lang: Option<&str>,
+        browser_languages: &[String],
         env: &dyn Environment,
     ) -> Option<(State, Vec<Effect>)> {
         self.record.as_ref()?;
-        let mut fresh = State {
-            record: None,
-            gpc_honoured: false,
-            view: View::Hidden,
-            draft: CategorySet::necessary_only(),
-            google: GoogleLoaded::default(),
-            ..self.clone()
-        };
+        let mut fresh = State::new(self.config.clone(), page_lang, browser_languages);
         let effects = fresh.reduce(
             Event::Start {
                 stored: self.record.clone(),
@@ -310,17 +318,40 @@ impl State {
         replayable.then_some((fresh, effects))
     }
 
-    /// Starts where a returning-visit plan left off: the same start as [`Event::Start`], but
-    /// what the plan already did on this page (Google's tags, the page's events) is not done
-    /// again. Gated elements are still activated: the plan leaves them to this engine.
+    /// Takes over where a returning-visit plan left off on this page. `planned` is the
+    /// choice the plan ran with and `current` the one stored now (another tab may have
+    /// changed or withdrawn it since, or it may have expired). The plan's start is taken
+    /// as done (Google's tags, the page's events), as of when it ran; then whatever changed
+    /// since is followed like news from another tab; then this page's gated elements are
+    /// activated, once, under the choice in force now.
     pub fn resume(
         &mut self,
-        stored: Option<ConsentRecord>,
+        planned: Option<ConsentRecord>,
+        current: Option<ConsentRecord>,
         gpc: bool,
         env: &dyn Environment,
     ) -> Vec<Effect> {
-        let mut effects = self.reduce(Event::Start { stored, gpc }, env);
-        effects.retain(|e| !e.done_by_plan());
+        // The plan held when it ran, so its start is judged at the time its choice was made
+        // (inside the record's window), not now.
+        let then = AtTime(planned.as_ref().map_or(0, |r| r.given_at), env);
+        let mut effects: Vec<Effect> = self
+            .reduce(
+                Event::Start {
+                    stored: planned,
+                    gpc,
+                },
+                &then,
+            )
+            .into_iter()
+            .filter(|e| !e.done_by_plan() && !matches!(e, Effect::Activate(_)))
+            .filter(|e| !matches!(e, Effect::ForgetStored | Effect::Persist(_)))
+            .collect();
+        effects.extend(
+            self.reduce(Event::StoredElsewhere(current), env)
+                .into_iter()
+                .filter(|e| !matches!(e, Effect::Activate(_))),
+        );
+        effects.push(Effect::Activate(self.granted()));
         effects
     }
 

@@ -1050,7 +1050,9 @@ fn a_returning_start_is_the_start_of_a_page_with_the_choice_in_force() {
     let env = FixedEnvironment::at(NOW);
     let mut s = started(ga_config(), &env);
     s.reduce(Event::AcceptAll, &env);
-    let (after, effects) = s.returning_start(false, &env).expect("replayable");
+    let (after, effects) = s
+        .returning_start(false, Some("en"), &[], &env)
+        .expect("replayable");
     assert_eq!(after.record, s.record);
     assert_eq!(after.view, View::Hidden);
     let mut fresh = state(ga_config());
@@ -1073,7 +1075,7 @@ fn nothing_to_replay_without_a_choice_or_when_the_start_would_store_or_show() {
     let env = FixedEnvironment::at(NOW);
     let s = started(ga_config(), &env);
     assert_eq!(
-        s.returning_start(false, &env),
+        s.returning_start(false, Some("en"), &[], &env),
         None,
         "no choice: the banner shows"
     );
@@ -1087,7 +1089,7 @@ fn nothing_to_replay_without_a_choice_or_when_the_start_would_store_or_show() {
         &env,
     );
     assert!(s.record.is_some());
-    assert_eq!(s.returning_start(true, &env), None);
+    assert_eq!(s.returning_start(true, Some("en"), &[], &env), None);
 }
 
 #[test]
@@ -1096,7 +1098,7 @@ fn a_resumed_start_only_activates_what_the_plan_left() {
     let mut s = started(ga_config(), &env);
     s.reduce(Event::AcceptAll, &env);
     let mut resumed = state(ga_config());
-    let effects = resumed.resume(s.record.clone(), false, &env);
+    let effects = resumed.resume(s.record.clone(), s.record.clone(), false, &env);
     assert_eq!(effects, vec![Effect::Activate(CategorySet::all())]);
     assert_eq!(resumed.record, s.record);
     // The tags count as loaded: a later change sends signals, it does not load them again.
@@ -1108,4 +1110,48 @@ fn a_resumed_start_only_activates_what_the_plan_left() {
     assert!(!effects
         .iter()
         .any(|e| matches!(e, Effect::LoadGoogleAnalytics { .. })));
+}
+
+#[test]
+fn a_resumed_start_follows_a_withdrawal_made_meanwhile_before_activating_anything() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::AcceptAll, &env);
+    let mut resumed = state(ga_config());
+    let effects = resumed.resume(s.record.clone(), None, false, &env);
+    let necessary = CategorySet::necessary_only();
+    assert!(
+        effects.contains(&Effect::ConsentUpdate(necessary)),
+        "{effects:?}"
+    );
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Withdraw(_))),
+        "{effects:?}"
+    );
+    // Gated elements run once, under the choice in force now: only necessary.
+    let activations: Vec<_> = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Activate(_)))
+        .collect();
+    assert_eq!(activations, [&Effect::Activate(necessary)]);
+    assert!(!effects.contains(&Effect::ForgetStored));
+    assert_eq!(resumed.view, View::Banner);
+}
+
+#[test]
+fn a_resumed_start_whose_choice_expired_meanwhile_denies_and_forgets_nothing_stored_now() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(ga_config(), &env);
+    s.reduce(Event::AcceptAll, &env);
+    let record = s.record.clone().unwrap();
+    let later = FixedEnvironment::at(record.expires_at + 1);
+    let mut resumed = state(ga_config());
+    let effects = resumed.resume(Some(record.clone()), Some(record), false, &later);
+    assert!(!effects.contains(&Effect::ForgetStored), "{effects:?}");
+    assert!(
+        effects.contains(&Effect::ConsentUpdate(CategorySet::necessary_only())),
+        "{effects:?}"
+    );
+    assert_eq!(resumed.record, None);
+    assert_eq!(resumed.view, View::Banner);
 }
