@@ -24,9 +24,13 @@ async function settled(p) {
   await p.context().quiet();
 }
 
-/** The dataLayer with its one clock-dependent value (gtag('js', new Date())) made stable. */
+/** The dataLayer with its clock-dependent values (gtag('js', new Date()), gtm.start) made stable. */
 async function layer(p) {
-  return (await dataLayer(p)).map((e) => (Array.isArray(e) && e[0] === 'js' ? ['js', 'date'] : e));
+  return (await dataLayer(p)).map((e) => {
+    if (Array.isArray(e) && e[0] === 'js') return ['js', 'date'];
+    if (!Array.isArray(e) && e && typeof e['gtm.start'] === 'number') return { ...e, 'gtm.start': 'time' };
+    return e;
+  });
 }
 
 /** The floating settings button as a visitor meets it. */
@@ -41,21 +45,28 @@ function settingsButton(p) {
 }
 
 /** A page of the fixture whose visitor accepted everything (the full engine wrote a plan). */
-async function acceptedPage(ctx, fixture = 'returning.html') {
+async function acceptedPage(ctx, fixture = 'returning.html', choose = (q) => banner(q).getByRole('button', { name: 'Accept all' }).click()) {
   const p = await page(ctx);
   await p.goto(url(fixture));
-  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await banner(p).waitFor();
+  await choose(p);
   await p.waitForFunction((key) => localStorage.getItem(key) !== null, PLAN_KEY);
   return p;
 }
 
-test('a returning visit fetches only the returning engine and does exactly what the full engine did', async () => {
+/**
+ * A returning visit of `fixture` after `choose`, first by the full engine (the plan removed),
+ * then by the returning engine: the files fetched, Google's requests and dataLayer, the
+ * page's events and the settings button are compared. Returns the page, on its returning view.
+ */
+async function assertReplaysTheFullEngine(fixture, choose) {
   const { ctx, requests, googleRequests } = await context(env);
-  const p = await acceptedPage(ctx);
+  const p = await acceptedPage(ctx, fixture, choose);
 
   // The same returning visit by the full engine: without the plan, it reads the config.
   await p.evaluate((key) => localStorage.removeItem(key), PLAN_KEY);
   let mark = requests.length;
+  const fullMark = googleRequests().length;
   await p.reload();
   await settled(p);
   const byFull = distFiles(requests.slice(mark));
@@ -63,25 +74,64 @@ test('a returning visit fetches only the returning engine and does exactly what 
   const full = { layer: await layer(p), events: await p.evaluate(() => window.events), button: await settingsButton(p) };
   assert.ok(await p.evaluate((key) => localStorage.getItem(key) !== null, PLAN_KEY), 'its start wrote the plan again');
 
+  const fullGoogle = googleRequests().slice(fullMark);
+
   mark = requests.length;
   const googleMark = googleRequests().length;
   await p.reload();
   await settled(p);
   assert.deepEqual(distFiles(requests.slice(mark)), [...RETURNING_VISIT].sort(),
     'a returning visit fetches the files of visits.mjs, and no other');
-  assert.deepEqual(googleRequests().slice(googleMark), [GTAG], 'Google Analytics loads, once');
+  assert.deepEqual(googleRequests().slice(googleMark).sort(), fullGoogle.sort(), 'the same Google requests, once each');
   assert.deepEqual(await layer(p), full.layer, 'the same Consent Mode default, update, js and config, in order');
   assert.deepEqual(await p.evaluate(() => window.events), full.events, 'the same samtykke:* events and details');
   assert.deepEqual(await settingsButton(p), full.button, 'the same settings button');
   assert.equal(full.button.length, 1);
   assert.equal(await banner(p).count(), 0);
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(p.consoleErrors, []);
+  return { ctx, p, googleRequests, googleMark, full };
+}
+
+test('a returning visit fetches only the returning engine and does exactly what the full engine did', async () => {
+  const { ctx, p, googleRequests, googleMark } = await assertReplaysTheFullEngine('returning.html');
+  assert.deepEqual(googleRequests().slice(googleMark), [GTAG], 'Google Analytics loads, once');
   assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), true);
   assert.equal(await p.evaluate(() => window.samtykke.isAccepted('nonsense')), false);
   assert.equal(await p.evaluate(() => window.samtykke.storageKind()), 'localStorage');
   assert.deepEqual((await p.evaluate(() => window.samtykke.getConsent())).categories,
     ['necessary', 'preferences', 'statistics', 'marketing']);
-  assert.deepEqual(p.errors, []);
-  assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});
+
+test('with Google Tag Manager, advanced Consent Mode and statistics only, the replay is the full engine\'s too', async () => {
+  const { ctx, p, googleRequests, googleMark, full } = await assertReplaysTheFullEngine('returning-gtm.html',
+    (q) => q.evaluate(() => window.samtykke.accept(['statistics'])));
+  assert.deepEqual(googleRequests().slice(googleMark).sort(),
+    ['https://www.googletagmanager.com/gtag/js?id=G-TEST123', 'https://www.googletagmanager.com/gtm.js?id=GTM-TEST1']);
+  assert.ok(full.layer.some((e) => e && e.event === 'gtm.js'), 'the container was started');
+  assert.deepEqual(full.button[0], { theme: 'dark', layout: 'box', lang: 'en', text: 'Cookie settings', visible: true });
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('marketing')), false);
+  await ctx.close();
+});
+
+test('another page language runs the full engine, which writes the plan for it', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await acceptedPage(ctx);
+  await p.route('**/fixtures/returning.html', async (r) => {
+    const response = await r.fetch();
+    r.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="nb">') });
+  });
+  let mark = requests.length;
+  await p.reload();
+  await settled(p);
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'the plan was made for English');
+  assert.equal(await p.locator('.samtykke-floating').getAttribute('lang'), 'nb');
+  mark = requests.length;
+  await p.reload();
+  await settled(p);
+  assert.ok(!distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'and now one for Norwegian');
+  assert.equal(await p.locator('.samtykke-floating').getAttribute('lang'), 'nb');
   await ctx.close();
 });
 
