@@ -1,9 +1,8 @@
 /*! Samtykke script-tag loader. A classic script: it needs no module support from the page.
  * It finds its other files next to itself, reads the config (data-config URL, inline
  * <script type="application/json" id="samtykke-config">, or window.samtykkeConfig), and starts
- * the engine (samtykke.entry.js, the same module the npm package exports), which draws the
- * banner itself and fetches the UI module only for the preferences dialog or a notice. Calls to window.samtykke made before that are
- * queued. */
+ * the engine through samtykke.entry.js, the same module the npm package exports, whose API
+ * window.samtykke is once it has loaded. */
 (function () {
   'use strict';
   // The page's markup can shadow document's own properties (<img name="currentScript">) and
@@ -38,21 +37,29 @@
   var head = own(Document.prototype, 'head');
   var base = new URL('.', me.src).href;
   var nonce = me.nonce || '';
-  // The API of www/api.json (a test holds the two together): calls to these wait for the
-  // engine; the readers answer at once.
+  // The API of www/api.json (a test holds the two together). The entry module defines it: its
+  // calls wait for the engine, its readers answer at once and its on() listens. Until the
+  // entry has loaded (a few milliseconds), this stub keeps what the page asks, and hands it
+  // to the entry as soon as it is there.
   var METHODS = ['show', 'hide', 'showPreferences', 'acceptAll', 'rejectAll', 'accept', 'reset', 'setLanguage'];
   var READERS = ['isAccepted', 'getConsent', 'storageKind'];
-  var queue = [];
+  var early = [];
+  var listeners = [];
   // The config given to samtykke.init() before the engine starts (hasGiven), and whoever
   // waits for it.
   var hasGiven = false;
   var givenConfig;
   var tellWaiting = function () {};
 
+  // No event comes before the engine runs, and the engine comes with the entry: a listener
+  // is given to the entry's on() when it has loaded.
   function on(event, callback) {
-    var handler = function (e) { callback(e.detail); };
-    window.addEventListener('samtykke:' + event, handler);
-    return function () { window.removeEventListener('samtykke:' + event, handler); };
+    var listener = { event: event, callback: callback, off: null, cancelled: false };
+    listeners.push(listener);
+    return function () {
+      if (listener.off) listener.off();
+      else listener.cancelled = true;
+    };
   }
 
   // Until the engine runs, nothing is granted: silence is refusal.
@@ -68,11 +75,11 @@
     getConsent: function () { return null; },
     storageKind: function () { return 'none'; }
   };
-  // Each call is a promise that settles once it took effect (as the engine's own calls are).
+  // Each call is a promise that settles once it took effect (as the entry's are).
   METHODS.forEach(function (name) {
     api[name] = function () {
       var args = Array.prototype.slice.call(arguments);
-      return new Promise(function (done) { queue.push([name, args, done]); });
+      return new Promise(function (done) { early.push([name, args, done]); });
     };
   });
   window.samtykke = api;
@@ -163,6 +170,15 @@
   var entry = import(base + 'samtykke.entry.js').then(function (engine) {
     // A failure shows again (and is reported) when init runs; do not log it twice.
     engine.preload().catch(function () {});
+    // From now on the API is the entry's: its queue keeps the calls until the engine runs.
+    var live = { init: api.init, on: engine.on };
+    READERS.concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
+    window.samtykke = live;
+    listeners.forEach(function (l) { if (!l.cancelled) l.off = engine.on(l.event, l.callback); });
+    // The engine has not started yet, so the entry queues each call (it reports one that
+    // fails when it runs) and settles its promise once it took effect.
+    early.forEach(function (call) { live[call[0]].apply(null, call[1]).then(call[2]); });
+    early = [];
     return engine;
   });
   var fetched = fetchConfig();
@@ -177,16 +193,7 @@
     if (declared !== undefined) clearTimeout(late);
     var config = declared === undefined ? configFromInit() : declared;
     return engine.init(config, { nonce: nonce, stylesheet: dialogsCss }).then(function () {
-      var live = { on: on, init: function () { console.error('samtykke: already started'); } };
-      READERS.concat(METHODS).forEach(function (name) { live[name] = engine[name]; });
-      window.samtykke = live;
-      // One failing call (bad arguments) must not keep the others from running.
-      queue.forEach(function (call) {
-        var result;
-        try { result = live[call[0]].apply(null, call[1]); } catch (e) { console.error('samtykke: ' + call[0] + ' failed (' + (e && e.message) + ')'); }
-        Promise.resolve(result).then(call[2]);
-      });
-      queue = [];
+      window.samtykke.init = function () { console.error('samtykke: already started'); };
     });
   }).catch(function (e) {
     console.error('samtykke: could not start (' + (e && e.message) + '); only necessary cookies are used');

@@ -42,10 +42,21 @@ test('the loader offers the whole window API before the engine starts, and after
   assert.deepEqual(stub.isAccepted, [true, false], 'before the engine runs only necessary is granted');
   assert.equal(stub.getConsent, API.readers.getConsent);
   assert.equal(stub.storageKind, API.readers.storageKind);
+  // A call and a listener given to the stub are handed to the entry: the call's promise
+  // settles once it took effect, and the listener hears the engine.
+  await p.evaluate(() => {
+    window.heard = [];
+    window.samtykke.on('ready', () => window.heard.push('ready'));
+    window.settled = window.samtykke.rejectAll().then(() => window.samtykke.getConsent().method);
+  });
   release();
-  await banner(p).waitFor();
+  assert.equal(await p.evaluate(() => window.settled), 'reject-all', 'the early call took effect before its promise settled');
+  assert.equal(await p.evaluate(() => window.samtykke.isAccepted('statistics')), false);
+  assert.deepEqual(await p.evaluate(() => window.heard), ['ready'], 'a listener given to the stub hears the engine');
   await p.waitForFunction(() => window.samtykke.storageKind() !== 'none');
   assert.deepEqual(await p.evaluate(() => Object.keys(window.samtykke).sort()), WINDOW_API, 'the live object has the same methods');
+  const entryOn = await p.evaluate(async () => window.samtykke.on === (await import('/samtykke/samtykke.entry.js')).on);
+  assert.ok(entryOn, "window.samtykke.on is the entry's: one on() for both doors");
   assert.deepEqual(p.errors, []);
   await ctx.close();
 });
