@@ -3,8 +3,8 @@
 
 use super::category::Category;
 use super::language::{built_in_index, choose_language, sibling_language};
-use super::small_map::SmallMap;
 use super::text::Text;
+use super::text::TextOverrides;
 use super::texts::TextKey;
 use serde::Serialize;
 
@@ -42,7 +42,7 @@ pub struct Config {
     /// Default: all four.
     pub categories: Vec<CategoryConfig>,
     /// Overrides of built-in texts: language code -> text key -> text. Default: none.
-    pub texts: SmallMap<SmallMap<String>>,
+    pub texts: TextOverrides,
     /// Where the choice is stored when `localStorage` cannot be used, and the optional mirror.
     pub cookie: CookieOptions,
     /// Google Analytics 4, loaded only after `statistics` consent. Default: none.
@@ -73,7 +73,7 @@ impl Default for Config {
             respect_gpc: true,
             reload_on_withdrawal: false,
             categories: Category::ALL.into_iter().map(CategoryConfig::new).collect(),
-            texts: SmallMap::new(),
+            texts: TextOverrides::default(),
             cookie: CookieOptions::default(),
             google_analytics: None,
             google_tag_manager: None,
@@ -108,7 +108,7 @@ impl Config {
 
     /// A text override for `language` and `key`, if the config has one.
     pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
-        let given = |code: &str| self.texts.get(code)?.get(key).map(String::as_str);
+        let given = |code: &str| self.texts.get(code, key);
         // The site's own wording in the other written Norwegian beats a built-in text.
         given(language).or_else(|| sibling_language(language).and_then(given))
     }
@@ -117,7 +117,7 @@ impl Config {
     pub fn choose_language(&self, page_lang: Option<&str>, browser: &[String]) -> String {
         choose_language(
             &self.language,
-            |code| self.texts.contains_key(code),
+            |code| self.texts.has_language(code),
             page_lang,
             browser,
         )

@@ -460,12 +460,9 @@ mod tests {
     fn placeholder_joins_categories_and_takes_config_texts() {
         let mut config = Config::default();
         config.texts.insert(
-            "en".into(),
-            [(
-                "placeholderText".to_owned(),
-                "{service} needs {category}; {unknown} stays".to_owned(),
-            )]
-            .into(),
+            "en",
+            "placeholderText",
+            "{service} needs {category}; {unknown} stays",
         );
         let texts = placeholder_texts(
             &config,

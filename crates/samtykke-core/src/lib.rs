@@ -71,9 +71,8 @@ pub use plan::{
 };
 pub use policy::{in_force_window, lifetime_ms, DAY_MS};
 pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};
-pub use small_map::SmallMap;
 pub use state::{Effect, Environment, Event, Notice, State, View};
-pub use text::Text;
+pub use text::{PerLanguage, Text, TextOverrides};
 pub use texts::TextKey;
 pub use url::scheme_problem;
 pub use validate::ParsedConfig;

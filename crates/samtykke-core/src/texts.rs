@@ -164,10 +164,7 @@ mod tests {
     #[test]
     fn override_wins_for_its_language_and_the_other_norwegian() {
         let mut config = Config::default();
-        config.texts.insert(
-            "nb".into(),
-            [("bannerTitle".to_owned(), "Hei!".to_owned())].into(),
-        );
+        config.texts.insert("nb", "bannerTitle", "Hei!");
         assert_eq!(config.text("nb", TextKey::BannerTitle), "Hei!");
         assert_eq!(config.text("en", TextKey::BannerTitle), "We use cookies");
         assert_eq!(config.text("nb", TextKey::AcceptAll), "Godta alle");

@@ -11,7 +11,7 @@ use super::similarity::closest;
 use super::small_map::SmallMap;
 use super::small_sort;
 use super::substring::substring;
-use super::text::Text;
+use super::text::{PerLanguage, Text, TextOverrides};
 use super::texts::TextKey;
 use serde_json::{Map, Value};
 
@@ -245,7 +245,7 @@ impl Reader {
                         texts.insert(code.clone(), s);
                     }
                 }
-                (!texts.is_empty()).then_some(Text::PerLanguage(texts))
+                (!texts.is_empty()).then_some(Text::PerLanguage(PerLanguage(texts)))
             }
             other => {
                 self.wrong_type(path, "a string or an object of language codes", other);
@@ -388,7 +388,7 @@ impl Reader {
                     }
                 }
                 "categories" => config.categories = self.categories(v),
-                "texts" => config.texts = self.texts(v),
+                "texts" => config.texts = TextOverrides(self.texts(v)),
                 "cookie" => config.cookie = self.cookie(v),
                 "googleAnalytics" => config.google_analytics = self.google_analytics(v),
                 "googleTagManager" => config.google_tag_manager = self.google_tag_manager(v),
