@@ -18,7 +18,11 @@ export function ensureStub() {
 
 // gtag(...args), the arguments given as a JSON array.
 export function gtagText(args) {
-  window.gtag.apply(window, JSON.parse(args));
+  gtag(JSON.parse(args));
+}
+
+function gtag(args) {
+  window.gtag.apply(window, args);
 }
 
 // window['ga-disable-<id>'] = on: the only window property Samtykke sets.
@@ -75,7 +79,11 @@ export function tagManagerStart() {
 
 // samtykke:<name> on window, with a JSON detail.
 export function notify(name, detail) {
-  window.dispatchEvent(new CustomEvent('samtykke:' + name, { detail: JSON.parse(detail) }));
+  fire(name, JSON.parse(detail));
+}
+
+function fire(name, detail) {
+  window.dispatchEvent(new CustomEvent('samtykke:' + name, { detail }));
 }
 
 // localStorage[key], or null where storage is missing or throws (sandboxes, blocked storage).
@@ -126,12 +134,12 @@ export function replaySteps(steps, nonce) {
   let holder = null;
   for (const [kind, ...args] of JSON.parse(steps)) {
     if (kind === 'stub') ensureStub();
-    else if (kind === 'gtag') window.gtag.apply(window, args);
+    else if (kind === 'gtag') gtag(args);
     else if (kind === 'js') gtagJsStart();
     else if (kind === 'gtm') tagManagerStart();
     else if (kind === 'script') loadScript(args[0], nonce);
     else if (kind === 'flag') setFlag(args[0], args[1]);
-    else if (kind === 'event') window.dispatchEvent(new CustomEvent('samtykke:' + args[0], { detail: args[1] }));
+    else if (kind === 'event') fire(args[0], args[1]);
     else if (kind === 'button') {
       holder = settingsButton();
       for (let i = 0; i + 1 < args[1].length; i += 2) {
