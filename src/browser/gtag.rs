@@ -32,8 +32,8 @@ impl GoogleTags for WebGoogleTags {
         ensure_stub_js();
     }
 
-    fn gtag(&self, args: &[serde_json::Value]) {
-        gtag_text(&crate::core::json::write(&serde_json::Value::Array(
+    fn gtag(&self, args: &[crate::core::json::Value]) {
+        gtag_text(&crate::core::json::write(&crate::core::json::Value::Array(
             args.to_vec(),
         )));
     }

@@ -124,7 +124,7 @@ impl GoogleTags for RecordingGoogleTags {
     fn ensure_stub(&self) {
         self.calls.borrow_mut().push("stub".to_owned());
     }
-    fn gtag(&self, args: &[serde_json::Value]) {
+    fn gtag(&self, args: &[crate::core::json::Value]) {
         let args: Vec<String> = args
             .iter()
             .map(|a| a.as_str().map_or_else(|| json::write(a), str::to_owned))

@@ -3,8 +3,8 @@
 
 use super::ports::{ConsentLog, Console, CookiePatterns, Navigation, OtherTabs, PageEvents};
 use crate::core::json::object;
+use crate::core::json::Value;
 use crate::core::{Config, ConsentId, ConsentRecord, Environment, Notice, State};
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/shims.js")]

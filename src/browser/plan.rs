@@ -32,7 +32,7 @@ impl GoogleTags for Steps {
     fn ensure_stub(&self) {
         self.push(Step::GtagStub);
     }
-    fn gtag(&self, args: &[serde_json::Value]) {
+    fn gtag(&self, args: &[crate::core::json::Value]) {
         self.push(Step::Gtag(args.to_vec()));
     }
     fn gtag_js_start(&self) {

@@ -45,7 +45,7 @@ pub trait GoogleTags {
     /// Makes sure `window.dataLayer` and `window.gtag` exist.
     fn ensure_stub(&self);
     /// Calls `gtag(args...)`, each argument given as JSON.
-    fn gtag(&self, args: &[serde_json::Value]);
+    fn gtag(&self, args: &[crate::core::json::Value]);
     /// Calls `gtag('js', new Date())`, which starts the tag's measurement.
     fn gtag_js_start(&self);
     /// Pushes Google Tag Manager's start event (`gtm.start`: now, `event`: `gtm.js`) to the
@@ -123,7 +123,7 @@ impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
     fn ensure_stub(&self) {
         (**self).ensure_stub()
     }
-    fn gtag(&self, args: &[serde_json::Value]) {
+    fn gtag(&self, args: &[crate::core::json::Value]) {
         (**self).gtag(args)
     }
     fn gtag_js_start(&self) {

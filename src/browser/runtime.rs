@@ -6,11 +6,11 @@ use super::ports::{
     RecordStore, Saved, ScriptGate,
 };
 use crate::core::json::object;
+use crate::core::json::{Map, Value};
 use crate::core::{
     consent_state, cookies_to_erase, default_state, erase_everywhere, lifetime_ms, CategorySet,
     Config, ConsentRecord, Effect, Environment, Event, State,
 };
-use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -368,7 +368,7 @@ fn google_signals(on: bool) -> Value {
     ])
 }
 
-fn consent_types(state: [(&'static str, bool); 7]) -> Map<String, Value> {
+fn consent_types(state: [(&'static str, bool); 7]) -> Map {
     state
         .iter()
         .map(|(t, granted)| {

@@ -18,7 +18,7 @@
 use super::category::CategorySet;
 use super::json;
 use super::substring::{split_ascii, substring};
-use serde_json::Value;
+use crate::json::Value;
 
 /// The `localStorage` key of the plan.
 pub const PLAN_KEY: &str = "samtykke:plan";

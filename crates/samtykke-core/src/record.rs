@@ -4,8 +4,8 @@
 use super::category::{Category, CategorySet};
 use super::limits::{MAX_ENCODED_LEN, MAX_STORED_SERVICE_NAME_LEN};
 use super::substring::substring;
+use crate::json::{Map, Value};
 use serde::Serialize;
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// The current format version of a stored record.
@@ -174,7 +174,7 @@ impl ConsentRecord {
             "method",
         ];
         let with_host = usize::from(map.contains_key("host"));
-        if map.len() != KEYS.len() + with_host || !KEYS.iter().all(|k| map.contains_key(*k)) {
+        if map.len() != KEYS.len() + with_host || !KEYS.iter().all(|k| map.contains_key(k)) {
             return Err(DecodeError("keys differ from the format"));
         }
         match map["v"].as_u64() {
@@ -241,11 +241,11 @@ fn is_host_name(host: &str) -> bool {
 #[error("stored consent record ignored: {0}")]
 pub struct DecodeError(pub &'static str);
 
-fn str_field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+fn str_field<'a>(map: &'a Map, key: &str) -> Option<&'a str> {
     map.get(key)?.as_str()
 }
 
-fn time_field(map: &Map<String, Value>, key: &str) -> Result<u64, DecodeError> {
+fn time_field(map: &Map, key: &str) -> Result<u64, DecodeError> {
     map[key]
         .as_u64()
         .filter(|t| (EARLIEST_MS..=LATEST_MS).contains(t))

@@ -115,7 +115,7 @@ impl<V: schemars::JsonSchema> schemars::JsonSchema for SmallMap<V> {
 
 #[cfg(test)]
 // serde_json is the reference the tests compare with; the size rules are for the wasm.
-#[allow(clippy::disallowed_methods)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)]
 mod tests {
     use super::*;
 

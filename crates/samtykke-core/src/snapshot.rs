@@ -7,7 +7,7 @@ use super::config::Config;
 use super::json::object;
 use super::record::ConsentRecord;
 use super::state::{Event, State, View};
-use serde_json::Value;
+use crate::json::Value;
 use std::rc::Rc;
 
 fn view_name(view: View) -> &'static str {
@@ -124,8 +124,8 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
     use crate::record::{ConsentId, Method};
-    use serde_json::json;
 
     #[test]
     fn view_events_round_trip_and_shell_events_do_not_cross() {
@@ -197,7 +197,7 @@ mod tests {
             "controller": {"name": "AS", "email": "a@b.no"}}"#;
         for config in [Config::default(), Config::from_json(full).config] {
             let json = serde_json::to_value(&config).unwrap();
-            let parsed = Config::from_value(&json);
+            let parsed = Config::from_value(&json.clone().into());
             assert!(
                 parsed.problems.is_empty(),
                 "{:?} in {json}",

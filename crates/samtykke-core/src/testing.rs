@@ -49,3 +49,14 @@ impl Environment for FixedEnvironment {
         FixedEnvironment::id(n)
     }
 }
+
+/// serde_json's `json!`, as the core's own [`crate::json::Value`]: tests write values as JSON
+/// literals.
+#[macro_export]
+macro_rules! json {
+    ($($value:tt)+) => {{
+        #[allow(clippy::disallowed_types)] // test code: serde_json builds the literal
+        let value = ::serde_json::json!($($value)+);
+        $crate::json::Value::from(value)
+    }};
+}

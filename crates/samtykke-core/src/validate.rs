@@ -13,7 +13,7 @@ use super::small_sort;
 use super::substring::substring;
 use super::text::{PerLanguage, Text, TextOverrides};
 use super::texts::TextKey;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// A config read from JSON, and what was wrong with it.
 #[derive(Clone, Debug)]
@@ -103,11 +103,13 @@ fn document_position(value: &Value, path: &str) -> Vec<usize> {
     position
 }
 
+// Rust callers bring a serde deserializer; the engines read text with `json::parse` instead.
+#[allow(clippy::disallowed_types)]
 impl<'de> serde::Deserialize<'de> for Config {
     /// Strict deserialisation for Rust callers: any problem is an error.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        let parsed = Config::from_value(&value);
+        let value = serde_json::Value::deserialize(deserializer)?;
+        let parsed = Config::from_value(&value.into());
         match parsed.problems.first() {
             None => Ok(parsed.config),
             Some(problem) => Err(serde::de::Error::custom(problem)),
@@ -158,12 +160,7 @@ impl Reader {
     }
 
     /// The object at `path`, reporting keys outside `known`.
-    fn object<'v>(
-        &mut self,
-        value: &'v Value,
-        path: &str,
-        known: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: &'v Value, path: &str, known: &[&str]) -> Option<&'v Map> {
         let Value::Object(map) = value else {
             self.wrong_type(
                 if path.is_empty() { "(config)" } else { path },
@@ -441,10 +438,10 @@ impl Reader {
     }
 
     fn category(&mut self, value: &Value, path: &str) -> Option<CategoryConfig> {
-        if value.is_string() {
+        if matches!(value, Value::String(_)) {
             return self.category_name(value, path).map(CategoryConfig::new);
         }
-        if !value.is_object() {
+        if !matches!(value, Value::Object(_)) {
             self.wrong_type(path, "a category name or an object", value);
             return None;
         }

@@ -4,7 +4,7 @@
 //! fallback: the element never runs or loads, even when the visitor grants everything the
 //! config offers.
 // Native tests: std is the reference here, the size rules are for the wasm.
-#![allow(clippy::disallowed_methods)]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use samtykke_core::{
     allows, markup_problem, scheme_problem, CategorySet, Config, ConsentId, ConsentRecord, Method,

@@ -2,7 +2,7 @@
 //! A catalogue of invalid configs: for each, the exact problems reported (by path, and for
 //! many by message) and the safe value the affected field falls back to.
 // Native tests: std and serde_json are the reference here, the size rules are for the wasm.
-#![allow(clippy::disallowed_methods)]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
 use samtykke_core::Text;
 use samtykke_core::{Category, CategorySet, Config, ConfigError};

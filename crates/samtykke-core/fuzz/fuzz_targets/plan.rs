@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 use same_value::same;
 use samtykke_core::{Plan, PlanText, Step};
-use serde_json::Value;
+use samtykke_core::json::Value;
 
 #[path = "same_value.rs"]
 mod same_value;

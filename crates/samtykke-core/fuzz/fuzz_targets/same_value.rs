@@ -5,8 +5,13 @@
 
 use serde_json::Value;
 
-/// Whether `a` and `b` are the same value, numbers within the reader's precision.
-pub fn same(a: &Value, b: &Value) -> bool {
+/// Whether `a` and `b` are the same value, numbers within the reader's precision (compared
+/// as serde_json sees them, the reference).
+pub fn same(a: &samtykke_core::json::Value, b: &samtykke_core::json::Value) -> bool {
+    same_reference(&a.clone().into(), &b.clone().into())
+}
+
+fn same_reference(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => match (x.as_i128(), y.as_i128()) {
             (Some(x), Some(y)) if x.unsigned_abs() < 1 << 53 || y.unsigned_abs() < 1 << 53 => {
@@ -21,13 +26,13 @@ pub fn same(a: &Value, b: &Value) -> bool {
             }
         },
         (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_reference(a, b))
         }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
                 && x.iter()
                     .zip(y)
-                    .all(|((ka, a), (kb, b))| ka == kb && same(a, b))
+                    .all(|((ka, a), (kb, b))| ka == kb && same_reference(a, b))
         }
         _ => a == b,
     }

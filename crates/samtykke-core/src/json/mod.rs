@@ -1,19 +1,26 @@
-//! JSON text to and from `serde_json::Value`, without serde_json's own reader and writer.
+//! JSON text to and from [`Value`], without serde_json's reader, writer or map.
 //!
-//! Every page view downloads the engines, and serde_json's parser, serializer, error texts and
-//! float formatting were about 20 kB of each wasm. This reader is strict RFC 8259 (no trailing
-//! commas, no comments, no byte order mark, no lone surrogates, at most 128 levels deep), which
-//! is what the config reader and the record codec need. The writer is compact JSON. Numbers
+//! Every page view downloads the engines, and serde_json's parser, serializer, error texts,
+//! float formatting and map were about 26 kB of each wasm. This reader is strict RFC 8259 (no
+//! trailing commas, no comments, no byte order mark, no lone surrogates), at most 128 levels
+//! deep and 1000 keys an object, which is what the config reader and the record codec need. The writer is compact JSON. Numbers
 //! the engines write are whole (times, counts, revisions) and come back exactly; other
 //! numbers are read and written to within 1e-12 of their value (exact float formatting and
 //! parsing would cost kilobytes of every wasm).
 
 use super::substring::substring;
-use serde_json::{Map, Number, Value};
+mod value;
+
 use std::fmt::Write;
+pub use value::{Map, Number, Value};
 
 /// How deep arrays and objects may nest: as serde_json, and well within the wasm stack.
 const MAX_DEPTH: usize = 128;
+
+/// How many keys one object may have. An object's keys are a list searched in order (see
+/// `value.rs`), so a huge object would take quadratic time; the largest object a config or a
+/// record holds has a few dozen keys.
+const MAX_KEYS: usize = 1000;
 
 /// Why a text is not JSON, and where (1-based line and column, counted in characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,6 +162,9 @@ impl Reader<'_> {
             self.skip_whitespace();
             let value = self.value(depth)?;
             map.insert(key, value);
+            if map.len() > MAX_KEYS {
+                return Err(self.error("more than 1000 keys in an object"));
+            }
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -440,7 +450,7 @@ fn write_number(out: &mut String, n: &Number) {
     } else if let Some(i) = n.as_i64() {
         let _ = write!(out, "{i}");
     } else {
-        write_float(out, n.as_f64().unwrap_or(0.0));
+        write_float(out, n.as_f64());
     }
 }
 
@@ -501,7 +511,7 @@ fn write_string(out: &mut String, s: &str) {
 
 #[cfg(test)]
 // serde_json is the reference the tests compare with; the size rules are for the wasm.
-#[allow(clippy::disallowed_methods)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)]
 mod tests {
     use super::*;
     use serde_json::json;
@@ -517,7 +527,9 @@ mod tests {
             "0",
         ] {
             let ours = parse(text).unwrap();
-            let theirs: Value = serde_json::from_str(text).unwrap();
+            let theirs: Value = serde_json::from_str::<serde_json::Value>(text)
+                .unwrap()
+                .into();
             assert_eq!(ours, theirs, "{text}");
         }
         let keys: Vec<String> = parse(r#"{"z": 1, "a": 2, "m": 3}"#)
@@ -564,12 +576,29 @@ mod tests {
         ] {
             assert!(parse(text).is_err(), "{text:?} should be refused");
             assert!(
-                serde_json::from_str::<Value>(text).is_err(),
+                serde_json::from_str::<serde_json::Value>(text).is_err(),
                 "{text:?} (serde_json)"
             );
         }
         let nested_ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
         assert!(parse(&nested_ok).is_ok());
+    }
+
+    #[test]
+    fn an_object_holds_at_most_a_thousand_keys() {
+        let object = |n: usize| {
+            let entries: Vec<String> = (0..n).map(|i| format!("\"k{i}\": {i}")).collect();
+            format!("{{{}}}", entries.join(","))
+        };
+        assert_eq!(
+            parse(&object(1000)).unwrap().as_object().unwrap().len(),
+            1000
+        );
+        let e = parse(&object(1001)).unwrap_err();
+        assert_eq!(e.reason, "more than 1000 keys in an object");
+        // A repeated key is one key: its last value counts, in its first place.
+        let repeated = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        assert_eq!(write(&repeated), r#"{"a":3,"b":2}"#);
     }
 
     #[test]
@@ -583,21 +612,25 @@ mod tests {
 
     #[test]
     fn writes_what_serde_json_writes() {
-        let value = json!({
+        let theirs = json!({
             "id": "a\"b\\c\n\u{1}\u{7f}é😀",
             "n": [0, 1, -1, u64::MAX, i64::MIN, 1.25, -0.5, 3.000000001],
             "ok": true,
             "none": null,
             "nested": {"z": [], "a": {}}
         });
+        let value = Value::from(theirs.clone());
         let ours = write(&value);
         assert_eq!(parse(&ours).unwrap(), value);
-        assert_eq!(ours, serde_json::to_string(&value).unwrap());
+        assert_eq!(ours, serde_json::to_string(&theirs).unwrap());
         // A whole float is written as a whole number (serde_json writes "5.0").
-        assert_eq!(write(&json!([5.0, -2.0])), "[5,-2]");
+        assert_eq!(write(&json!([5.0, -2.0]).into()), "[5,-2]");
         // Short decimals stay short; anything else keeps 17 digits, however large or small.
-        assert_eq!(write(&json!([-0.5, 1234567.75])), "[-0.5,1234567.75]");
-        assert_eq!(write(&json!([1e19])), "[10000000000000000e3]");
+        assert_eq!(
+            write(&json!([-0.5, 1234567.75]).into()),
+            "[-0.5,1234567.75]"
+        );
+        assert_eq!(write(&json!([1e19]).into()), "[10000000000000000e3]");
         for f in [
             1e19,
             -1e300,
@@ -609,7 +642,7 @@ mod tests {
             1e-10,
             5e-324,
         ] {
-            let back = parse(&write(&json!(f))).unwrap().as_f64().unwrap();
+            let back = parse(&write(&json!(f).into())).unwrap().as_f64().unwrap();
             assert!(
                 (back - f).abs() <= f.abs() * 1e-12,
                 "{f} came back as {back}"
@@ -629,7 +662,7 @@ mod tests {
             "1e308",
         ] {
             let ours = parse(text).unwrap().as_f64().unwrap();
-            let theirs = serde_json::from_str::<Value>(text)
+            let theirs = serde_json::from_str::<serde_json::Value>(text)
                 .unwrap()
                 .as_f64()
                 .unwrap();
