@@ -32,7 +32,12 @@ fn first_visit_sets_defaults_and_loads_nothing() {
     let controller = started(&twins, config(GA));
     assert_eq!(
         *twins.google.calls.borrow(),
-        vec!["stub".to_owned(), DEFAULT.to_owned()]
+        vec![
+            "stub".to_owned(),
+            DEFAULT.to_owned(),
+            "gtag set ads_data_redaction true".to_owned(),
+            "push samtykke_consent_update necessary / ".to_owned(),
+        ]
     );
     assert_eq!(
         twins.store.peek(),
@@ -54,10 +59,12 @@ fn accept_all_sends_update_then_loads_and_configures_the_tag() {
     controller.dispatch(Event::AcceptAll);
     let calls = twins.google.calls.borrow();
     assert_eq!(
-        calls[2..],
+        calls[4..],
         [
             r#"gtag consent update {"ad_storage":"granted","ad_user_data":"granted","ad_personalization":"granted","analytics_storage":"granted","functionality_storage":"granted","personalization_storage":"granted","security_storage":"granted"}"#.to_owned(),
             "flag ga-disable-G-TEST123=false".to_owned(),
+            "gtag set ads_data_redaction false".to_owned(),
+            "push samtykke_consent_update necessary,preferences,statistics,marketing / ".to_owned(),
             "load https://www.googletagmanager.com/gtag/js?id=G-TEST123".to_owned(),
             "gtag js <date>".to_owned(),
             r#"gtag config G-TEST123 {"anonymize_ip":true,"allow_google_signals":true,"allow_ad_personalization_signals":true}"#.to_owned(),
@@ -109,9 +116,9 @@ fn a_returning_visitor_gets_default_then_update_then_the_tag() {
     let controller = started(&again, config(GA));
     let calls = again.google.calls.borrow();
     assert_eq!(calls[1], DEFAULT);
-    assert!(calls[2].starts_with("gtag consent update"));
+    assert!(calls[4].starts_with("gtag consent update"));
     assert_eq!(
-        calls[4],
+        calls[8],
         "load https://www.googletagmanager.com/gtag/js?id=G-TEST123"
     );
     assert_eq!(controller.state().view, samtykke::View::Hidden);

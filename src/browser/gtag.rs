@@ -2,6 +2,7 @@
 //! needs `arguments` objects) and the async tag script, carrying the page's CSP nonce.
 
 use super::ports::GoogleTags;
+use crate::core::json::{self, Value};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/shims.js")]
@@ -18,6 +19,8 @@ extern "C" {
     fn load_script_js(src: &str, nonce: Option<String>);
     #[wasm_bindgen(js_name = setFlag)]
     fn set_flag_js(name: &str, on: bool);
+    #[wasm_bindgen(js_name = consentEvent)]
+    fn consent_event_js(lists: &str);
 }
 
 /// The page's Google tag.
@@ -32,10 +35,8 @@ impl GoogleTags for WebGoogleTags {
         ensure_stub_js();
     }
 
-    fn gtag(&self, args: &[crate::core::json::Value]) {
-        gtag_text(&crate::core::json::write(&crate::core::json::Value::Array(
-            args.to_vec(),
-        )));
+    fn gtag(&self, args: &[Value]) {
+        gtag_text(&json::write(&Value::Array(args.to_vec())));
     }
 
     fn gtag_js_start(&self) {
@@ -52,5 +53,14 @@ impl GoogleTags for WebGoogleTags {
 
     fn set_window_flag(&self, name: &str, value: bool) {
         set_flag_js(name, value);
+    }
+
+    fn consent_event(&self, categories: &[String], services: &[String]) {
+        let list =
+            |names: &[String]| Value::Array(names.iter().map(|n| n.as_str().into()).collect());
+        consent_event_js(&json::write(&Value::Array(vec![
+            list(categories),
+            list(services),
+        ])));
     }
 }

@@ -147,6 +147,13 @@ impl GoogleTags for RecordingGoogleTags {
     fn set_window_flag(&self, name: &str, value: bool) {
         self.calls.borrow_mut().push(format!("flag {name}={value}"));
     }
+    fn consent_event(&self, categories: &[String], services: &[String]) {
+        self.calls.borrow_mut().push(format!(
+            "push samtykke_consent_update {} / {}",
+            categories.join(","),
+            services.join(",")
+        ));
+    }
 }
 
 /// Records what the gate was asked to run.

@@ -47,6 +47,9 @@ impl GoogleTags for Steps {
     fn set_window_flag(&self, name: &str, value: bool) {
         self.push(Step::WindowFlag(name.to_owned(), value));
     }
+    fn consent_event(&self, categories: &[String], services: &[String]) {
+        self.push(Step::ConsentEvent(categories.to_vec(), services.to_vec()));
+    }
 }
 
 impl PageEvents for Steps {

@@ -55,6 +55,9 @@ pub trait GoogleTags {
     fn load_script(&self, src: &str);
     /// Sets `window[name] = value` (for `ga-disable-<id>`).
     fn set_window_flag(&self, name: &str, value: bool);
+    /// Pushes `{event: "samtykke_consent_update", samtykke: {categories, services}}` to the
+    /// `dataLayer`, for tag managers' triggers.
+    fn consent_event(&self, categories: &[String], services: &[String]);
 }
 
 /// Runs gated scripts and embeds on the page.
@@ -137,6 +140,9 @@ impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
     }
     fn set_window_flag(&self, name: &str, value: bool) {
         (**self).set_window_flag(name, value)
+    }
+    fn consent_event(&self, categories: &[String], services: &[String]) {
+        (**self).consent_event(categories, services)
     }
 }
 

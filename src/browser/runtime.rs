@@ -289,6 +289,12 @@ impl Controller {
                 a.google.gtag(&["set".into(), google_signals(signals)]);
             }
             Effect::LoadTagManager => self.load_tag_manager(config),
+            Effect::GtagSet(name, on) => a.google.gtag(&["set".into(), name.into(), on.into()]),
+            Effect::ConsentEvent { granted, services } => {
+                let categories: Vec<String> =
+                    granted.names().into_iter().map(str::to_owned).collect();
+                a.google.consent_event(&categories, &services);
+            }
             Effect::Activate(granted) => a.gate.activate(granted, state.record.as_ref()),
             Effect::Withdraw(withdrawn) => self.erase_cookies(config, withdrawn),
             Effect::Notify(notice) => a.events.notify(&notice, state),

@@ -69,6 +69,19 @@ export function hasAny(selector) {
   return call('querySelector', selector) !== null;
 }
 
+// dataLayer.push({event: 'samtykke_consent_update', samtykke: {categories, services}}), the
+// two lists given as a JSON array of two arrays. Only this event, and only names in it,
+// whatever a plan holds.
+export function consentEvent(lists) {
+  pushConsent(...JSON.parse(lists));
+}
+
+function pushConsent(categories, services) {
+  const names = (list) => (Array.isArray(list) ? list.filter((n) => typeof n === 'string') : []);
+  ensureStub();
+  window.dataLayer.push({ event: 'samtykke_consent_update', samtykke: { categories: names(categories), services: names(services) } });
+}
+
 export function gtagJsStart() {
   window.gtag('js', new Date());
 }
@@ -140,6 +153,7 @@ export function replaySteps(steps, nonce) {
     else if (kind === 'script') loadScript(args[0], nonce);
     else if (kind === 'flag') setFlag(args[0], args[1]);
     else if (kind === 'event') fire(args[0], args[1]);
+    else if (kind === 'consent') pushConsent(args[0], args[1]);
     else if (kind === 'button') {
       holder = settingsButton();
       for (let i = 0; i + 1 < args[1].length; i += 2) {

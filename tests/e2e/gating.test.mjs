@@ -3,7 +3,7 @@
 // are answered locally, and each scenario asserts what was (not) requested.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, context as harnessContext, page, banner, preferences, dataLayer, axe } from './harness.mjs';
+import { start, context as harnessContext, page, banner, preferences, dataLayer, axe, afterConsent, entryNames } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -83,7 +83,7 @@ test('first visit: banner, placeholders, consent default only, 0 Google and 0 Yo
   assert.ok(await banner(p).isVisible());
   await assertNothingLoaded(p, requests, 'first visit');
   assert.deepEqual(googleRequests(), []);
-  assert.deepEqual(await dataLayer(p), [DEFAULT]);
+  assert.deepEqual(await dataLayer(p), [DEFAULT, ...afterConsent(['necessary'])]);
   assert.equal(await stored(p), null, 'nothing stored before a choice');
   // Silence is refusal: the fallback for "marketing refused" runs, once.
   assert.deepEqual(await ran(p), ['no-marketing']);
@@ -102,8 +102,8 @@ test('reject all, and a reload after it: 0 Google requests, nothing gated runs',
   await assertNothingLoaded(p, requests, 'after reject');
   assert.equal((await consent(p)).method, 'reject-all');
   const layer = await dataLayer(p);
-  assert.deepEqual(layer.map((e) => e.slice(0, 2).join(' ')), ['consent default', 'consent update']);
-  assert.equal(layer[1][2].analytics_storage, 'denied');
+  assert.deepEqual(entryNames(layer), ['consent default', 'set ads_data_redaction', 'event samtykke_consent_update', 'consent update', 'set ads_data_redaction', 'event samtykke_consent_update']);
+  assert.equal(layer[3][2].analytics_storage, 'denied');
   assert.equal(await p.evaluate(() => window['ga-disable-G-TEST123']), true);
 
   await p.reload();
@@ -134,10 +134,11 @@ test('custom choice without statistics: marketing runs, 0 Google requests', asyn
   // The embeds were for marketing: they load, and that is the only traffic off the site.
   assert.deepEqual(offSite(requests).sort(), [GUIDE, TOUR]);
   const layer = await dataLayer(p);
-  assert.deepEqual(layer.map((e) => e.slice(0, 2).join(' ')), ['consent default', 'consent update']);
-  assert.equal(layer[1][2].analytics_storage, 'denied');
-  assert.equal(layer[1][2].ad_storage, 'granted');
-  assert.equal(layer[1][2].functionality_storage, 'granted');
+  assert.deepEqual(entryNames(layer), ['consent default', 'set ads_data_redaction', 'event samtykke_consent_update', 'consent update', 'set ads_data_redaction', 'event samtykke_consent_update']);
+  assert.deepEqual(layer[5], afterConsent(['necessary', 'preferences', 'marketing'], ['youtube'])[1]);
+  assert.equal(layer[3][2].analytics_storage, 'denied');
+  assert.equal(layer[3][2].ad_storage, 'granted');
+  assert.equal(layer[3][2].functionality_storage, 'granted');
   await ctx.close();
 });
 
@@ -156,7 +157,7 @@ test('revision bump: a choice stored under revision 1 is asked again under revis
   assert.equal(await consent(p), null, 'the old choice is not in force');
   await assertNothingLoaded(p, requests.slice(mark), 'revision 2');
   assert.deepEqual(googleRequests(), [GTAG], 'no new Google request');
-  assert.deepEqual(await dataLayer(p), [DEFAULT], 'no consent update from the old choice');
+  assert.deepEqual(await dataLayer(p), [DEFAULT, ...afterConsent(['necessary'])], 'no consent update from the old choice');
   assert.equal(await stored(p), null, 'the outdated record was removed');
   await ctx.close();
 });
@@ -183,7 +184,7 @@ test('expiry: a stored record past its expiresAt shows the banner and loads noth
   assert.equal(await consent(p), null);
   await assertNothingLoaded(p, requests.slice(mark), 'expired');
   assert.deepEqual(googleRequests(), [GTAG], 'no Google request after the expired reload');
-  assert.deepEqual(await dataLayer(p), [DEFAULT]);
+  assert.deepEqual(await dataLayer(p), [DEFAULT, ...afterConsent(['necessary'])]);
   assert.equal(await stored(p), null, 'the expired record was removed');
   await ctx.close();
 });
@@ -220,13 +221,14 @@ test('returning visitor: the dataLayer is default, update, js, config in that or
   await p.reload();
   await p.waitForFunction(() => window.fakeGtagLoaded === 1);
   const layer = await dataLayer(p);
-  assert.equal(layer.length, 4, JSON.stringify(layer));
-  assert.deepEqual(layer[0], DEFAULT);
-  assert.deepEqual(layer[1], ['consent', 'update', ALL_GRANTED]);
-  assert.equal(layer[2].length, 2);
-  assert.equal(layer[2][0], 'js');
-  assert.ok(layer[2][1] instanceof Date, 'gtag("js", new Date())');
-  assert.deepEqual(layer[3], ['config', 'G-TEST123', { anonymize_ip: true, allow_google_signals: true, allow_ad_personalization_signals: true }]);
+  assert.equal(layer.length, 8, JSON.stringify(layer));
+  assert.deepEqual(layer.slice(0, 3), [DEFAULT, ...afterConsent(['necessary'])]);
+  assert.deepEqual(layer[3], ['consent', 'update', ALL_GRANTED]);
+  assert.deepEqual(layer.slice(4, 6), afterConsent(['necessary', 'preferences', 'statistics', 'marketing'], ['youtube']));
+  assert.equal(layer[6].length, 2);
+  assert.equal(layer[6][0], 'js');
+  assert.ok(layer[6][1] instanceof Date, 'gtag("js", new Date())');
+  assert.deepEqual(layer[7], ['config', 'G-TEST123', { anonymize_ip: true, allow_google_signals: true, allow_ad_personalization_signals: true }]);
   assert.deepEqual(googleRequests(), [GTAG, GTAG], 'one gtag.js per page');
 
   // Statistics without marketing: ad signals stay off in the config call.
@@ -234,10 +236,10 @@ test('returning visitor: the dataLayer is default, update, js, config in that or
   await p.reload();
   await p.waitForFunction(() => window.fakeGtagLoaded === 1);
   const stats = await dataLayer(p);
-  assert.deepEqual(stats.map((e) => e[0] + ' ' + (typeof e[1] === 'string' ? e[1] : 'date')), ['consent default', 'consent update', 'js date', 'config G-TEST123']);
-  assert.equal(stats[1][2].analytics_storage, 'granted');
-  assert.equal(stats[1][2].ad_storage, 'denied');
-  assert.deepEqual(stats[3][2], { anonymize_ip: true, allow_google_signals: false, allow_ad_personalization_signals: false });
+  assert.deepEqual(entryNames(stats), ['consent default', 'set ads_data_redaction', 'event samtykke_consent_update', 'consent update', 'set ads_data_redaction', 'event samtykke_consent_update', 'js date', 'config G-TEST123']);
+  assert.equal(stats[3][2].analytics_storage, 'granted');
+  assert.equal(stats[3][2].ad_storage, 'denied');
+  assert.deepEqual(stats[7][2], { anonymize_ip: true, allow_google_signals: false, allow_ad_personalization_signals: false });
   await ctx.close();
 });
 

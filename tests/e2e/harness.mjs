@@ -141,3 +141,22 @@ export async function screenshot(p, name) {
   // Finish the entry transitions first, so the picture shows the settled state.
   await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 }
+
+/**
+ * What follows each consent default and update on a page whose config has Google Analytics
+ * (tests/e2e/tag-managers.test.mjs checks them in detail): the ads data redaction flag, on
+ * while marketing is refused, and the tag managers' event.
+ */
+export function afterConsent(categories, services = []) {
+  return [
+    ['set', 'ads_data_redaction', !categories.includes('marketing')],
+    { event: 'samtykke_consent_update', samtykke: { categories, services } },
+  ];
+}
+
+/** A short name for each dataLayer entry: a gtag command's first two arguments (a date as `date`), or `event <name>`. */
+export function entryNames(layer) {
+  return layer.map((e) => (Array.isArray(e)
+    ? e.slice(0, 2).map((a) => (a instanceof Date ? 'date' : a)).join(' ')
+    : `event ${e.event}`));
+}

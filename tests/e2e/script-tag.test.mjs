@@ -1,7 +1,7 @@
 // The script-tag door: a plain HTML page with dist/ included as PRODUCT.md says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, context, page, banner, preferences, dataLayer, axe, screenshot } from './harness.mjs';
+import { start, context, page, banner, preferences, dataLayer, axe, screenshot, afterConsent, entryNames } from './harness.mjs';
 
 let env;
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-r4nd0m' https://www.googletagmanager.com; style-src 'self'; frame-src 'self' https://www.youtube-nocookie.com";
@@ -21,7 +21,7 @@ test('first visit: banner, consent defaults, no Google request, nothing gated ru
   for (const name of ['Accept all', 'Reject all', 'Manage preferences']) {
     assert.ok(await banner(p).getByRole('button', { name, exact: true }).isVisible(), name);
   }
-  assert.deepEqual(await dataLayer(p), [DEFAULT]);
+  assert.deepEqual(await dataLayer(p), [DEFAULT, ...afterConsent(['necessary'])]);
   await p.waitForTimeout(300);
   assert.deepEqual(googleRequests(), []);
   assert.equal(await p.evaluate(() => window.statsRan), undefined);
@@ -39,9 +39,9 @@ test('accept all: gtag loads with anonymize_ip, gated scripts run once, choice s
   await p.waitForFunction(() => window.fakeGtagLoaded === 1);
   assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
   const layer = await dataLayer(p);
-  assert.deepEqual(layer.map((e) => e.slice(0, 2).join(' ')), ['consent default', 'consent update', 'js ' + layer[2][1], 'config G-TEST123']);
-  assert.equal(layer[1][2].analytics_storage, 'granted');
-  assert.deepEqual(layer[3][2], { anonymize_ip: true, allow_google_signals: true, allow_ad_personalization_signals: true });
+  assert.deepEqual(entryNames(layer), ['consent default', 'set ads_data_redaction', 'event samtykke_consent_update', 'consent update', 'set ads_data_redaction', 'event samtykke_consent_update', 'js date', 'config G-TEST123']);
+  assert.equal(layer[3][2].analytics_storage, 'granted');
+  assert.deepEqual(layer[7][2], { anonymize_ip: true, allow_google_signals: true, allow_ad_personalization_signals: true });
   assert.equal(await p.evaluate(() => window.statsRan), 1);
   assert.equal(await p.evaluate(() => window.marketingRan), 1);
   assert.equal(await banner(p).count(), 0);

@@ -373,6 +373,12 @@ pub struct GoogleAnalytics {
     pub consent_mode: ConsentMode,
     /// Milliseconds Google tags wait for a consent update. Default `500`.
     pub wait_for_update: u32,
+    /// `gtag('set', 'ads_data_redaction', true)` while marketing is refused: ad click
+    /// identifiers are redacted from the requests Google's tags still send. Default `true`.
+    pub ads_data_redaction: bool,
+    /// `gtag('set', 'url_passthrough', true)`: ad click information is passed in the links of
+    /// the site's pages instead of cookies while consent is denied. Default `false`.
+    pub url_passthrough: bool,
 }
 
 impl GoogleAnalytics {
@@ -383,6 +389,8 @@ impl GoogleAnalytics {
             anonymize_ip: true,
             consent_mode: ConsentMode::Basic,
             wait_for_update: 500,
+            ads_data_redaction: true,
+            url_passthrough: false,
         }
     }
 }

@@ -29,7 +29,7 @@ pub const PLAN_KEY: &str = "samtykke:plan";
 pub const PLAN_LIFETIME_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 
 /// The format (and build) the plan belongs to: a plan from another build is not replayed.
-const VERSION: &str = concat!("p2-", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("p3-", env!("CARGO_PKG_VERSION"));
 const FIELD: char = '\u{1f}';
 const STEPS: char = '\u{1e}';
 
@@ -50,6 +50,9 @@ pub enum Step {
     WindowFlag(String, bool),
     /// Dispatch `samtykke:<name>` on `window` with this detail.
     Event(String, Value),
+    /// Push the tag managers' event (`samtykke_consent_update`) with these categories and
+    /// services to the `dataLayer`.
+    ConsentEvent(Vec<String>, Vec<String>),
     /// Show the floating settings button: its label, then its container's attributes as
     /// name and value in turn (theme, layout, language).
     SettingsButton(String, Vec<String>),
@@ -291,18 +294,20 @@ fn step_json(step: &Step) -> Value {
         Step::Script(_) => "script",
         Step::WindowFlag(..) => "flag",
         Step::Event(..) => "event",
+        Step::ConsentEvent(..) => "consent",
         Step::SettingsButton(..) => "button",
     })];
+    let texts = |list: &[String]| Value::Array(list.iter().map(|a| text(a)).collect());
     match step {
         Step::GtagStub | Step::GtagJsStart | Step::TagManagerStart => {}
         Step::Gtag(args) => out.extend(args.iter().cloned()),
         Step::Script(url) => out.push(text(url)),
         Step::WindowFlag(name, on) => out.extend([text(name), Value::from(*on)]),
         Step::Event(name, detail) => out.extend([text(name), detail.clone()]),
-        Step::SettingsButton(label, attributes) => out.extend([
-            text(label),
-            Value::Array(attributes.iter().map(|a| text(a)).collect()),
-        ]),
+        Step::ConsentEvent(categories, services) => {
+            out.extend([texts(categories), texts(services)]);
+        }
+        Step::SettingsButton(label, attributes) => out.extend([text(label), texts(attributes)]),
     }
     Value::Array(out)
 }
@@ -310,6 +315,14 @@ fn step_json(step: &Step) -> Value {
 fn read_step(value: &Value) -> Option<Step> {
     let parts = value.as_array()?;
     let text = |i: usize| parts.get(i)?.as_str().map(str::to_owned);
+    let texts = |i: usize| -> Option<Vec<String>> {
+        parts
+            .get(i)?
+            .as_array()?
+            .iter()
+            .map(|a| a.as_str().map(str::to_owned))
+            .collect()
+    };
     let len = parts.len();
     Some(match (parts.first()?.as_str()?, len) {
         ("stub", 1) => Step::GtagStub,
@@ -319,15 +332,8 @@ fn read_step(value: &Value) -> Option<Step> {
         ("script", 2) => Step::Script(text(1)?),
         ("flag", 3) => Step::WindowFlag(text(1)?, parts.get(2)?.as_bool()?),
         ("event", 3) => Step::Event(text(1)?, parts.get(2)?.clone()),
-        ("button", 3) => Step::SettingsButton(
-            text(1)?,
-            parts
-                .get(2)?
-                .as_array()?
-                .iter()
-                .map(|a| a.as_str().map(str::to_owned))
-                .collect::<Option<_>>()?,
-        ),
+        ("consent", 3) => Step::ConsentEvent(texts(1)?, texts(2)?),
+        ("button", 3) => Step::SettingsButton(text(1)?, texts(2)?),
         _ => return None,
     })
 }
@@ -356,6 +362,7 @@ mod tests {
                 Step::Script("https://www.googletagmanager.com/gtag/js?id=G-1".into()),
                 Step::WindowFlag("ga-disable-G-1".into(), true),
                 Step::Event("ready".into(), object([("consent", Value::Null)])),
+                Step::ConsentEvent(vec!["necessary".into()], vec!["ga".into()]),
                 Step::SettingsButton("Cookie settings".into(), vec!["lang".into(), "en".into()]),
             ],
         }
@@ -376,7 +383,7 @@ mod tests {
             "[[\"stub\"],[\"gtag\",\"consent\",\"default\",{}],[\"js\"],[\"gtm\"],\
              [\"script\",\"https://www.googletagmanager.com/gtag/js?id=G-1\"],\
              [\"flag\",\"ga-disable-G-1\",true],[\"event\",\"ready\",{\"consent\":null}],\
-             [\"button\",\"Cookie settings\",[\"lang\",\"en\"]]]"
+             [\"consent\",[\"necessary\"],[\"ga\"]],[\"button\",\"Cookie settings\",[\"lang\",\"en\"]]]"
         );
         assert_eq!(read.key, "samtykke");
         assert_eq!(read.granted, sample().granted);
@@ -419,8 +426,8 @@ mod tests {
     #[test]
     fn anything_but_a_plan_of_this_build_is_refused() {
         let text = sample().encode().unwrap();
-        assert_eq!(Plan::decode(&text.replacen("p2-", "p1-", 1)), None);
-        assert_eq!(PlanText::read(&text.replacen("p2-", "p1-", 1)), None);
+        assert_eq!(Plan::decode(&text.replacen("p3-", "p2-", 1)), None);
+        assert_eq!(PlanText::read(&text.replacen("p3-", "p2-", 1)), None);
         assert_eq!(Plan::decode(""), None);
         assert_eq!(Plan::decode("garbage"), None);
         for cut in 0..text.len() {

@@ -76,6 +76,19 @@ pub enum Effect {
     ConsentDefault,
     /// `gtag('consent', 'update', ...)` for these granted categories.
     ConsentUpdate(CategorySet),
+    /// `gtag('set', name, on)` for a Consent Mode setting of the config's
+    /// `googleAnalytics`: `ads_data_redaction` (on while marketing is refused) and
+    /// `url_passthrough`.
+    GtagSet(&'static str, bool),
+    /// `dataLayer.push({event: "samtykke_consent_update", samtykke: {categories, services}})`
+    /// after each consent default and update, so that a tag manager's triggers can fire on
+    /// the choice in force.
+    ConsentEvent {
+        /// The categories granted (necessary only before a choice).
+        granted: CategorySet,
+        /// The services the record lists.
+        services: Vec<String>,
+    },
     /// Load the Google tag (`gtag/js`) and send `js` and `config`; `signals` says whether
     /// Google signals and ad personalisation signals are allowed (marketing consent).
     LoadGoogleAnalytics {
@@ -109,6 +122,8 @@ impl Effect {
             self,
             Effect::ConsentDefault
                 | Effect::ConsentUpdate(_)
+                | Effect::GtagSet(..)
+                | Effect::ConsentEvent { .. }
                 | Effect::LoadGoogleAnalytics { .. }
                 | Effect::GoogleSignals(_)
                 | Effect::DisableGoogleAnalytics(_)
@@ -262,6 +277,7 @@ impl State {
         let had_stored = stored.is_some();
         let standing = assess(stored, &self.config, env.now_ms());
         effects.push(Effect::ConsentDefault);
+        self.consent_settings(CategorySet::necessary_only(), Vec::new(), true, effects);
         if gpc_applies(&self.config, gpc, &standing) {
             self.gpc_honoured = true;
             let record = self.new_record(CategorySet::EMPTY, Method::Gpc, env);
@@ -458,6 +474,33 @@ impl State {
                 !granted.contains(Category::Statistics),
             ));
         }
+        let services = self
+            .record
+            .as_ref()
+            .map(|r| r.services.clone())
+            .unwrap_or_default();
+        self.consent_settings(granted, services, false, effects);
+    }
+
+    /// What follows each consent default (`first`) and update: the config's Consent Mode
+    /// settings for these categories, then the dataLayer event for tag managers.
+    fn consent_settings(
+        &self,
+        granted: CategorySet,
+        services: Vec<String>,
+        first: bool,
+        effects: &mut Vec<Effect>,
+    ) {
+        if let Some(ga) = &self.config.google_analytics {
+            if ga.ads_data_redaction {
+                let refused = !granted.contains(Category::Marketing);
+                effects.push(Effect::GtagSet("ads_data_redaction", refused));
+            }
+            if first && ga.url_passthrough {
+                effects.push(Effect::GtagSet("url_passthrough", true));
+            }
+        }
+        effects.push(Effect::ConsentEvent { granted, services });
     }
 
     /// Loads what of Google's tags may load now, and keeps the Google signals flags in step

@@ -666,6 +666,8 @@ impl Reader {
             "anonymizeIp",
             "consentMode",
             "waitForUpdate",
+            "adsDataRedaction",
+            "urlPassthrough",
         ];
         let map = self.object(value, "googleAnalytics", KEYS)?;
         let Some(id) = map.get("measurementId") else {
@@ -681,9 +683,25 @@ impl Reader {
             "a GA4 measurement id",
         )?;
         let mut ga = GoogleAnalytics::new(&id);
-        if let Some(v) = map.get("anonymizeIp") {
-            if let Some(b) = self.boolean(v, "googleAnalytics.anonymizeIp") {
-                ga.anonymize_ip = b;
+        for (key, path, flag) in [
+            (
+                "anonymizeIp",
+                "googleAnalytics.anonymizeIp",
+                &mut ga.anonymize_ip,
+            ),
+            (
+                "adsDataRedaction",
+                "googleAnalytics.adsDataRedaction",
+                &mut ga.ads_data_redaction,
+            ),
+            (
+                "urlPassthrough",
+                "googleAnalytics.urlPassthrough",
+                &mut ga.url_passthrough,
+            ),
+        ] {
+            if let Some(b) = map.get(key).and_then(|v| self.boolean(v, path)) {
+                *flag = b;
             }
         }
         if let Some(v) = map.get("consentMode") {

@@ -743,6 +743,22 @@ const CASES: &[Case] = &[
         check: |c| assert!(c.google_analytics.as_ref().unwrap().anonymize_ip),
     },
     Case {
+        name: "googleAnalytics adsDataRedaction as a number",
+        json: r#"{"categories": ["necessary"], "googleAnalytics": {"measurementId": "G-TEST123", "adsDataRedaction": 0, "urlPassthrough": "yes"}}"#,
+        paths: &[
+            "googleAnalytics.adsDataRedaction",
+            "googleAnalytics.urlPassthrough",
+        ],
+        messages: &[
+            "googleAnalytics.adsDataRedaction: expected true or false, found a number",
+            "googleAnalytics.urlPassthrough: expected true or false, found a string",
+        ],
+        check: |c| {
+            let ga = c.google_analytics.as_ref().unwrap();
+            assert!(ga.ads_data_redaction && !ga.url_passthrough, "the defaults");
+        },
+    },
+    Case {
         name: "googleAnalytics as a bare id",
         json: r#"{"categories": ["necessary"], "googleAnalytics": "G-TEST123"}"#,
         paths: &["googleAnalytics"],
@@ -1277,7 +1293,8 @@ fn valid_values_of_every_kind_are_taken() {
             "cookie": {"name": "consent.v2", "domain": "example.com", "path": "/shop",
                        "sameSite": "None", "secure": true, "mirror": true},
             "googleAnalytics": {"measurementId": "G-ABCD1234", "anonymizeIp": false,
-                                "consentMode": "advanced", "waitForUpdate": 0}
+                                "consentMode": "advanced", "waitForUpdate": 0,
+                                "adsDataRedaction": false, "urlPassthrough": true}
         }"#,
     );
     assert_eq!(parsed.problems, vec![]);
@@ -1297,6 +1314,7 @@ fn valid_values_of_every_kind_are_taken() {
     assert!(c.cookie.mirror);
     let ga = c.google_analytics.unwrap();
     assert!(!ga.anonymize_ip);
+    assert!(!ga.ads_data_redaction && ga.url_passthrough);
     assert_eq!(ga.consent_mode, ConsentMode::Advanced);
     assert_eq!(ga.wait_for_update, 0);
 }

@@ -47,6 +47,17 @@ fn with_json(extra: &str) -> Rc<Config> {
     ))
 }
 
+/// The effects without the Consent Mode settings and the tag managers' event that follow
+/// each consent default and update (`consent_settings_follow_each_default_and_update` checks
+/// those).
+fn settled(effects: &[Effect]) -> Vec<Effect> {
+    effects
+        .iter()
+        .filter(|e| !matches!(e, Effect::GtagSet(..) | Effect::ConsentEvent { .. }))
+        .cloned()
+        .collect()
+}
+
 fn state(config: Rc<Config>) -> State {
     State::new(config, Some("en"), &[])
 }
@@ -116,7 +127,7 @@ fn first_visit_shows_the_banner_and_runs_only_necessary() {
         &env,
     );
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ConsentDefault,
             Effect::Activate(CategorySet::necessary_only()),
@@ -168,7 +179,7 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
     let effects = s.reduce(Event::AcceptAll, &env);
     let record = persisted(&effects);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::all()),
@@ -209,7 +220,7 @@ fn reject_all_persists_a_refusal_and_loads_nothing() {
     let effects = s.reduce(Event::RejectAll, &env);
     let record = persisted(&effects);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::necessary_only()),
@@ -252,7 +263,7 @@ fn custom_choice_via_switches_and_save() {
     let effects = s.reduce(Event::SavePreferences, &env);
     let record = persisted(&effects);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(set(&[Preferences])),
@@ -295,7 +306,7 @@ fn withdrawing_statistics_withdraws_and_notifies_the_change() {
     let rest = set(&[Preferences, Marketing]);
     let statistics = CategorySet::EMPTY.with(Statistics);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::Persist(record.clone()),
             Effect::ConsentUpdate(rest),
@@ -346,7 +357,7 @@ fn a_valid_stored_record_hides_the_banner_and_updates_consent_before_loading() {
         &env,
     );
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ConsentDefault,
             Effect::ConsentUpdate(granted),
@@ -434,7 +445,7 @@ fn stale_records_show_the_banner_and_are_forgotten() {
     ];
     for (name, stored, config) in cases {
         let (s, effects) = start_with_stale(stored, config);
-        assert_eq!(effects, expected, "{name}");
+        assert_eq!(settled(&effects), expected, "{name}");
         assert_eq!(s.view, View::Banner, "{name}");
         assert_eq!(s.record, None, "{name}");
         assert!(!s.is_granted(Statistics), "{name}");
@@ -454,7 +465,7 @@ fn gpc_without_a_record_is_recorded_as_a_refusal() {
     );
     let record = persisted(&effects);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ConsentDefault,
             Effect::Persist(record.clone()),
@@ -591,7 +602,7 @@ fn advanced_consent_mode_loads_analytics_at_start_without_consent() {
         &env,
     );
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ConsentDefault,
             Effect::LoadGoogleAnalytics { signals: false },
@@ -796,7 +807,7 @@ fn another_tabs_record_is_applied() {
     let elsewhere = stored_record(set(&[Statistics]), Method::Custom, NOW, 365);
     let effects = s.reduce(Event::StoredElsewhere(Some(elsewhere.clone())), &env);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ConsentUpdate(set(&[Statistics])),
             Effect::DisableGoogleAnalytics(false),
@@ -819,7 +830,7 @@ fn another_tabs_record_is_applied() {
     // The other tab reset: this one withdraws too and asks again.
     let removed = s.reduce(Event::StoredElsewhere(None), &env);
     assert_eq!(
-        removed,
+        settled(&removed),
         vec![
             Effect::ConsentUpdate(CategorySet::necessary_only()),
             Effect::DisableGoogleAnalytics(true),
@@ -899,7 +910,7 @@ fn reset_forgets_withdraws_and_asks_again_with_a_fresh_id() {
     let effects = s.reduce(Event::Reset, &env);
     let withdrawn = set(&[Statistics, Marketing]).without(Necessary);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ForgetStored,
             Effect::ConsentUpdate(CategorySet::necessary_only()),
@@ -924,7 +935,7 @@ fn reset_before_any_choice_withdraws_nothing() {
     let mut s = started(ga_config(), &env);
     let effects = s.reduce(Event::Reset, &env);
     assert_eq!(
-        effects,
+        settled(&effects),
         vec![
             Effect::ForgetStored,
             Effect::ConsentUpdate(CategorySet::necessary_only()),
@@ -1154,4 +1165,90 @@ fn a_resumed_start_whose_choice_expired_meanwhile_denies_and_forgets_nothing_sto
     );
     assert_eq!(resumed.record, None);
     assert_eq!(resumed.view, View::Banner);
+}
+
+/// After each consent default and update: `ads_data_redaction` while marketing is refused
+/// (default on), `url_passthrough` once with the default when the config asks for it, then
+/// the dataLayer event carrying the categories and services in force.
+#[test]
+fn consent_settings_follow_each_default_and_update() {
+    let env = FixedEnvironment::at(NOW);
+    let event = |granted: CategorySet, services: &[&str]| Effect::ConsentEvent {
+        granted,
+        services: services.iter().map(|s| (*s).to_owned()).collect(),
+    };
+    let redaction = |on: bool| Effect::GtagSet("ads_data_redaction", on);
+    let begin = |s: &mut State, stored: Option<ConsentRecord>| {
+        s.reduce(Event::Start { stored, gpc: false }, &env)
+    };
+    let mut s = state(ga_config());
+    let start = begin(&mut s, None);
+    assert_eq!(
+        start[..3],
+        [
+            Effect::ConsentDefault,
+            redaction(true),
+            event(CategorySet::necessary_only(), &[]),
+        ]
+    );
+    let accept = s.reduce(Event::AcceptAll, &env);
+    let update = accept
+        .iter()
+        .position(|e| *e == Effect::ConsentUpdate(CategorySet::all()))
+        .expect("an update");
+    assert_eq!(
+        accept[update + 2..update + 4],
+        [redaction(false), event(CategorySet::all(), &[])],
+        "after the update and ga-disable: {accept:?}"
+    );
+    let reject = s.reduce(Event::RejectAll, &env);
+    assert!(reject.contains(&redaction(true)), "{reject:?}");
+    assert!(reject.contains(&event(CategorySet::necessary_only(), &[])));
+
+    // The services of the record in force travel with the event.
+    let mut record = stored_record(set(&[Statistics]), Method::Custom, NOW, 365);
+    record.services = vec!["google-analytics".to_owned()];
+    let mut s = state(config(
+        r#"{"categories": ["necessary", {"name": "statistics", "services": [{"name": "google-analytics"}]}],
+            "googleAnalytics": {"measurementId": "G-TEST1", "adsDataRedaction": false, "urlPassthrough": true}}"#,
+    ));
+    let start = begin(&mut s, Some(record));
+    assert_eq!(
+        start[..4],
+        [
+            Effect::ConsentDefault,
+            Effect::GtagSet("url_passthrough", true),
+            event(CategorySet::necessary_only(), &[]),
+            Effect::ConsentUpdate(set(&[Statistics])),
+        ]
+    );
+    assert!(
+        start.contains(&event(set(&[Statistics]), &["google-analytics"])),
+        "{start:?}"
+    );
+    assert!(
+        !start
+            .iter()
+            .any(|e| matches!(e, Effect::GtagSet("ads_data_redaction", _))),
+        "adsDataRedaction: false sends none: {start:?}"
+    );
+    assert_eq!(
+        start
+            .iter()
+            .filter(|e| matches!(e, Effect::GtagSet("url_passthrough", _)))
+            .count(),
+        1,
+        "url_passthrough once, with the default"
+    );
+
+    // Without Google Analytics there are no settings, but tag managers still hear the choice.
+    let mut s = state(plain_config());
+    let start = begin(&mut s, None);
+    assert_eq!(
+        start[..2],
+        [
+            Effect::ConsentDefault,
+            event(CategorySet::necessary_only(), &[])
+        ]
+    );
 }
