@@ -9,8 +9,9 @@ use super::local_storage::LocalStore;
 use super::page::{WebEnvironment, WebPage, CHANNEL};
 use super::ports::CookieJar;
 use super::runtime::{Adapters, Controller, Subscription};
+use super::shared_cookie::SharedCookieStore;
 use super::storage::{CookieStore, FallbackStore, MemoryStore};
-use crate::core::{Config, Event};
+use crate::core::{Config, Environment, Event};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
@@ -19,18 +20,7 @@ use wasm_bindgen::JsCast;
 /// first `script[nonce]` on the page is used for the Google tag.
 pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
     let jar: Rc<dyn CookieJar> = Rc::new(DocumentCookies);
-    let mirror = config
-        .cookie
-        .mirror
-        .then(|| Box::new(CookieStore::new(jar.clone(), config.cookie.clone())) as _);
-    let store = FallbackStore::new(
-        vec![
-            Box::new(LocalStore::new(&config.cookie.name)),
-            Box::new(CookieStore::new(jar.clone(), config.cookie.clone())),
-            Box::new(MemoryStore::default()),
-        ],
-        mirror,
-    );
+    let store = record_store(&config, &jar);
     let (page_lang, languages) = page_languages();
     let given = nonce.filter(|n| !n.is_empty());
     let gate = DomGate::new();
@@ -57,6 +47,32 @@ pub fn page_controller(config: Config, nonce: Option<String>) -> Controller {
     let controller = Controller::new(config, adapters, page_lang.as_deref(), &languages);
     connect_placeholders(&gate, &controller);
     controller
+}
+
+/// Where the record is kept. With `cookie.domain` the domain cookie comes first, for the whole
+/// site (`localStorage` only where cookies are refused); else `localStorage`, then a host-only
+/// cookie, with the optional mirror for a server. Memory last, for the page's life.
+fn record_store(config: &Config, jar: &Rc<dyn CookieJar>) -> FallbackStore {
+    let options = &config.cookie;
+    let local = || Box::new(LocalStore::new(&options.name));
+    if options.domain.is_some() {
+        let shared = SharedCookieStore::new(
+            jar.clone(),
+            options.clone(),
+            local(),
+            Box::new(|| WebEnvironment.now_ms()),
+        );
+        return FallbackStore::new(
+            vec![Box::new(shared), local(), Box::new(MemoryStore::default())],
+            None,
+        );
+    }
+    let cookie = || Box::new(CookieStore::new(jar.clone(), options.clone()));
+    let mirror = options.mirror.then(|| cookie() as _);
+    FallbackStore::new(
+        vec![local(), cookie(), Box::new(MemoryStore::default())],
+        mirror,
+    )
 }
 
 /// Gives the gate's embed placeholders the controller's texts and language (following

@@ -48,6 +48,22 @@ impl MemoryCookieJar {
             .map(|(_, v)| v)
     }
 
+    /// The cookies set for a domain (not host-only), as cookie strings: what a sibling
+    /// subdomain's page would see, for its own jar.
+    pub fn domain_cookies(&self) -> Vec<String> {
+        self.cookies
+            .borrow()
+            .iter()
+            .filter_map(|c| {
+                let domain = c.domain.as_ref()?;
+                Some(format!(
+                    "{}={}; Path={}; Domain={domain}",
+                    c.name, c.value, c.path
+                ))
+            })
+            .collect()
+    }
+
     /// Every `(name, domain)` pair in the jar; host-only cookies show `None`.
     pub fn entries(&self) -> Vec<(String, Option<String>)> {
         self.cookies

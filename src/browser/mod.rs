@@ -20,6 +20,7 @@ pub mod ports;
 pub mod runtime;
 pub mod scroll_room;
 pub mod settings_button;
+pub mod shared_cookie;
 pub mod storage;
 pub mod trusted;
 

@@ -51,9 +51,12 @@ impl RecordStore for FallbackStore {
             }
             self.active.set(index);
             // An earlier backend that refused this write may still hold an older choice,
-            // which the next page would read first.
-            for earlier in &self.backends[..index] {
-                earlier.clear();
+            // which the next page would read first; a later one may hold one from a page
+            // where this backend failed, which would come back once this one is cleared.
+            for (other, stale) in self.backends.iter().enumerate() {
+                if other < index || (other > index && stale.load().is_some()) {
+                    stale.clear();
+                }
             }
             let mirrored = match &self.mirror {
                 Some(mirror) if backend.kind() != mirror.kind() => {

@@ -4,6 +4,10 @@
 //! apart from `document.cookie`. So a record written to a host-only cookie names its host,
 //! and one naming another host is not this page's choice. Records written before hosts were
 //! recorded name none, and still count.
+//!
+//! With `cookie.domain` it is the other way round: the cookie on that domain is the choice of
+//! every subdomain, and a host-only cookie of the same name is what an earlier version (or
+//! the site before it set `cookie.domain`) left on this host, to be moved to the domain.
 
 use super::record::ConsentRecord;
 
@@ -21,6 +25,46 @@ pub fn written_elsewhere(stored: &str, host: &str) -> bool {
         .ok()
         .and_then(|record| record.host)
         .is_some_and(|written_by| !written_by.eq_ignore_ascii_case(host))
+}
+
+/// With `cookie.domain`: which of the values the consent cookie's name has on this page (in
+/// `document.cookie` order) holds the site's choice. The domain cookie's value (one naming no
+/// host) comes first; else a host-only cookie this host left, given back without its host
+/// and flagged `leftover`, to be written to the domain cookie. Values naming another host are
+/// not this page's.
+pub fn shared_choice(values: &[String], host: &str) -> Option<SharedChoice> {
+    let mut leftover = None;
+    for value in values {
+        let Some(mut record) = ConsentRecord::decode(value)
+            .ok()
+            .filter(|r| r.host.is_some())
+        else {
+            return Some(SharedChoice {
+                text: value.clone(),
+                leftover: false,
+            });
+        };
+        let mine = record
+            .host
+            .take()
+            .is_some_and(|h| h.eq_ignore_ascii_case(host));
+        if mine && leftover.is_none() {
+            leftover = Some(SharedChoice {
+                text: record.encode(),
+                leftover: true,
+            });
+        }
+    }
+    leftover
+}
+
+/// The site's choice as [`shared_choice`] found it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedChoice {
+    /// The record's text, as the domain cookie holds it.
+    pub text: String,
+    /// It came from a host-only cookie of this host and belongs in the domain cookie.
+    pub leftover: bool,
 }
 
 #[cfg(test)]
@@ -53,6 +97,41 @@ mod tests {
             "host names have no case"
         );
         assert!(written_elsewhere(&mine, "shop.example.com"));
+    }
+
+    #[test]
+    fn with_a_cookie_domain_the_domain_cookie_wins_and_a_leftover_of_this_host_moves() {
+        let host = "www.example.com";
+        let mine = stamp_host(&record(None), host).unwrap();
+        let sibling = stamp_host(&record(None), "shop.example.com").unwrap();
+        let shared = |values: &[&String]| {
+            let values: Vec<String> = values.iter().map(|v| (*v).clone()).collect();
+            shared_choice(&values, host)
+        };
+        let domain = record(None);
+        // In either order of document.cookie, the value naming no host is the domain's.
+        for values in [[&mine, &domain], [&domain, &mine]] {
+            assert_eq!(
+                shared(&values),
+                Some(SharedChoice {
+                    text: domain.clone(),
+                    leftover: false
+                })
+            );
+        }
+        assert_eq!(
+            shared(&[&mine]),
+            Some(SharedChoice {
+                text: record(None),
+                leftover: true
+            }),
+            "this host's leftover, without its host"
+        );
+        assert_eq!(shared(&[&sibling]), None, "not this host's");
+        assert_eq!(shared(&[]), None);
+        // A corrupt domain value is still the domain's: the reducer decides what it is worth.
+        let corrupt = "{".to_owned();
+        assert_eq!(shared(&[&mine, &corrupt]).map(|c| c.text), Some(corrupt));
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub use gating::{
     allows, markup_problem, nonce_problem, placeholder_texts, wanted_categories, Embed,
     PlaceholderTexts,
 };
-pub use host_only::{stamp_host, written_elsewhere};
+pub use host_only::{shared_choice, stamp_host, written_elsewhere, SharedChoice};
 pub use language::{choose_language, is_language_code, BUILT_IN_LANGUAGES};
 pub use limits::{
     service_name_problem, MAX_COOKIE_LEN, MAX_COOKIE_NAME_LEN, MAX_ENCODED_LEN, MAX_EXPIRY_DAYS,

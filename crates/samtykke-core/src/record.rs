@@ -147,6 +147,12 @@ impl ConsentRecord {
         value
     }
 
+    /// Whole seconds until the record expires (`0` once it has): the `Max-Age` of a cookie
+    /// that keeps it.
+    pub fn seconds_left(&self, now_ms: u64) -> u64 {
+        self.expires_at.saturating_sub(now_ms) / 1000
+    }
+
     /// Encodes the record for storage.
     pub fn encode(&self) -> String {
         super::json::write(&self.to_json_value())
