@@ -1,11 +1,12 @@
 //! Which gated element may run: the `data-category` and `data-service` rules, decided without
-//! a browser; and what the placeholder of a blocked embed says.
+//! a browser; which URLs it may load; and what the placeholder of a blocked embed says.
 
 use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::record::ConsentRecord;
 use super::substring::substring;
 use super::texts::TextKey;
+use super::url::scheme_problem;
 
 /// Whether an element with these attribute values may run now.
 ///
@@ -68,6 +69,8 @@ pub struct PlaceholderTexts {
 /// The attributes of a gated embed that its placeholder describes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Embed<'a> {
+    /// The element's name: `iframe`, `video`, `audio` or `img`.
+    pub element: &'a str,
     /// `data-category`.
     pub category: &'a str,
     /// `data-service`.
@@ -78,8 +81,9 @@ pub struct Embed<'a> {
     pub src: Option<&'a str>,
 }
 
-/// The texts of the placeholder for `embed`, or `None` when none should show: granting cannot
-/// make it load (see [`wanted_categories`]), or it needs a category the site does not use.
+/// The texts of the placeholder for `embed`, or `None` when none should show: it is an image
+/// (often a tracking pixel, with nothing to show: it simply waits), granting cannot make it
+/// load (see [`wanted_categories`]), or it needs a category the site does not use.
 ///
 /// The service is named by the `data-service`'s label from config (else the name as written),
 /// else by the host of `data-src`; without either the sentence names only the category.
@@ -88,6 +92,9 @@ pub fn placeholder_texts(
     language: &str,
     embed: Embed<'_>,
 ) -> Option<PlaceholderTexts> {
+    if embed.element == "img" {
+        return None;
+    }
     let wanted = wanted_categories(embed.category)?;
     if wanted.intersection(config.category_set()) != wanted {
         return None;
@@ -212,6 +219,30 @@ pub fn nonce_problem(expected: Option<&str>, nonce: &str) -> Option<&'static str
     }
 }
 
+/// Why a URL attribute of a gated element, or of a `<source>` it chooses from, may never load,
+/// naming the attribute (for a console error); `None` when it may. `data-src` holds one URL,
+/// `data-srcset` a list of URLs with their descriptors (`"a.jpg 1x, b.jpg 2x"`); each must be
+/// an `http(s)` or relative URL (see [`scheme_problem`]). A `data-srcset` is cut at every space
+/// and comma: a URL's scheme comes before any comma in it, and a part after one that reads as
+/// another scheme is refused too, as a browser's list reader could take it for a URL.
+pub fn url_problem(attribute: &str, value: &str) -> Option<String> {
+    let srcset = attribute == "data-srcset";
+    let mut rest = value;
+    loop {
+        let cut = srcset
+            .then(|| {
+                rest.bytes()
+                    .position(|b| b == b',' || b.is_ascii_whitespace())
+            })
+            .flatten();
+        let url = cut.map_or(rest, |at| substring(rest, ..at));
+        if let Some(problem) = scheme_problem(url) {
+            return Some(format!("{attribute}: {problem}"));
+        }
+        rest = substring(rest, cut? + 1..);
+    }
+}
+
 /// Why a gated element's `data-src`, `data-category` and `data-service` can never let it run
 /// with this config, naming the attribute (for a console error); `None` when they can. Checks
 /// that `data-src` is an `http(s)` or relative URL, every name (also after `!`), that each
@@ -223,8 +254,8 @@ pub fn markup_problem(
     data_category: &str,
     data_service: Option<&str>,
 ) -> Option<String> {
-    if let Some(problem) = data_src.and_then(super::url::scheme_problem) {
-        return Some(format!("data-src: {problem}"));
+    if let Some(problem) = data_src.and_then(|src| url_problem("data-src", src)) {
+        return Some(problem);
     }
     let (mut wanted, mut refused) = (CategorySet::EMPTY, CategorySet::EMPTY);
     for token in data_category.split([' ', ',']).filter(|s| !s.is_empty()) {
@@ -372,10 +403,80 @@ mod tests {
         src: Option<&'a str>,
     ) -> Embed<'a> {
         Embed {
+            element: "iframe",
             category,
             service,
             title,
             src,
+        }
+    }
+
+    #[test]
+    fn images_wait_without_a_placeholder_while_video_and_audio_get_one() {
+        let config = Config::default();
+        let src = Some("https://media.example.com/film.webm");
+        for element in ["iframe", "video", "audio"] {
+            let texts = placeholder_texts(
+                &config,
+                "en",
+                Embed {
+                    element,
+                    ..embed("marketing", None, Some("Roastery film"), src)
+                },
+            )
+            .unwrap_or_else(|| panic!("{element}: no placeholder"));
+            assert_eq!(texts.name, "Roastery film", "{element}");
+            assert_eq!(
+                texts.message,
+                "This media.example.com content is blocked until you allow Marketing cookies."
+            );
+        }
+        // An image may be a tracking pixel: nothing to show, nothing to offer; it waits.
+        let pixel = Embed {
+            element: "img",
+            ..embed("marketing", None, None, Some("https://t.example/p.gif"))
+        };
+        assert_eq!(placeholder_texts(&config, "en", pixel), None);
+    }
+
+    #[test]
+    fn every_url_of_a_srcset_is_checked_like_a_data_src() {
+        assert_eq!(
+            url_problem("data-src", "https://media.example.com/a.mp4"),
+            None
+        );
+        assert_eq!(url_problem("data-src", "/a b.mp4"), None);
+        assert_eq!(
+            url_problem("data-src", " javascript:alert(1)").as_deref(),
+            Some("data-src: must be an http(s) or relative URL, not \"javascript:\"")
+        );
+        for sound in [
+            "",
+            "a.jpg",
+            "a.jpg 1x, https://cdn.example.com/a@2x.jpg 2x",
+            "/img/a.jpg 480w,/img/b.jpg 960w",
+            "a.jpg 1x,\n\tHTTP://cdn.example.com/b.jpg 2x",
+            "/img/a,b.jpg 1x",
+            "https://cdn.example.com/a.jpg?size=1:2 1.5x",
+        ] {
+            assert_eq!(url_problem("data-srcset", sound), None, "{sound:?}");
+        }
+        for (bad, scheme) in [
+            ("javascript:alert(1)", "javascript"),
+            ("a.jpg 1x, data:image/png;base64,AAAA 2x", "data"),
+            ("a.jpg 1x,javascript:x 2x", "javascript"),
+            ("a.jpg 1x,\tJavaScript:x 2x", "javascript"),
+            ("a.jpg\x0cblob:https://a/b 2x", "blob"),
+            // Not a URL a browser would load from, but read as one: refused, never loaded.
+            ("/img/a,vbscript:b.jpg 1x", "vbscript"),
+        ] {
+            assert_eq!(
+                url_problem("data-srcset", bad),
+                Some(format!(
+                    "data-srcset: must be an http(s) or relative URL, not \"{scheme}:\""
+                )),
+                "{bad:?}"
+            );
         }
     }
 

@@ -58,8 +58,8 @@ pub use erasure::{cookies_to_erase, is_google_analytics_cookie};
 pub use error::ConfigError;
 pub use first_layer::first_layer;
 pub use gating::{
-    allows, markup_problem, nonce_problem, placeholder_texts, wanted_categories, Embed,
-    PlaceholderTexts,
+    allows, markup_problem, nonce_problem, placeholder_texts, url_problem, wanted_categories,
+    Embed, PlaceholderTexts,
 };
 pub use host_only::{shared_choice, stamp_host, written_elsewhere, SharedChoice};
 pub use language::{choose_language, is_language_code, BUILT_IN_LANGUAGES};
@@ -68,7 +68,10 @@ pub use limits::{
     MAX_SERVICES, MAX_SERVICE_NAME_LEN, MAX_STORED_SERVICE_NAME_LEN,
 };
 pub use markup::{Element as MarkupElement, Markup};
-pub use page_contract::{page_languages, GATED, NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK};
+pub use page_contract::{
+    page_languages, GATED, GATED_EMBEDS, HELD_URLS, NOTICE_HOOK, OTHER_TABS_CHANNEL,
+    PREFERENCES_HOOK,
+};
 pub use plan::{
     context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY, PLAN_LIFETIME_MS,
 };

@@ -1,26 +1,27 @@
 //! Gated scripts and embeds in a real page. A script runs as a live copy inserted right after
 //! it (a `type` change alone does not run it), keeping its attributes and `nonce`, once, and
-//! in document order: an external script finishes loading before the next one runs. A blocked
-//! iframe gets an accessible placeholder before it, with **Load content** (this one, this
-//! once) and **Always allow** (grants its category through the controller).
+//! in document order: an external script finishes loading before the next one runs. An embed
+//! (an iframe, image, video or audio) keeps its URLs in `data-src`/`data-srcset`, on itself or
+//! its `<source>` elements, until it may load. A blocked one other than an image gets an
+//! accessible placeholder before it, with **Load content** (this one, this once) and **Always
+//! allow** (grants its category through the controller); an image simply waits.
 //!
 //! The page's own nodes are never replaced, moved or wrapped: frameworks such as React and
 //! Vue hold references to them and remove them later. The original stays in place, marked
 //! handled; what Samtykke adds beside it goes when the page removes the original.
 //!
-//! `scripts.rs` runs the queue of scripts, `placeholders.rs` holds back iframes, and
+//! `scripts.rs` runs the queue of scripts, `placeholders.rs` holds back embeds, and
 //! `problems.rs` names markup that can never run.
 
 mod placeholders;
 mod problems;
 mod scripts;
 
-pub use placeholders::load_frame;
+pub use placeholders::load_embed;
 
 use super::ports::ScriptGate;
 use crate::browser::dom;
-use crate::core::scheme_problem;
-use crate::core::{allows, CategorySet, ConsentRecord};
+use crate::core::{allows, url_problem, CategorySet, ConsentRecord, GATED_EMBEDS, HELD_URLS};
 use placeholders::Placeholders;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -35,10 +36,10 @@ const HANDLED: &str = "data-samtykke-handled";
 /// once in the console; the attribute shows it in the page's inspector too).
 const PROBLEM: &str = "data-samtykke-problem";
 
-/// Marks an iframe the gate hid behind its placeholder (and must show again).
+/// Marks an embed the gate hid behind its placeholder (and must show again).
 const HIDDEN_BY_GATE: &str = "data-samtykke-hidden";
 
-/// The class of a placeholder; `load_frame` removes one standing right before its iframe.
+/// The class of a placeholder; `load_embed` removes one standing right before its embed.
 const PLACEHOLDER: &str = "samtykke-placeholder";
 
 /// The page's gate.
@@ -78,10 +79,45 @@ fn source_of(element: &Element) -> Option<String> {
     })
 }
 
-/// Whether the element's source, if any, is an `http(s)` or relative URL: anything else
-/// (`javascript:`, `data:`) would run in the page's origin, and is never loaded.
+/// Calls `f` on each `<source>` element a gated element chooses from (a video's or audio's
+/// own, or those of the `<picture>` an image is in), then on the element itself, until `f`
+/// says it is done.
+fn with_sources(element: &Element, f: &mut dyn FnMut(&Element) -> bool) {
+    let scope = element
+        .parent_element()
+        .filter(|p| p.local_name() == "picture")
+        .unwrap_or_else(|| element.clone());
+    if let Ok(list) = scope.query_selector_all("source") {
+        for i in 0..list.length() {
+            if list.item(i).is_some_and(|source| f(source.unchecked_ref())) {
+                return;
+            }
+        }
+    }
+    f(element);
+}
+
+/// Why a URL the element would load may never load, named: those of the `<source>` elements
+/// it chooses from, and its own (a script's `src` too).
+fn url_problem_of(element: &Element) -> Option<String> {
+    let mut problem = None;
+    with_sources(element, &mut |el| {
+        problem = HELD_URLS.iter().find_map(|(held, _)| {
+            let url = match *held {
+                "data-src" => source_of(el),
+                _ => el.get_attribute(held),
+            };
+            url_problem(held, &url?)
+        });
+        problem.is_some()
+    });
+    problem
+}
+
+/// Whether every URL the element would load, if any, is an `http(s)` or relative one: anything
+/// else (`javascript:`, `data:`) would run in the page's origin, and is never loaded.
 fn loadable(element: &Element) -> bool {
-    source_of(element).is_none_or(|src| scheme_problem(&src).is_none())
+    url_problem_of(element).is_none()
 }
 
 impl ScriptGate for DomGate {
@@ -113,17 +149,18 @@ impl ScriptGate for DomGate {
                 }
             }
         }
-        let iframes = format!("iframe[data-category][data-src]:not([{HANDLED}])");
-        if let Some(list) = dom::query_selector_all(&document, &iframes) {
+        // Iframes, images, video and audio, in document order.
+        let embeds = format!("{GATED_EMBEDS}:not([{HANDLED}])");
+        if let Some(list) = dom::query_selector_all(&document, &embeds) {
             for node in (0..list.length()).filter_map(|i| list.item(i)) {
-                let Ok(frame) = node.dyn_into::<Element>() else {
+                let Ok(embed) = node.dyn_into::<Element>() else {
                     continue;
                 };
-                self.report_markup_problem(&frame);
-                if permitted(&frame, granted, record) {
-                    load_frame(&frame);
+                self.report_markup_problem(&embed);
+                if permitted(&embed, granted, record) {
+                    load_embed(&embed);
                 } else {
-                    self.ensure_placeholder(&frame);
+                    self.ensure_placeholder(&embed);
                 }
             }
         }

@@ -1,11 +1,13 @@
-//! Gated iframes: an accessible placeholder before each blocked one, with **Load content**
-//! (this one, this once) and **Always allow** (grants its category through the controller),
-//! re-worded when the language changes; and loading an iframe once it may.
+//! Gated embeds (iframes, images, video, audio): an accessible placeholder before each blocked
+//! one the core gives texts for (not an image), with **Load content** (this one, this once)
+//! and **Always allow** (grants its category through the controller), re-worded when the
+//! language changes; and loading an embed once it may.
 
-use super::{loadable, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
+use super::{loadable, with_sources, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
 use crate::browser::dom;
 use crate::core::{
     placeholder_texts, wanted_categories, CategorySet, Config, Embed, PlaceholderTexts,
+    GATED_EMBEDS, HELD_URLS,
 };
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -59,16 +61,17 @@ impl DomGate {
         self.placeholders.borrow_mut().always_allow = Some(Rc::new(grant));
     }
 
-    fn texts_for(&self, frame: &Element) -> Option<PlaceholderTexts> {
-        let category = frame.get_attribute("data-category").unwrap_or_default();
-        let service = frame.get_attribute("data-service");
-        let title = frame.get_attribute("title");
-        let src = frame.get_attribute("data-src");
+    fn texts_for(&self, embed: &Element) -> Option<PlaceholderTexts> {
+        let category = embed.get_attribute("data-category").unwrap_or_default();
+        let service = embed.get_attribute("data-service");
+        let title = embed.get_attribute("title");
+        let src = embed.get_attribute("data-src");
         let p = self.placeholders.borrow();
         placeholder_texts(
             &p.config,
             &p.language,
             Embed {
+                element: &embed.local_name(),
                 category: &category,
                 service: service.as_deref(),
                 title: title.as_deref(),
@@ -77,33 +80,34 @@ impl DomGate {
         )
     }
 
-    /// Puts a placeholder before a blocked `frame`, once, and hides the empty frame. A frame
-    /// whose `data-src` may never load gets none: its **Load content** could not keep its word.
-    pub(super) fn ensure_placeholder(&self, frame: &Element) {
-        if placeholder_of(frame).is_some() || !loadable(frame) {
+    /// Puts a placeholder before a blocked `embed`, once, and hides the empty embed. An embed
+    /// with a URL that may never load gets none: its **Load content** could not keep its word;
+    /// nor does an image (see [`placeholder_texts`]).
+    pub(super) fn ensure_placeholder(&self, embed: &Element) {
+        if placeholder_of(embed).is_some() || !loadable(embed) {
             return;
         }
-        let Some(texts) = self.texts_for(frame) else {
+        let Some(texts) = self.texts_for(embed) else {
             return;
         };
-        let Some(placeholder) = self.build_placeholder(frame, &texts) else {
+        let Some(placeholder) = self.build_placeholder(embed, &texts) else {
             return;
         };
-        let Some(parent) = frame.parent_node() else {
+        let Some(parent) = embed.parent_node() else {
             return;
         };
-        if parent.insert_before(&placeholder, Some(frame)).is_err() {
+        if parent.insert_before(&placeholder, Some(embed)).is_err() {
             return;
         }
-        self.added.borrow_mut().push((frame.clone(), placeholder));
-        if !frame.has_attribute("hidden") {
-            let _ = frame.set_attribute("hidden", "");
-            let _ = frame.set_attribute(HIDDEN_BY_GATE, "");
+        self.added.borrow_mut().push((embed.clone(), placeholder));
+        if !embed.has_attribute("hidden") {
+            let _ = embed.set_attribute("hidden", "");
+            let _ = embed.set_attribute(HIDDEN_BY_GATE, "");
         }
     }
 
-    fn build_placeholder(&self, frame: &Element, texts: &PlaceholderTexts) -> Option<Element> {
-        let document = frame.owner_document()?;
+    fn build_placeholder(&self, embed: &Element, texts: &PlaceholderTexts) -> Option<Element> {
+        let document = embed.owner_document()?;
         let placeholder = dom::create_element(&document, "div")?;
         placeholder.set_class_name(PLACEHOLDER);
         placeholder.set_attribute("role", "group").ok()?;
@@ -155,16 +159,16 @@ impl DomGate {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let selector = format!("iframe[data-category][data-src]:not([{HANDLED}])");
+        let selector = format!("{GATED_EMBEDS}:not([{HANDLED}])");
         let Some(list) = dom::query_selector_all(&document, &selector) else {
             return;
         };
-        for frame in (0..list.length())
+        for embed in (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|n| n.dyn_into::<Element>().ok())
         {
             if let (Some(placeholder), Some(texts)) =
-                (placeholder_of(&frame), self.texts_for(&frame))
+                (placeholder_of(&embed), self.texts_for(&embed))
             {
                 self.word(&placeholder, &texts);
             }
@@ -198,58 +202,68 @@ fn on_placeholder_click(placeholders: &Weak<RefCell<Placeholders>>, e: &web_sys:
     else {
         return;
     };
-    let Some(frame) = placeholder
+    let Some(embed) = placeholder
         .next_element_sibling()
-        .filter(|f| f.local_name() == "iframe" && f.has_attribute("data-src"))
+        .filter(|f| f.matches(GATED_EMBEDS).unwrap_or(false))
     else {
         return;
     };
     match button.get_attribute("data-action").as_deref() {
-        Some("load-once") => load_frame(&frame),
+        Some("load-once") => load_embed(&embed),
         Some("always-allow") => {
             let grant = placeholders
                 .upgrade()
                 .and_then(|p| p.borrow().always_allow.clone());
-            let wanted = frame
+            let wanted = embed
                 .get_attribute("data-category")
                 .as_deref()
                 .and_then(wanted_categories);
             if let (Some(grant), Some(wanted)) = (grant, wanted) {
-                // The controller activates the gate, which loads this frame (and its kind).
+                // The controller activates the gate, which loads this embed (and its kind).
                 grant(wanted);
             }
         }
         _ => return,
     }
     // The buttons are gone with the placeholder: keep keyboard users where the content is.
-    if frame.has_attribute("src") {
-        let _ = frame.unchecked_ref::<web_sys::HtmlElement>().focus();
+    if embed.has_attribute(HANDLED) {
+        let _ = embed.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
 
-/// The placeholder standing right before `frame`, if any.
-fn placeholder_of(frame: &Element) -> Option<Element> {
-    frame
+/// The placeholder standing right before `embed`, if any.
+fn placeholder_of(embed: &Element) -> Option<Element> {
+    embed
         .previous_element_sibling()
         .filter(|p| p.class_list().contains(PLACEHOLDER))
 }
 
-/// Gives a gated iframe its real `src` (an `http(s)` or relative one only), removes its
-/// placeholder and shows it again.
-pub fn load_frame(frame: &Element) {
-    if !loadable(frame) {
+/// Lets a gated embed load (from `http(s)` or relative URLs only): each URL held back on it
+/// and on the `<source>` elements it chooses from goes to its real attribute, the sources'
+/// first (an image in a `<picture>` then chooses once), and a video or audio loads again. Its
+/// placeholder goes and it shows again.
+pub fn load_embed(embed: &Element) {
+    if !loadable(embed) {
         return;
     }
-    if let Some(src) = frame.get_attribute("data-src") {
-        let _ = frame.set_attribute(HANDLED, "");
-        let _ = frame.set_attribute("src", &src);
-        let _ = frame.remove_attribute("data-src");
-        if let Some(placeholder) = placeholder_of(frame) {
-            placeholder.remove();
+    let _ = embed.set_attribute(HANDLED, "");
+    with_sources(embed, &mut |element| {
+        for (held, real) in HELD_URLS {
+            if let Some(url) = element.get_attribute(held) {
+                let _ = element.set_attribute(real, &url);
+                let _ = element.remove_attribute(held);
+            }
         }
-        if frame.has_attribute(HIDDEN_BY_GATE) {
-            let _ = frame.remove_attribute(HIDDEN_BY_GATE);
-            let _ = frame.remove_attribute("hidden");
-        }
+        false
+    });
+    if embed.matches("video,audio").unwrap_or(false) {
+        embed.unchecked_ref::<web_sys::HtmlMediaElement>().load();
+    }
+    if let Some(placeholder) = placeholder_of(embed) {
+        placeholder.remove();
+    }
+    if embed.has_attribute(HIDDEN_BY_GATE) {
+        let _ = embed.remove_attribute(HIDDEN_BY_GATE);
+        let _ = embed.remove_attribute("hidden");
     }
 }

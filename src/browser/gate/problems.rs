@@ -1,7 +1,7 @@
 //! Markup that can never run, named once in the console (and in a `data-samtykke-problem`
 //! attribute the page's inspector shows), and the nonce a gated script must carry.
 
-use super::{source_of, DomGate, PROBLEM};
+use super::{url_problem_of, DomGate, PROBLEM};
 use crate::browser::page::console_error;
 use crate::core::{markup_problem, nonce_problem};
 use wasm_bindgen::JsCast;
@@ -16,21 +16,24 @@ impl DomGate {
     }
 
     /// Reports, once per element, a `data-category` or `data-service` that can never let it
-    /// run with this config (a typo such as "analytics", a category the config leaves out).
+    /// run with this config (a typo such as "analytics", a category the config leaves out), or
+    /// a URL it may never load (`javascript:`).
     pub(super) fn report_markup_problem(&self, element: &Element) {
         if element.has_attribute(PROBLEM) {
             return;
         }
         let category = element.get_attribute("data-category").unwrap_or_default();
         let service = element.get_attribute("data-service");
-        let src = source_of(element);
-        let problem = markup_problem(
-            &self.placeholders.borrow().config,
-            src.as_deref(),
-            &category,
-            service.as_deref(),
-        )
-        .or_else(|| self.nonce_problem(element).map(str::to_owned));
+        let problem = url_problem_of(element)
+            .or_else(|| {
+                markup_problem(
+                    &self.placeholders.borrow().config,
+                    None,
+                    &category,
+                    service.as_deref(),
+                )
+            })
+            .or_else(|| self.nonce_problem(element).map(str::to_owned));
         if let Some(problem) = problem {
             let _ = element.set_attribute(PROBLEM, &problem);
             let id = element.id();

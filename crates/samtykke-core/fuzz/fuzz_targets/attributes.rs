@@ -1,11 +1,12 @@
 //! The readers of a gated element's attributes (`data-category`, `data-service`,
-//! `data-src`): any values give an answer, never a panic; an element is allowed only when
-//! its categories parse, and its problem, if any, is reported as text.
+//! `data-src`, `data-srcset`): any values give an answer, never a panic; an element is allowed
+//! only when its categories parse, and its problem, if any, is reported as text naming the
+//! attribute.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use samtykke_core::{
-    allows, markup_problem, scheme_problem, wanted_categories, CategorySet, Config,
+    allows, markup_problem, scheme_problem, url_problem, wanted_categories, CategorySet, Config,
 };
 
 fuzz_target!(|input: &str| {
@@ -26,5 +27,10 @@ fuzz_target!(|input: &str| {
     }
     if let Some(src) = src {
         let _ = scheme_problem(src);
+        for attribute in ["data-src", "data-srcset"] {
+            if let Some(problem) = url_problem(attribute, src) {
+                assert!(problem.starts_with(attribute), "{problem:?}");
+            }
+        }
     }
 });
