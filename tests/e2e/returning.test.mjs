@@ -232,6 +232,34 @@ test('gated markup added later, and a choice in another tab, hand over to the fu
   await ctx.close();
 });
 
+test('gated images, video and audio on a page, or an image added later, run the full engine, which loads them', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await acceptedPage(ctx);
+  // A page of the same site with gated media (gating-media.html records what they get).
+  let mark = requests.length;
+  await p.goto(url('gating-media.html'));
+  await p.waitForFunction(() => window.activated.includes('pixel:src') && window.activated.includes('talk:src'));
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'the full engine ran');
+  assert.equal(await banner(p).count(), 0, 'under the stored choice');
+  assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
+
+  // The article page is the returning engine's, until a gated image comes.
+  mark = requests.length;
+  await p.goto(url('returning.html'));
+  await settled(p);
+  assert.deepEqual(distFiles(requests.slice(mark)), [...RETURNING_VISIT].sort());
+  await p.evaluate(() => {
+    const pixel = document.createElement('img');
+    pixel.alt = '';
+    pixel.dataset.category = 'marketing';
+    pixel.dataset.src = 'https://pixel.example/late.gif';
+    document.body.append(pixel);
+  });
+  await p.waitForFunction(() => document.querySelector('img[data-category]').getAttribute('src') === 'https://pixel.example/late.gif');
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'handed over to the full engine');
+  await ctx.close();
+});
+
 test('the entry, the loader and the core name the same plan key', () => {
   const core = fs.readFileSync(path.join(ROOT, 'crates/samtykke-core/src/plan.rs'), 'utf8');
   const key = core.match(/pub const PLAN_KEY: &str = "([^"]+)";/)[1];
