@@ -1,5 +1,6 @@
 // The README's snippets for website owners and npm users are the real thing: the HTML and the
-// minimal JSON are served as a page with dist/, and the npm snippet is the Vite app's code.
+// minimal JSON are served as a page with dist/ (the gated image and video on a second page),
+// and the npm snippet is the Vite app's code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -17,8 +18,9 @@ before(async () => {
   fs.writeFileSync(path.join(site, 'samtykke/config.json'), blocks('json')[0]);
   fs.mkdirSync(path.join(site, 'js'));
   fs.writeFileSync(path.join(site, 'js/stats.js'), 'window.readmeStatsRan = (window.readmeStatsRan || 0) + 1;');
-  fs.writeFileSync(path.join(site, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>README snippet</title></head><body><main><h1>Site</h1>${blocks('html')[0]}</main></body></html>`);
+  const htmlPage = (title, html) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>Site</h1>${html}</main></body></html>`;
+  fs.writeFileSync(path.join(site, 'index.html'), htmlPage('README snippet', blocks('html')[0]));
+  fs.writeFileSync(path.join(site, 'media.html'), htmlPage('README media snippet', blocks('html')[0] + blocks('html')[1]));
   env = await startSite(site);
   const closeSite = env.close;
   env.close = async () => { await closeSite(); fs.rmSync(site, { recursive: true, force: true }); };
@@ -37,6 +39,23 @@ test("the README's script tag and minimal config work verbatim", async () => {
   await p.waitForFunction(() => window.readmeStatsRan === 1 && window.fakeGtagLoaded === 1);
   assert.deepEqual(googleRequests(), ['https://www.googletagmanager.com/gtag/js?id=G-TEST123']);
   assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});
+
+test("the README's gated image and video request nothing before consent, and load after it", async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  const media = () => requests.filter((u) => new URL(u).hostname.endsWith('.example.com'));
+  await p.goto(`${env.base}/media.html`);
+  await banner(p).waitFor();
+  await p.getByRole('group', { name: 'Product tour' }).getByRole('button', { name: 'Load content' }).waitFor();
+  await p.context().quiet();
+  assert.deepEqual(media(), []);
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  const wanted = ['https://ads.example.com/pixel.gif', 'https://media.example.com/tour.webm'];
+  await p.waitForFunction(() => document.querySelector('video source').getAttribute('src'));
+  for (let i = 0; i < 200 && !wanted.every((u) => media().includes(u)); i++) await p.waitForTimeout(50);
+  assert.deepEqual(wanted.filter((u) => !media().includes(u)), [], `requested: ${media().join(', ')}`);
   await ctx.close();
 });
 
