@@ -11,7 +11,7 @@ rm -rf dist
 build_wasm_modules dist
 # The glue's TypeScript declarations belong to the npm package, not the script tag.
 rm -rf target/wasm-types && mkdir -p target/wasm-types && mv dist/*.d.ts target/wasm-types/
-cp www/samtykke.js www/samtykke.css www/samtykke.dialogs.css www/config.schema.json dist/
+cp www/samtykke.js www/samtykke.css www/samtykke.dialogs.css www/samtykke.ui.css www/config.schema.json dist/
 cp www/npm/index.js dist/samtykke.entry.js
 cp www/npm/samtykke.full.js dist/
 # The loader preloads the glue's snippets, whose folder name carries a build hash.
@@ -24,6 +24,6 @@ while IFS= read -r -d '' f; do
   esbuild "$f" --minify --legal-comments=none --log-level=warning --log-override:duplicate-object-key=silent --allow-overwrite --outfile="$f"
 done < <(find dist -name '*.js' -print0 -o -name '*.css' -print0)
 echo "dist/:"
-for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke.full.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_return.js dist/samtykke_return_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css dist/samtykke.dialogs.css; do
+for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke.full.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_return.js dist/samtykke_return_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css dist/samtykke.dialogs.css dist/samtykke.ui.css; do
   printf '  %-26s %8d B raw %8d B gzip %8d B brotli\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
 done

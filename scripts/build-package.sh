@@ -20,8 +20,8 @@ else
   build_wasm_modules pkg
 fi
 cp www/npm/index.js www/npm/samtykke.full.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/config.schema.json LICENSE-MIT LICENSE-APACHE pkg/
-# An app imports one stylesheet: what every page needs, then the dialogs.
-cat www/samtykke.css www/samtykke.dialogs.css > pkg/samtykke.css
+# An app imports one stylesheet: what every page needs, the banner, then the dialog and notice.
+cat www/samtykke.css www/samtykke.dialogs.css www/samtykke.ui.css > pkg/samtykke.css
 json2ts --input www/config.schema.json --output pkg/config.d.ts --no-additionalProperties \
   --bannerComment "// Generated from the Rust config types (www/config.schema.json). Do not edit."
 sed -i 's/export interface Config /export interface SamtykkeConfig /' pkg/config.d.ts

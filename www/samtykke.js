@@ -192,7 +192,7 @@
     var declared = fetched === undefined ? pageConfig() : loaded[1];
     if (declared !== undefined) clearTimeout(late);
     var config = declared === undefined ? configFromInit() : declared;
-    return engine.init(config, { nonce: nonce, stylesheet: dialogsCss }).then(function () {
+    return engine.init(config, { nonce: nonce, stylesheet: dialogsCss, uiStylesheet: base + 'samtykke.ui.css' }).then(function () {
       window.samtykke.init = function () { console.error('samtykke: already started'); };
     });
   }).catch(function (e) {

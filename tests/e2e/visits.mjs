@@ -2,7 +2,7 @@
 // name carries a hash, as one). size-budget.test.mjs sums their bytes; returning.test.mjs
 // checks in a browser that a returning visit fetches exactly its list.
 
-/** A first visit: the loader, the entry, both stylesheets, the full engine and its snippets. */
+/** A first visit: the loader, the entry, the base and banner stylesheets, the full engine and its snippets. */
 export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.js', 'samtykke.css',
   'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets'];
 
@@ -11,7 +11,7 @@ export const RETURNING_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.cs
   'samtykke_return.js', 'samtykke_return_bg.wasm', 'snippets'];
 
 /** Fetched only when the preferences dialog or a notice shows. */
-export const ON_DEMAND = ['samtykke_ui.js', 'samtykke_ui_bg.wasm'];
+export const ON_DEMAND = ['samtykke_ui.js', 'samtykke_ui_bg.wasm', 'samtykke.ui.css'];
 
 /** The budget keys of the dist/ files among `urls` (each once, sorted). */
 export function distFiles(urls) {

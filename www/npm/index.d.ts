@@ -50,6 +50,12 @@ export interface InitOptions {
    * its samtykke.dialogs.css). Apps that import `samtykke/samtykke.css` need none.
    */
   stylesheet?: string;
+  /**
+   * URL of the stylesheet of the preferences dialog and the notice, applied before either
+   * shows (the script tag passes its samtykke.ui.css, which loads with the UI module). Apps
+   * that import `samtykke/samtykke.css` need none.
+   */
+  uiStylesheet?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The full engine's start, for the entry (`index.js`, `samtykke.entry.js`): the core engine
-// (`samtykke_core.js`), the stylesheet the banner needs, and the Yew UI module, fetched when
-// the preferences dialog or a notice must show. A module of its own, so that a returning
+// (`samtykke_core.js`), the stylesheet the banner needs, and the Yew UI module with its
+// stylesheet, fetched when the preferences dialog or a notice must show. A module of its own, so that a returning
 // visit the returning engine serves does not fetch it.
 import initEngine, * as engine from './samtykke_core.js';
 
@@ -10,6 +10,8 @@ const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).
 const call = (name, ...args) => Document.prototype[name].apply(document, args);
 
 let core = null;
+let uiStylesheet = null;
+let nonce = null;
 let ui = null;
 let uiModule = null;
 let loaded = null;
@@ -48,8 +50,11 @@ function whenDialogHasFocus(done, frames = 60) {
 }
 
 function loadUi() {
+  // The dialog's stylesheet loads beside the (much larger) UI module.
+  const styled = stylesheetReady(uiStylesheet, nonce);
   ui ||= fetchUi()
-    .then((module) => {
+    .then(async (module) => {
+      await styled;
       const bridge = { uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
       if (module.mount(bridge) === false) throw new Error('the UI module could not reach the engine');
       // The banner kept while the dialog loaded may go once the dialog has focus.
@@ -120,6 +125,8 @@ export async function prepareFull(options) {
  */
 export function startFull(config, options, resumeFrom) {
   core = engine;
+  uiStylesheet = options.uiStylesheet;
+  nonce = options.nonce;
   core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);
