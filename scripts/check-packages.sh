@@ -30,7 +30,7 @@ check() {
 
 META=(.cargo_vcs_info.json Cargo.toml Cargo.toml.orig Cargo.lock README.md LICENSE-MIT LICENSE-APACHE)
 check samtykke-core "$(cargo package --locked -p samtykke-core --list --allow-dirty)" \
-  "${META[@]}" src/lib.rs 'src/*.rs'
+  "${META[@]}" src/lib.rs 'src/*.rs' build.rs 'build/*.rs' texts/en.json 'texts/*.json'
 check samtykke "$(cargo package --locked -p samtykke --list --allow-dirty)" \
   "${META[@]}" src/lib.rs 'src/*.rs' 'src/*/*.rs' src/browser/shims.js src/demo/config.json
 # Both build from their packages alone (the shell against the packaged core). Cargo takes a

@@ -32,8 +32,9 @@ const CONFIG: &str = r#"{"categories": ["necessary", "preferences",
     "privacyPolicyUrl": "/privacy.html",
     "controller": {"name": "Fjordbrent Kaffe AS", "address": "Bryggeskjæret 12, 5003 Bergen",
       "email": "kontakt@fjordbrent.example",
-      "dataProtectionOfficer": {"en": "Ingrid Solheim, personvern@fjordbrent.example", "nb": "Ingrid Solheim (personvernombud)"}},
-    "googleAnalytics": {"measurementId": "G-TEST123"}}"#;
+      "dataProtectionOfficer": {"en": "Ingrid Solheim, personvern@fjordbrent.example", "nb": "Ingrid Solheim (personvernombud)"},
+      "supervisoryAuthority": {"name": "Datatilsynet", "url": "https://www.datatilsynet.no"}},
+    "googleAnalytics": {"measurementId": "G-TEST123", "retentionMonths": 14}}"#;
 
 fn controller(language: &str) -> (Twins, Controller) {
     let twins = Twins::new("example.no", 1_800_000_000_000);
@@ -200,7 +201,9 @@ async fn notice_shows_cookies_rights_and_the_live_choice() {
     let id = controller.state().record.unwrap().id.to_string();
     assert!(html.contains(&id), "consent id shown");
     assert!(html.contains("_ga") && html.contains("Google Analytics"));
-    assert!(html.contains("IP anonymisation") && html.contains("12 months"));
+    assert!(html.contains("IP anonymisation") && html.contains("deletes its data after 14 months"));
+    assert!(html
+        .contains("You can complain to <a href=\"https://www.datatilsynet.no\">Datatilsynet</a>."));
     assert!(html.contains("365 days") && html.contains("182 days"));
     assert!(html.contains("withdraw your consent at any time"));
     assert_eq!(buttons(&html), ["Change your choice", "Withdraw consent"]);
@@ -217,7 +220,8 @@ async fn notice_and_dialog_in_norwegian() {
     let notice = render(&controller, true).await;
     assert!(notice.contains("Informasjonskapsler på dette nettstedet"));
     assert!(notice.contains("<dt>Personvernombud</dt><dd>Ingrid Solheim (personvernombud)</dd>"));
-    assert!(notice.contains("Datatilsynet"));
+    assert!(notice
+        .contains("Du kan klage til <a href=\"https://www.datatilsynet.no\">Datatilsynet</a>."));
     assert_eq!(buttons(&notice), ["Endre valget ditt"]);
     controller.dispatch(Event::ShowPreferences);
     let dialog = render(&controller, false).await;
@@ -265,4 +269,21 @@ async fn consent_gate_shows_its_children_only_while_granted() {
         !render_gate(controller).await.contains("<iframe"),
         "withdrawal removes it again"
     );
+}
+
+#[tokio::test]
+async fn the_notice_claims_nothing_the_config_does_not_say() {
+    let twins = Twins::new("example.no", 1_800_000_000_000);
+    let plain = r#"{"categories": ["necessary", "statistics"],
+        "controller": {"name": "Example AS"},
+        "googleAnalytics": {"measurementId": "G-TEST123", "anonymizeIp": false}}"#;
+    let config = Config::from_json(plain).config;
+    let controller = Controller::new(config, twins.adapters(), Some("nb"), &[]);
+    controller.start(false);
+    let notice = render(&controller, true).await;
+    assert!(notice.contains("Google Analytics"), "{notice}");
+    for claim in ["IP-anonymisering", "måneder", "Datatilsynet"] {
+        assert!(!notice.contains(claim), "{claim} in {notice}");
+    }
+    assert!(notice.contains("Du kan klage til et datatilsyn."));
 }

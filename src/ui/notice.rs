@@ -4,7 +4,7 @@
 use super::labels::{category_description, category_label};
 use super::provider::ConsentContext;
 use crate::core::TextKey;
-use crate::core::{Category, Event};
+use crate::core::{analytics_notice, complaint, Event};
 use yew::prelude::*;
 
 /// The rendered cookie notice: each category's purpose and cookies, Google Analytics, how long
@@ -54,6 +54,14 @@ pub fn PrivacyNotice() -> Html {
         .as_ref()
         .is_some_and(|r| r.granted != crate::core::CategorySet::necessary_only());
     let language = &state.language;
+    let complaint = {
+        let c = complaint(config, language);
+        let authority = c.authority.map(|(name, url)| match url {
+            Some(url) => html! { <a href={url}>{ name }</a> },
+            None => html! { { name } },
+        });
+        html! { <>{ c.before }{ for authority }{ c.after }</> }
+    };
     let controller = config.controller.as_ref().map(|c| {
         html! {
             <>
@@ -82,12 +90,12 @@ pub fn PrivacyNotice() -> Html {
             <p>{ ctx.text(TextKey::NoticeIntro) }</p>
             { for controller }
             { for categories }
-            if config.google_analytics.is_some() && config.category(Category::Statistics).is_some() {
-                <p>{ ctx.text(TextKey::NoticeAnalytics) }</p>
+            if let Some(analytics) = analytics_notice(config, language) {
+                <p>{ analytics }</p>
             }
             <p>{ retention }</p>
             <h3>{ ctx.text(TextKey::NoticeRightsHeading) }</h3>
-            <p>{ ctx.text(TextKey::NoticeRights) }</p>
+            <p>{ ctx.text(TextKey::NoticeRights) }{ " " }{ complaint }</p>
             <h3>{ ctx.text(TextKey::NoticeStatusHeading) }</h3>
             { status }
             <div class="samtykke-notice-actions">

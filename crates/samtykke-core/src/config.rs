@@ -379,6 +379,10 @@ pub struct GoogleAnalytics {
     /// `gtag('set', 'url_passthrough', true)`: ad click information is passed in the links of
     /// the site's pages instead of cookies while consent is denied. Default `false`.
     pub url_passthrough: bool,
+    /// How many months the Google Analytics property keeps its data (GA4 offers 2 or 14),
+    /// for the notice. Default: none, and the notice says nothing about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u32>,
 }
 
 impl GoogleAnalytics {
@@ -391,6 +395,7 @@ impl GoogleAnalytics {
             wait_for_update: 500,
             ads_data_redaction: true,
             url_passthrough: false,
+            retention_months: None,
         }
     }
 }
@@ -432,4 +437,21 @@ pub struct Controller {
     /// The data protection officer: name and how to reach them. Default: none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_protection_officer: Option<Text>,
+    /// The supervisory authority a visitor may complain to, named in the notice. Default:
+    /// none, and the notice says so in neutral words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervisory_authority: Option<SupervisoryAuthority>,
+}
+
+/// A data protection authority, as the notice names it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct SupervisoryAuthority {
+    /// Its name (per language, or one text). Required.
+    pub name: Text,
+    /// Its web site. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }

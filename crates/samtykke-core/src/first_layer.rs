@@ -2,6 +2,7 @@
 //! whenever it shows, and the Yew `ConsentBanner` renders the same tree, so it is written once.
 //! Accept all, Reject all and Manage preferences carry the same weight: one class, one look.
 
+use super::claims::banner_description;
 use super::config::Layout;
 use super::markup::{Element, Markup};
 use super::state::{Event, State, View};
@@ -27,7 +28,7 @@ pub fn first_layer(state: &State) -> Option<Markup> {
             Element::new("p")
                 .attr("class", "samtykke-text")
                 .attr("id", "samtykke-banner-text")
-                .text(text(TextKey::BannerDescription)),
+                .text(banner_description(&state.config, &state.language)),
         );
     if state.gpc_honoured {
         body = body.child(

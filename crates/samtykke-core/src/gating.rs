@@ -4,6 +4,7 @@
 use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::record::ConsentRecord;
+use super::slots::{fill, list};
 use super::substring::substring;
 use super::texts::TextKey;
 use super::url::scheme_problem;
@@ -104,12 +105,7 @@ pub fn placeholder_texts(
         .filter(|c| *c != Category::Necessary)
         .map(|c| config.category_label(language, c))
         .collect();
-    let joiner = if language == "nb" || language == "nn" {
-        " og "
-    } else {
-        " and "
-    };
-    let category = labels.join(joiner);
+    let category = list(&labels, &config.text(language, TextKey::ListAnd));
     // A grant covers only the services the config lists (see `allows`).
     let grantable = embed.service.is_none_or(|name| {
         config
@@ -175,35 +171,6 @@ fn host_of(src: &str) -> Option<&str> {
         None => host_port.split(':').next().unwrap_or(""),
     };
     (!host.is_empty()).then_some(host)
-}
-
-/// Puts `values` into the `{name}` slots of `template` in one pass, so a value that itself
-/// contains braces is never expanded.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(substring(rest, ..open));
-        let after = substring(rest, open + 1..);
-        let slot = after.find('}').and_then(|close| {
-            values
-                .iter()
-                .find(|(k, _)| *k == substring(after, ..close))
-                .map(|(_, v)| (close, *v))
-        });
-        match slot {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = substring(after, close + 1..);
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Why a gated script may not run on a page whose Samtykke was given `expected` as its CSP

@@ -2,8 +2,8 @@
 //! the two written Norwegians, and the choice among config, page and browser. A leaf: it
 //! knows no config, so the config and the texts can both depend on it.
 
-/// Languages with built-in texts.
-pub const BUILT_IN_LANGUAGES: [&str; 3] = ["en", "nb", "nn"];
+// `BUILT_IN_LANGUAGES`: the language files there are (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// The other written Norwegian of `language` (`nb` for `nn` and the other way round): a
 /// Nynorsk reader reads Bokmål better than English, so texts given only in one serve both.

@@ -16,6 +16,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(clippy::disallowed_types))]
 
 mod category;
+mod claims;
 mod config;
 mod consent_mode;
 mod cookie_text;
@@ -33,6 +34,7 @@ mod plan;
 mod policy;
 mod record;
 mod similarity;
+mod slots;
 mod small_map;
 mod small_sort;
 mod snapshot;
@@ -46,9 +48,10 @@ mod url;
 mod validate;
 
 pub use category::{Category, CategorySet};
+pub use claims::{analytics_notice, banner_description, complaint, Complaint};
 pub use config::{
     CategoryConfig, Config, ConsentLog, ConsentMode, Controller, CookieInfo, CookieOptions,
-    GoogleAnalytics, GoogleTagManager, Layout, SameSite, Service, Theme,
+    GoogleAnalytics, GoogleTagManager, Layout, SameSite, Service, SupervisoryAuthority, Theme,
 };
 pub use consent_mode::{consent_state, default_state, CONSENT_TYPES};
 pub use cookie_text::{

@@ -668,6 +668,7 @@ impl Reader {
             "waitForUpdate",
             "adsDataRedaction",
             "urlPassthrough",
+            "retentionMonths",
         ];
         let map = self.object(value, "googleAnalytics", KEYS)?;
         let Some(id) = map.get("measurementId") else {
@@ -713,6 +714,9 @@ impl Reader {
                 ga.consent_mode = mode;
             }
         }
+        if let Some(v) = map.get("retentionMonths") {
+            ga.retention_months = self.integer(v, "googleAnalytics.retentionMonths", 1, 50);
+        }
         if let Some(v) = map.get("waitForUpdate") {
             if let Some(ms) = self.integer(v, "googleAnalytics.waitForUpdate", 0, 10_000) {
                 ga.wait_for_update = ms;
@@ -739,7 +743,13 @@ impl Reader {
     }
 
     fn controller(&mut self, value: &Value) -> Option<Controller> {
-        const KEYS: &[&str] = &["name", "address", "email", "dataProtectionOfficer"];
+        const KEYS: &[&str] = &[
+            "name",
+            "address",
+            "email",
+            "dataProtectionOfficer",
+            "supervisoryAuthority",
+        ];
         let map = self.object(value, "controller", KEYS)?;
         let Some(name) = map.get("name") else {
             self.problems.push(ConfigError::Missing {
@@ -769,12 +779,32 @@ impl Reader {
         let data_protection_officer = map
             .get("dataProtectionOfficer")
             .and_then(|v| self.text(v, "controller.dataProtectionOfficer"));
+        let supervisory_authority = map
+            .get("supervisoryAuthority")
+            .and_then(|v| self.supervisory_authority(v));
         Some(Controller {
             name,
             address,
             email,
             data_protection_officer,
+            supervisory_authority,
         })
+    }
+
+    fn supervisory_authority(&mut self, value: &Value) -> Option<SupervisoryAuthority> {
+        let path = "controller.supervisoryAuthority";
+        let map = self.object(value, path, &["name", "url"])?;
+        let Some(name) = map.get("name") else {
+            self.problems.push(ConfigError::Missing {
+                path: format!("{path}.name"),
+            });
+            return None;
+        };
+        let name = self.text(name, "controller.supervisoryAuthority.name")?;
+        let url = map
+            .get("url")
+            .and_then(|v| self.url(v, "controller.supervisoryAuthority.url"));
+        Some(SupervisoryAuthority { name, url })
     }
 
     fn consent_log(&mut self, value: &Value) -> Option<ConsentLog> {

@@ -1,0 +1,50 @@
+//! Texts with `{name}` slots (`{service}`, `{category}`, `{purposes}`, ...) filled in, without
+//! `str::replace`, whose slicing carries std's panic messages into the engines; and lists
+//! joined with the language's own "and".
+
+use super::substring::substring;
+
+/// Puts `values` into the `{name}` slots of `template` in one pass, so a value that itself
+/// contains braces is never expanded.
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(substring(rest, ..open));
+        let after = substring(rest, open + 1..);
+        let slot = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(k, _)| *k == substring(after, ..close))
+                .map(|(_, v)| (close, *v))
+        });
+        match slot {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = substring(after, close + 1..);
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn list(items: &[String], and: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " " } else { ", " });
+            if i + 1 == items.len() {
+                out.push_str(and);
+                out.push(' ');
+            }
+        }
+        out.push_str(item);
+    }
+    out
+}
