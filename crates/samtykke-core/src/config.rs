@@ -383,6 +383,11 @@ pub struct GoogleAnalytics {
     /// for the notice. Default: none, and the notice says nothing about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retention_months: Option<u32>,
+    /// The service (of the config's `services`) Google Analytics belongs to: when given, the
+    /// tag loads (and Google is told `analytics_storage` is granted) only while that service
+    /// is on too. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
 }
 
 impl GoogleAnalytics {
@@ -396,6 +401,7 @@ impl GoogleAnalytics {
             ads_data_redaction: true,
             url_passthrough: false,
             retention_months: None,
+            service: None,
         }
     }
 }
@@ -408,6 +414,10 @@ impl GoogleAnalytics {
 pub struct GoogleTagManager {
     /// The container id, `GTM-` followed by letters and digits. Required.
     pub container_id: String,
+    /// The service (of the config's `services`) the container belongs to: when given, it
+    /// loads only while that service is on too. Default: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
 }
 
 /// Consent log settings.

@@ -399,7 +399,31 @@ impl Reader {
                 path: "categories".to_owned(),
             });
         }
+        // The services are known only once the whole config is read (keys come in any order).
+        // A tag tied to a service the config does not list could never load: it is left out.
+        let ga = config.google_analytics.as_ref().map(|ga| &ga.service);
+        if !self.tag_service_listed(ga, "googleAnalytics.service") {
+            config.google_analytics = None;
+        }
+        let gtm = config.google_tag_manager.as_ref().map(|gtm| &gtm.service);
+        if !self.tag_service_listed(gtm, "googleTagManager.service") {
+            config.google_tag_manager = None;
+        }
         config
+    }
+
+    /// Whether a tag's `service` is unset or one of the config's services; if not, says so.
+    fn tag_service_listed(&mut self, service: Option<&Option<String>>, path: &str) -> bool {
+        let Some(Some(name)) = service else {
+            return true;
+        };
+        let listed = self.services.iter().any(|(n, _)| n == name);
+        if !listed {
+            let reason =
+                format!("\"{name}\" is not a service in the config, so the tag is not loaded");
+            self.invalid(path, reason);
+        }
+        listed
     }
 
     fn categories(&mut self, value: &Value) -> Vec<CategoryConfig> {
@@ -669,6 +693,7 @@ impl Reader {
             "adsDataRedaction",
             "urlPassthrough",
             "retentionMonths",
+            "service",
         ];
         let map = self.object(value, "googleAnalytics", KEYS)?;
         let Some(id) = map.get("measurementId") else {
@@ -722,11 +747,15 @@ impl Reader {
                 ga.wait_for_update = ms;
             }
         }
+        // A tag tied to a service it cannot name never loads.
+        if let Some(v) = map.get("service") {
+            ga.service = Some(self.string(v, "googleAnalytics.service")?);
+        }
         Some(ga)
     }
 
     fn google_tag_manager(&mut self, value: &Value) -> Option<GoogleTagManager> {
-        let map = self.object(value, "googleTagManager", &["containerId"])?;
+        let map = self.object(value, "googleTagManager", &["containerId", "service"])?;
         let Some(id) = map.get("containerId") else {
             self.problems.push(ConfigError::Missing {
                 path: "googleTagManager.containerId".to_owned(),
@@ -739,7 +768,14 @@ impl Reader {
             "GTM-",
             "a GTM container id",
         )?;
-        Some(GoogleTagManager { container_id })
+        let service = match map.get("service") {
+            Some(v) => Some(self.string(v, "googleTagManager.service")?),
+            None => None,
+        };
+        Some(GoogleTagManager {
+            container_id,
+            service,
+        })
     }
 
     fn controller(&mut self, value: &Value) -> Option<Controller> {

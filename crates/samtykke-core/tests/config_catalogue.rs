@@ -825,6 +825,35 @@ const CASES: &[Case] = &[
         check: |c| assert_eq!(c.google_tag_manager, None),
     },
     Case {
+        name: "googleAnalytics tied to a service the config does not list",
+        json: r#"{"categories": ["necessary", {"name": "statistics", "services": [{"name": "google-analytics"}]}],
+            "googleAnalytics": {"measurementId": "G-TEST123", "service": "google-analytic"}}"#,
+        paths: &["googleAnalytics.service"],
+        messages: &[
+            r#"googleAnalytics.service: "google-analytic" is not a service in the config, so the tag is not loaded"#,
+        ],
+        check: |c| assert_eq!(c.google_analytics, None),
+    },
+    Case {
+        name: "googleAnalytics with a service that is not a name",
+        json: r#"{"categories": ["necessary"], "googleAnalytics": {"measurementId": "G-TEST123", "service": ["ga"]}}"#,
+        paths: &["googleAnalytics.service"],
+        messages: &["googleAnalytics.service: expected a string, found an array"],
+        check: |c| assert_eq!(c.google_analytics, None),
+    },
+    Case {
+        name:
+            "googleTagManager tied to a service of a dropped category, given before the categories",
+        json: r#"{"googleTagManager": {"containerId": "GTM-ABC123", "service": "gtm"},
+            "categories": ["necessary", {"name": "analytics", "services": [{"name": "gtm"}]}]}"#,
+        paths: &["googleTagManager.service", "categories[1].name"],
+        messages: &[
+            r#"googleTagManager.service: "gtm" is not a service in the config, so the tag is not loaded"#,
+            r#"categories[1].name: unknown category "analytics"; did you mean "statistics"?"#,
+        ],
+        check: |c| assert_eq!(c.google_tag_manager, None),
+    },
+    Case {
         name: "consentLog with a javascript: endpoint",
         json: r#"{"categories": ["necessary"], "consentLog": {"endpoint": "javascript:void(0)"}}"#,
         paths: &["consentLog.endpoint"],
@@ -1097,7 +1126,8 @@ const FULL: &str = r#"{
   ],
   "texts": { "nb": { "bannerTitle": "Vi bruker informasjonskapsler" } },
   "cookie": { "name": "samtykke", "domain": ".example.com", "path": "/", "sameSite": "Lax", "mirror": false },
-  "googleAnalytics": { "measurementId": "G-TEST123", "anonymizeIp": true, "consentMode": "basic", "waitForUpdate": 500 },
+  "googleAnalytics": { "measurementId": "G-TEST123", "anonymizeIp": true, "consentMode": "basic", "waitForUpdate": 500,
+                       "service": "google-analytics" },
   "googleTagManager": { "containerId": "GTM-XXXXXXX" },
   "consentLog": { "endpoint": "/consent" }
 }"#;
@@ -1173,8 +1203,8 @@ fn the_full_config_of_the_contract_parses_cleanly() {
     assert_eq!(
         c.google_analytics
             .as_ref()
-            .map(|g| g.measurement_id.as_str()),
-        Some("G-TEST123")
+            .map(|g| (g.measurement_id.as_str(), g.service.as_deref())),
+        Some(("G-TEST123", Some("google-analytics")))
     );
     assert_eq!(
         c.google_tag_manager

@@ -101,8 +101,13 @@ fn schema_knows_every_key_of_the_full_example() {
         "anonymizeIp",
         "consentMode",
         "waitForUpdate",
+        "service",
     ] {
         assert!(ga.contains_key(key), "googleAnalytics.{key}");
+    }
+    let gtm = defs["GoogleTagManager"]["properties"].as_object().unwrap();
+    for key in ["containerId", "service"] {
+        assert!(gtm.contains_key(key), "googleTagManager.{key}");
     }
     assert_eq!(schema["properties"]["expiryDays"]["default"], 365);
     assert_eq!(schema["properties"]["refusalExpiryDays"]["default"], 182);
