@@ -372,9 +372,9 @@ async fn a_blocked_iframe_gets_one_accessible_placeholder_built_from_text() {
     host.append_child(&frame).unwrap();
 
     let gate = DomGate::new();
-    let asked = Rc::new(std::cell::Cell::new(CategorySet::EMPTY));
+    let asked = Rc::new(std::cell::RefCell::new((CategorySet::EMPTY, None)));
     let seen = asked.clone();
-    gate.set_always_allow(move |wanted| seen.set(wanted));
+    gate.set_always_allow(move |wanted, service| *seen.borrow_mut() = (wanted, service));
     gate.activate(CategorySet::necessary_only(), None);
     gate.activate(CategorySet::necessary_only(), None);
 
@@ -432,9 +432,9 @@ async fn a_blocked_iframe_gets_one_accessible_placeholder_built_from_text() {
     };
     button("always-allow").click();
     assert_eq!(
-        asked.get(),
-        CategorySet::EMPTY.with(Category::Marketing),
-        "Always allow asks for the frame's category"
+        *asked.borrow(),
+        (CategorySet::EMPTY.with(Category::Marketing), None),
+        "Always allow asks for the frame's category (it names no service)"
     );
     assert!(
         frame.get_attribute("src").is_none(),

@@ -173,7 +173,55 @@ fn withdrawing_statistics_erases_google_cookies_on_every_parent_domain() {
         .contains(&"flag ga-disable-G-TEST123=true".to_owned()));
     let notices = twins.page.notices.borrow();
     let statistics = CategorySet::EMPTY.with(Category::Statistics);
-    assert_eq!(notices.last(), Some(&Notice::Change(statistics)));
+    assert_eq!(
+        notices.last(),
+        Some(&Notice::Change {
+            categories: statistics,
+            services: vec![]
+        })
+    );
+}
+
+#[test]
+fn turning_google_analytics_service_off_erases_its_cookies_and_disables_it() {
+    let twins = Twins::new("www.shop.example.no", NOW);
+    let json = r#"{"categories": ["necessary", {"name": "statistics", "autoClear": ["^_hj"],
+            "services": [{"name": "google-analytics"}, {"name": "hotjar"}]}],
+        "googleAnalytics": {"measurementId": "G-TEST123", "service": "google-analytics"}}"#;
+    let controller = started(&twins, config(json));
+    controller.dispatch(Event::AcceptAll);
+    for cookie in [
+        "_ga=GA1.1.1; Path=/; Domain=.example.no",
+        "_gid=GA1.1.2; Path=/",
+        "_hjSession=1; Path=/",
+    ] {
+        twins.cookies.write(cookie);
+    }
+    controller.dispatch(Event::ShowPreferences);
+    controller.dispatch(Event::ToggleService("google-analytics".into(), false));
+    controller.dispatch(Event::SavePreferences);
+    let left: Vec<String> = twins
+        .cookies
+        .entries()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(left, ["_hjSession"], "Hotjar is still on: its cookies stay");
+    let calls = twins.google.calls.borrow();
+    let update = calls
+        .iter()
+        .rposition(|c| c.starts_with("gtag consent update"))
+        .unwrap();
+    assert!(calls[update].contains(r#""analytics_storage":"denied""#));
+    assert_eq!(calls[update + 1], "flag ga-disable-G-TEST123=true");
+    assert_eq!(
+        calls.last().unwrap(),
+        "push samtykke_consent_update necessary,statistics / hotjar",
+        "tag managers hear that statistics stays on, for Hotjar"
+    );
+    let record = controller.state().record.unwrap();
+    assert_eq!(record.services, ["hotjar"]);
+    assert!(record.granted.contains(Category::Statistics));
 }
 
 #[test]

@@ -76,17 +76,16 @@ fn record_store(config: &Config, jar: &Rc<dyn CookieJar>) -> FallbackStore {
 }
 
 /// Gives the gate's embed placeholders the controller's texts and language (following
-/// `setLanguage`), and makes their **Always allow** a normal choice: what is granted now plus
-/// the embed's categories. The gate belongs to the controller, so what it keeps holds the
-/// controller weakly.
+/// `setLanguage`), and makes their **Always allow** a choice (the core's
+/// `Event::AlwaysAllow`): what is granted now plus the embed's categories, or its service.
+/// The gate belongs to the controller, so what it keeps holds the controller weakly.
 fn connect_placeholders(gate: &DomGate, controller: &Controller) {
     let state = controller.state();
     gate.set_texts(state.config.clone(), &state.language);
     let weak = controller.downgrade();
-    gate.set_always_allow(move |wanted| {
+    gate.set_always_allow(move |wanted, service| {
         if let Some(c) = weak.upgrade() {
-            let granted = c.state().granted();
-            c.dispatch(Event::Accept(granted.union(wanted)));
+            c.dispatch(Event::AlwaysAllow(wanted, service));
         }
     });
     let (g, weak) = (gate.clone(), controller.downgrade());

@@ -58,10 +58,14 @@ pub fn notice_event(notice: &Notice, state: &State) -> (&'static str, Value) {
     match notice {
         Notice::Ready => ("ready", object([("consent", consent_json(state))])),
         Notice::Consent => ("consent", consent_json(state)),
-        Notice::Change(changed) => (
+        Notice::Change {
+            categories,
+            services,
+        } => (
             "change",
             object([
-                ("categories", changed.names().into()),
+                ("categories", categories.names().into()),
+                ("services", services.clone().into()),
                 ("consent", consent_json(state)),
             ]),
         ),

@@ -296,7 +296,10 @@ impl Controller {
                 a.google.consent_event(&categories, &services);
             }
             Effect::Activate(granted) => a.gate.activate(granted, state.record.as_ref()),
-            Effect::Withdraw(withdrawn) => self.erase_cookies(config, withdrawn),
+            Effect::Withdraw {
+                categories,
+                services,
+            } => self.erase_cookies(config, categories, &services),
             Effect::Notify(notice) => a.events.notify(&notice, state),
             Effect::Reload => a.navigation.reload(),
         }
@@ -335,13 +338,13 @@ impl Controller {
         ));
     }
 
-    /// Erases the cookies of withdrawn categories: Google Analytics' for statistics, and each
-    /// category's `autoClear` patterns, on the host and every parent domain.
-    fn erase_cookies(&self, config: &Config, withdrawn: CategorySet) {
+    /// Erases the cookies of withdrawn categories and services (the core's
+    /// `cookies_to_erase`), on the host and every parent domain.
+    fn erase_cookies(&self, config: &Config, withdrawn: CategorySet, services: &[String]) {
         let a = &self.0.adapters;
         let present = a.cookies.read_all().into_iter().map(|(name, _)| name);
         // An invalid pattern matches nothing (it was reported when the page started).
-        let names = cookies_to_erase(config, withdrawn, present, |pattern, name| {
+        let names = cookies_to_erase(config, withdrawn, services, present, |pattern, name| {
             a.patterns.pattern_matches(pattern, name).unwrap_or(false)
         });
         let host = a.cookies.host();

@@ -106,6 +106,63 @@ impl Config {
             .flat_map(|c| c.services.iter())
     }
 
+    /// The category that lists the service `name`, if any does.
+    pub fn category_of_service(&self, name: &str) -> Option<Category> {
+        self.categories
+            .iter()
+            .find(|c| c.services.iter().any(|s| s.name == name))
+            .map(|c| c.category)
+    }
+
+    /// The set of the services `keep` keeps: bit `n` stands for the config's `n`th service
+    /// (a config has at most 50; any past the 64th is in no set, so never granted).
+    fn services_where(&self, keep: &mut dyn FnMut(Category, &Service, u64) -> bool) -> u64 {
+        let (mut set, mut bit) = (0, 1u64);
+        for category in &self.categories {
+            for service in &category.services {
+                if keep(category.category, service, bit) {
+                    set |= bit;
+                }
+                bit <<= 1;
+            }
+        }
+        set
+    }
+
+    /// The set of the services named in `names` (names the config does not list are left out).
+    pub(crate) fn services_named(&self, names: &[String]) -> u64 {
+        self.services_where(&mut |_, s, _| names.contains(&s.name))
+    }
+
+    /// The set of the services of `categories`.
+    pub(crate) fn services_in(&self, categories: super::category::CategorySet) -> u64 {
+        self.services_where(&mut |c, _, _| categories.contains(c))
+    }
+
+    /// The categories with a service in `services`.
+    pub(crate) fn categories_of(&self, services: u64) -> super::category::CategorySet {
+        let mut categories = super::category::CategorySet::EMPTY;
+        self.services_where(&mut |c, _, bit| {
+            if services & bit != 0 {
+                categories = categories.with(c);
+            }
+            false
+        });
+        categories
+    }
+
+    /// The names of the services in `services`, in config order.
+    pub(crate) fn service_names(&self, services: u64) -> Vec<String> {
+        let mut names = Vec::new();
+        self.services_where(&mut |_, s, bit| {
+            if services & bit != 0 {
+                names.push(s.name.clone());
+            }
+            false
+        });
+        names
+    }
+
     /// A text override for `language` and `key`, if the config has one.
     pub fn text_override(&self, language: &str, key: &str) -> Option<&str> {
         let given = |code: &str| self.texts.get(code, key);
@@ -217,6 +274,16 @@ pub struct Service {
     pub label: Option<Text>,
     /// The cookies the service sets. Default: none.
     pub cookies: Vec<CookieInfo>,
+}
+
+impl Service {
+    /// The name shown to visitors in `language`: its label, else its `name`.
+    pub fn label_in(&self, language: &str) -> String {
+        self.label
+            .as_ref()
+            .map_or(&self.name[..], |l| l.resolve(language))
+            .to_owned()
+    }
 }
 
 /// One row of the cookie table.

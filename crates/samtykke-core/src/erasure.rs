@@ -1,6 +1,6 @@
-//! Which cookies a withdrawal erases: Google Analytics' own when statistics is withdrawn
-//! (and the config has Google Analytics), and those matching the `autoClear` patterns of each
-//! withdrawn category. The shell reads the page's cookie names and writes the expiring
+//! Which cookies a withdrawal erases: Google Analytics' own when statistics, or the service
+//! the config ties Google Analytics to, is withdrawn (and the config has Google Analytics),
+//! and those matching the `autoClear` patterns of each withdrawn category. The shell reads the page's cookie names and writes the expiring
 //! cookies (`cookie_text::erase_everywhere`); the choice of names is made here.
 
 use super::category::{Category, CategorySet};
@@ -17,19 +17,25 @@ pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {
         || name == format!("_ga_{container}")
 }
 
-/// The names among `present` that withdrawing `withdrawn` erases, sorted and without
-/// repeats. `pattern_matches(pattern, name)` tests an `autoClear` pattern (a regular
-/// expression, which the browser evaluates).
+/// The names among `present` that withdrawing the categories `withdrawn` and the services
+/// `services` erases, sorted and without repeats. `pattern_matches(pattern, name)` tests an
+/// `autoClear` pattern (a regular expression, which the browser evaluates). A service
+/// withdrawn while its category stays granted leaves the category's patterns alone: they
+/// may match its other services' cookies.
 pub fn cookies_to_erase(
     config: &Config,
     withdrawn: CategorySet,
+    services: &[String],
     present: impl IntoIterator<Item = String>,
     pattern_matches: impl Fn(&str, &str) -> bool,
 ) -> Vec<String> {
     let ga_id = config
         .google_analytics
         .as_ref()
-        .filter(|_| withdrawn.contains(Category::Statistics))
+        .filter(|ga| {
+            withdrawn.contains(Category::Statistics)
+                || ga.service.as_ref().is_some_and(|s| services.contains(s))
+        })
         .map(|ga| ga.measurement_id.as_str());
     let patterns: Vec<&str> = config
         .categories
@@ -82,6 +88,7 @@ mod tests {
         let erased = cookies_to_erase(
             &config,
             CategorySet::EMPTY.with(Category::Statistics),
+            &[],
             present.clone(),
             prefix,
         );
@@ -89,6 +96,7 @@ mod tests {
         let kept = cookies_to_erase(
             &config,
             CategorySet::EMPTY.with(Category::Marketing),
+            &[],
             present,
             prefix,
         );
@@ -112,6 +120,7 @@ mod tests {
         let erased = cookies_to_erase(
             &config,
             CategorySet::EMPTY.with(Category::Marketing),
+            &[],
             present,
             prefix,
         );
@@ -125,8 +134,37 @@ mod tests {
             c.auto_clear = vec![".*".to_owned()];
         }
         let present = names(&["samtykke", "_fbp", "lang"]);
-        let erased = cookies_to_erase(&config, CategorySet::all(), present, |_, _| true);
+        let erased = cookies_to_erase(&config, CategorySet::all(), &[], present, |_, _| true);
         assert_eq!(erased, names(&["_fbp", "lang"]));
+    }
+
+    #[test]
+    fn google_analytics_service_withdrawn_erases_its_cookies_and_leaves_the_patterns() {
+        let config = Config::from_json(
+            r#"{"categories": ["necessary", {"name": "statistics", "autoClear": ["^_hj"],
+                "services": [{"name": "google-analytics"}, {"name": "hotjar"}]}],
+                "googleAnalytics": {"measurementId": "G-ABC123", "service": "google-analytics"}}"#,
+        )
+        .config;
+        let present = names(&["_ga", "_ga_ABC123", "_hjid", "other"]);
+        let services = |list: &[&str]| names(list);
+        let erase = |services: &[String]| {
+            cookies_to_erase(
+                &config,
+                CategorySet::EMPTY,
+                services,
+                present.clone(),
+                prefix,
+            )
+        };
+        assert_eq!(
+            erase(&services(&["google-analytics"])),
+            names(&["_ga", "_ga_ABC123"])
+        );
+        assert!(
+            erase(&services(&["hotjar"])).is_empty(),
+            "statistics stays granted: its patterns may match the other services' cookies"
+        );
     }
 
     #[test]

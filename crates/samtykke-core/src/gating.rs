@@ -149,8 +149,7 @@ fn service_label(config: &Config, language: &str, name: &str) -> String {
     config
         .services_of(config.category_set())
         .find(|s| s.name == name)
-        .and_then(|s| s.label.as_ref())
-        .map_or_else(|| name.to_owned(), |l| l.resolve(language).to_owned())
+        .map_or_else(|| name.to_owned(), |s| s.label_in(language))
 }
 
 /// The host of an absolute `http(s)://` URL (or a scheme-relative `//host/...`).

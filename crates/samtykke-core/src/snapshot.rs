@@ -41,6 +41,7 @@ impl State {
             ("gpcHonoured", self.gpc_honoured.into()),
             ("view", view_name(self.view).into()),
             ("draft", self.draft.names().into()),
+            ("draftServices", self.draft_services.into()),
         ])
     }
 
@@ -64,14 +65,15 @@ impl State {
             gpc_honoured: snapshot["gpcHonoured"].as_bool()?,
             view,
             draft: category_set(&snapshot["draft"])?,
+            draft_services: snapshot["draftServices"].as_u64()?,
             google: Default::default(),
         })
     }
 }
 
 impl Event {
-    /// The event as JSON, for the events a view sends; `None` for the shell's own events
-    /// (`Start`, `StoredElsewhere`), which never cross modules.
+    /// The event as JSON, for the events a view sends; `None` for the others (the shell's,
+    /// the API's and the placeholders'), which never cross modules.
     pub fn to_json(&self) -> Option<Value> {
         Some(match self {
             Event::AcceptAll => object([("type", "acceptAll".into())]),
@@ -86,6 +88,11 @@ impl Event {
                 ("category", category.as_str().into()),
                 ("on", (*on).into()),
             ]),
+            Event::ToggleService(service, on) => object([
+                ("type", "toggleService".into()),
+                ("service", service.as_str().into()),
+                ("on", (*on).into()),
+            ]),
             Event::ShowBanner => object([("type", "showBanner".into())]),
             Event::ShowPreferences => object([("type", "showPreferences".into())]),
             Event::ClosePreferences => object([("type", "closePreferences".into())]),
@@ -95,7 +102,11 @@ impl Event {
                 ("type", "setLanguage".into()),
                 ("code", code.as_str().into()),
             ]),
-            Event::Start { .. } | Event::StoredElsewhere(_) => return None,
+            // No view sends these: the API and the placeholders are in the core module.
+            Event::Start { .. }
+            | Event::StoredElsewhere(_)
+            | Event::AcceptServices(..)
+            | Event::AlwaysAllow(..) => return None,
         })
     }
 
@@ -108,6 +119,10 @@ impl Event {
             "savePreferences" => Event::SavePreferences,
             "toggle" => Event::Toggle(
                 Category::parse(value["category"].as_str()?)?,
+                value["on"].as_bool()?,
+            ),
+            "toggleService" => Event::ToggleService(
+                value["service"].as_str()?.to_owned(),
                 value["on"].as_bool()?,
             ),
             "showBanner" => Event::ShowBanner,
@@ -135,6 +150,7 @@ mod tests {
             Event::Accept(CategorySet::necessary_only().with(Category::Marketing)),
             Event::SavePreferences,
             Event::Toggle(Category::Statistics, true),
+            Event::ToggleService("google-analytics".into(), false),
             Event::ShowBanner,
             Event::ShowPreferences,
             Event::ClosePreferences,
@@ -147,6 +163,11 @@ mod tests {
             assert_eq!(Event::from_json(&json), Some(event), "{json}");
         }
         assert_eq!(Event::StoredElsewhere(None).to_json(), None);
+        let services = vec!["youtube".to_owned()];
+        assert_eq!(
+            Event::AcceptServices(CategorySet::all(), services).to_json(),
+            None
+        );
         assert_eq!(Event::from_json(&json!({"type": "start"})), None);
         assert_eq!(
             Event::from_json(&json!({"type": "toggle", "category": "ads", "on": true})),
@@ -171,6 +192,7 @@ mod tests {
         });
         state.view = View::Preferences;
         state.draft = CategorySet::necessary_only().with(Category::Preferences);
+        state.draft_services = 1 << 49;
         state.gpc_honoured = true;
         let copy = State::from_view_snapshot(config.clone(), &state.view_snapshot()).unwrap();
         assert_eq!(

@@ -32,12 +32,24 @@ pub enum Event {
     AcceptAll,
     /// "Reject all".
     RejectAll,
-    /// Grant exactly these categories (plus `necessary`), as `accept(categories)`.
+    /// Grant exactly these categories (plus `necessary`), each with all its services, as
+    /// `accept(categories)`.
     Accept(CategorySet),
+    /// Grant these categories with exactly these services (by config name), as
+    /// `accept(categories, {services})`: a service grants its category too, and a category
+    /// none of whose services is listed counts as refused.
+    AcceptServices(CategorySet, Vec<String>),
+    /// An embed's "Always allow": grant these categories on top of the choice in force,
+    /// each new one with all its services; when the embed names its service (by config
+    /// name), that service, and of its category only that one.
+    AlwaysAllow(CategorySet, Option<String>),
     /// "Save preferences": grant what the switches say.
     SavePreferences,
-    /// A switch in the preferences dialog was turned.
+    /// A category's switch in the preferences dialog was turned: its services follow it.
     Toggle(Category, bool),
+    /// A service's switch in the preferences dialog was turned (by config name). Its
+    /// category is on while any of its services is.
+    ToggleService(String, bool),
     /// Show the first layer.
     ShowBanner,
     /// Open the preferences dialog.
@@ -61,8 +73,13 @@ pub enum Notice {
     Ready,
     /// A valid choice is in force (on load and after every choice).
     Consent,
-    /// The granted categories changed; these are the ones that changed.
-    Change(CategorySet),
+    /// The granted categories or services changed; these are the ones that changed.
+    Change {
+        /// The categories granted before or after, not both.
+        categories: CategorySet,
+        /// The services on before or after, not both (by config name).
+        services: Vec<String>,
+    },
 }
 
 /// Work for the browser adapters, in the order given.
@@ -74,7 +91,8 @@ pub enum Effect {
     ForgetStored,
     /// `gtag('consent', 'default', ...)` with everything denied but security storage.
     ConsentDefault,
-    /// `gtag('consent', 'update', ...)` for these granted categories.
+    /// `gtag('consent', 'update', ...)` for these granted categories (as Google is told
+    /// them: see [`State::google_granted`]).
     ConsentUpdate(CategorySet),
     /// `gtag('set', name, on)` for a Consent Mode setting of the config's
     /// `googleAnalytics`: `ads_data_redaction` (on while marketing is refused) and
@@ -106,8 +124,14 @@ pub enum Effect {
     LoadTagManager,
     /// Run the gated scripts and embeds these categories allow.
     Activate(CategorySet),
-    /// These categories were withdrawn: stop their tags and erase their cookies.
-    Withdraw(CategorySet),
+    /// These categories and services were withdrawn: stop their tags and erase their
+    /// cookies. (A withdrawn category's services are listed too.)
+    Withdraw {
+        /// The categories withdrawn.
+        categories: CategorySet,
+        /// The services withdrawn, by config name.
+        services: Vec<String>,
+    },
     /// Tell listeners.
     Notify(Notice),
     /// Reload the page (config `reloadOnWithdrawal`).
@@ -166,8 +190,11 @@ pub struct State {
     pub gpc_honoured: bool,
     /// What is on screen.
     pub view: View,
-    /// The switches of the preferences dialog.
+    /// The category switches of the preferences dialog.
     pub draft: CategorySet,
+    /// The service switches of the preferences dialog that are on: bit `n` is the config's
+    /// `n`th service (see [`State::draft_service_on`]).
+    pub draft_services: u64,
     pub(super) google: GoogleLoaded,
 }
 
@@ -191,8 +218,39 @@ impl State {
             gpc_honoured: false,
             view: View::Hidden,
             draft: CategorySet::necessary_only(),
+            draft_services: 0,
             google: GoogleLoaded::default(),
         }
+    }
+
+    /// The services on now (by config name): the record's, or none.
+    pub fn services(&self) -> &[String] {
+        self.record.as_ref().map_or(&[], |r| &r.services)
+    }
+
+    /// Whether the service `name` is on now.
+    pub fn is_service_granted(&self, name: &str) -> bool {
+        self.services().iter().any(|s| s == name)
+    }
+
+    /// Whether the preferences dialog's switch of the service `name` is on.
+    pub fn draft_service_on(&self, name: &str) -> bool {
+        self.config.services_named(&[name.to_owned()]) & self.draft_services != 0
+    }
+
+    /// Whether a Google tag tied to `service` (`googleAnalytics.service`,
+    /// `googleTagManager.service`) may run: statistics is granted, and so is the service
+    /// when one is named.
+    fn google_tag_allowed(&self, service: Option<&String>) -> bool {
+        self.is_granted(Category::Statistics) && service.is_none_or(|s| self.is_service_granted(s))
+    }
+
+    /// What Google's Consent Mode is told is granted: the categories granted, but statistics
+    /// only while Google Analytics' own service is on, where the config names one.
+    pub fn google_granted(&self) -> CategorySet {
+        let ga = self.config.google_analytics.as_ref();
+        let statistics = self.google_tag_allowed(ga.and_then(|ga| ga.service.as_ref()));
+        self.granted().set(Category::Statistics, statistics)
     }
 
     /// The categories in force: the record's, or only `necessary`.
@@ -224,15 +282,39 @@ impl State {
                 self.choose(CategorySet::EMPTY, Method::RejectAll, env, &mut effects)
             }
             Event::Accept(set) => self.choose(set, Method::Custom, env, &mut effects),
-            Event::SavePreferences => self.choose(self.draft, Method::Custom, env, &mut effects),
+            Event::AcceptServices(set, names) => {
+                let services = self.config.services_named(&names);
+                let set = set.union(self.config.categories_of(services));
+                self.choose_services(set, services, env, &mut effects);
+            }
+            Event::AlwaysAllow(wanted, service) => {
+                let granted = self.granted();
+                let named = service.map_or(0, |s| self.config.services_named(&[s]));
+                let theirs = self.config.categories_of(named);
+                let new = wanted
+                    .iter()
+                    .filter(|c| !granted.contains(*c) && !theirs.contains(*c));
+                let added = named | self.config.services_in(new.collect());
+                let services = self.config.services_named(self.services()) | added;
+                let set = granted.union(wanted).union(theirs);
+                self.choose_services(set, services, env, &mut effects);
+            }
+            Event::SavePreferences => {
+                self.choose_services(self.draft, self.draft_services, env, &mut effects);
+            }
             Event::Toggle(category, on) => {
-                if category != Category::Necessary {
-                    self.draft = self.draft.set(category, on);
+                let theirs = self.config.services_in(CategorySet::EMPTY.with(category));
+                self.switch(category, theirs, on);
+            }
+            Event::ToggleService(name, on) => {
+                let service = self.config.services_named(std::slice::from_ref(&name));
+                if let Some(category) = self.config.categories_of(service).iter().next() {
+                    self.switch(category, service, on);
                 }
             }
             Event::ShowBanner => self.view = View::Banner,
             Event::ShowPreferences => {
-                self.draft = self.granted();
+                self.redraft();
                 self.view = View::Preferences;
             }
             Event::ClosePreferences => {
@@ -280,7 +362,7 @@ impl State {
         self.consent_settings(CategorySet::necessary_only(), Vec::new(), true, effects);
         if gpc_applies(&self.config, gpc, &standing) {
             self.gpc_honoured = true;
-            let record = self.new_record(CategorySet::EMPTY, Method::Gpc, env);
+            let record = self.new_record(CategorySet::EMPTY, 0, Method::Gpc, env);
             effects.push(Effect::Persist(record.clone()));
             self.record = Some(record);
         } else {
@@ -388,20 +470,42 @@ impl State {
             .is_some_and(|r| r.method == Method::Gpc)
     }
 
+    /// Turns the dialog's switches of `services` of `category` on or off (all of them: the
+    /// category's switch). The category is on while any of its services is (one without
+    /// services, as switched). `necessary` stays on.
+    fn switch(&mut self, category: Category, services: u64, on: bool) {
+        if category == Category::Necessary {
+            return;
+        }
+        self.draft_services = if on {
+            self.draft_services | services
+        } else {
+            self.draft_services & !services
+        };
+        let theirs = self.config.services_in(CategorySet::EMPTY.with(category));
+        let on = if theirs == 0 {
+            on
+        } else {
+            self.draft_services & theirs != 0
+        };
+        self.draft = self.draft.set(category, on);
+    }
+
+    /// Sets the dialog's switches to the choice in force.
+    fn redraft(&mut self) {
+        let services = self.config.services_named(self.services());
+        (self.draft, self.draft_services) = settle(&self.config, self.granted(), services);
+    }
+
     fn new_record(
         &self,
         wanted: CategorySet,
+        services: u64,
         method: Method,
         env: &dyn Environment,
     ) -> ConsentRecord {
-        let granted = wanted
-            .intersection(self.config.category_set())
-            .with(Category::Necessary);
-        let services = self
-            .config
-            .services_of(granted)
-            .map(|s| s.name.clone())
-            .collect();
+        let (granted, services) = settle(&self.config, wanted, services);
+        let services = self.config.service_names(services);
         let given_at = env.now_ms();
         ConsentRecord {
             // One id for a visitor's chain of choices, so a consent log can follow changes.
@@ -420,6 +524,18 @@ impl State {
         }
     }
 
+    /// A custom choice of categories and services.
+    fn choose_services(
+        &mut self,
+        wanted: CategorySet,
+        services: u64,
+        env: &dyn Environment,
+        effects: &mut Vec<Effect>,
+    ) {
+        let record = self.new_record(wanted, services, Method::Custom, env);
+        self.put_in_force(record, effects);
+    }
+
     fn choose(
         &mut self,
         wanted: CategorySet,
@@ -427,7 +543,11 @@ impl State {
         env: &dyn Environment,
         effects: &mut Vec<Effect>,
     ) {
-        let record = self.new_record(wanted, method, env);
+        let record = self.new_record(wanted, u64::MAX, method, env);
+        self.put_in_force(record, effects);
+    }
+
+    fn put_in_force(&mut self, record: ConsentRecord, effects: &mut Vec<Effect>) {
         effects.push(Effect::Persist(record.clone()));
         self.gpc_honoured = false;
         self.replace_record(Some(record), effects);
@@ -437,24 +557,37 @@ impl State {
     /// Puts `record` in force and lists what follows from the change.
     fn replace_record(&mut self, record: Option<ConsentRecord>, effects: &mut Vec<Effect>) {
         let before = self.granted();
+        let services_before = self.config.services_named(self.services());
         self.record = record;
         let after = self.granted();
-        self.draft = after;
+        self.redraft();
         let changed = before.difference(after);
         let withdrawn = before.intersection(changed);
+        let services_changed = services_before ^ self.config.services_named(self.services());
+        let services_withdrawn = self
+            .config
+            .service_names(services_before & services_changed);
+        let services_changed = self.config.service_names(services_changed);
+        let any_withdrawn = !withdrawn.is_empty() || !services_withdrawn.is_empty();
         self.consent_update(effects);
         self.load_google_tags_if_allowed(effects);
         effects.push(Effect::Activate(after));
-        if !withdrawn.is_empty() {
-            effects.push(Effect::Withdraw(withdrawn));
+        if any_withdrawn {
+            effects.push(Effect::Withdraw {
+                categories: withdrawn,
+                services: services_withdrawn,
+            });
         }
         if self.record.is_some() {
             effects.push(Effect::Notify(Notice::Consent));
         }
-        if !changed.is_empty() {
-            effects.push(Effect::Notify(Notice::Change(changed)));
+        if !changed.is_empty() || !services_changed.is_empty() {
+            effects.push(Effect::Notify(Notice::Change {
+                categories: changed,
+                services: services_changed,
+            }));
         }
-        if !withdrawn.is_empty() && self.config.reload_on_withdrawal {
+        if any_withdrawn && self.config.reload_on_withdrawal {
             effects.push(Effect::Reload);
         }
     }
@@ -462,8 +595,8 @@ impl State {
     /// Tells Google the categories in force, and in basic mode turns Google Analytics off or
     /// on with them.
     fn consent_update(&self, effects: &mut Vec<Effect>) {
-        let granted = self.granted();
-        effects.push(Effect::ConsentUpdate(granted));
+        let google = self.google_granted();
+        effects.push(Effect::ConsentUpdate(google));
         if self
             .config
             .google_analytics
@@ -471,15 +604,11 @@ impl State {
             .is_some_and(|ga| ga.consent_mode == ConsentMode::Basic)
         {
             effects.push(Effect::DisableGoogleAnalytics(
-                !granted.contains(Category::Statistics),
+                !google.contains(Category::Statistics),
             ));
         }
-        let services = self
-            .record
-            .as_ref()
-            .map(|r| r.services.clone())
-            .unwrap_or_default();
-        self.consent_settings(granted, services, false, effects);
+        // Tag managers hear the choice itself: the categories and the services that are on.
+        self.consent_settings(self.granted(), self.services().to_vec(), false, effects);
     }
 
     /// What follows each consent default (`first`) and update: the config's Consent Mode
@@ -506,7 +635,7 @@ impl State {
     /// Loads what of Google's tags may load now, and keeps the Google signals flags in step
     /// with marketing consent once the tag runs.
     fn load_google_tags_if_allowed(&mut self, effects: &mut Vec<Effect>) {
-        let statistics = self.is_granted(Category::Statistics);
+        let statistics = self.google_granted().contains(Category::Statistics);
         let signals = self.is_granted(Category::Marketing);
         if let Some(ga) = &self.config.google_analytics {
             match self.google.analytics {
@@ -521,9 +650,28 @@ impl State {
                 _ => {}
             }
         }
-        if self.config.google_tag_manager.is_some() && !self.google.tag_manager && statistics {
-            self.google.tag_manager = true;
-            effects.push(Effect::LoadTagManager);
+        if let Some(gtm) = &self.config.google_tag_manager {
+            if !self.google.tag_manager && self.google_tag_allowed(gtm.service.as_ref()) {
+                self.google.tag_manager = true;
+                effects.push(Effect::LoadTagManager);
+            }
         }
     }
+}
+
+/// What a choice of `wanted` categories with `services` grants under `config`: the
+/// categories the site uses, always with `necessary`, and of the services those that are in
+/// `services` and a granted category, and all of `necessary`'s. A category with services
+/// none of which is on counts as refused.
+fn settle(config: &Config, wanted: CategorySet, services: u64) -> (CategorySet, u64) {
+    let necessary = CategorySet::necessary_only();
+    let services = services | config.services_in(necessary);
+    let mut granted = wanted.union(necessary).intersection(config.category_set());
+    for category in granted.iter() {
+        let theirs = config.services_in(CategorySet::EMPTY.with(category));
+        if theirs != 0 && theirs & services == 0 {
+            granted = granted.without(category);
+        }
+    }
+    (granted, services & config.services_in(granted))
 }

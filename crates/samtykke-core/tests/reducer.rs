@@ -102,6 +102,22 @@ fn persisted(effects: &[Effect]) -> ConsentRecord {
     records[0].clone()
 }
 
+/// The change notice of a choice that changes no service.
+fn change(categories: CategorySet) -> Notice {
+    Notice::Change {
+        categories,
+        services: vec![],
+    }
+}
+
+/// The withdrawal of categories that have no services.
+fn withdraw(categories: CategorySet) -> Effect {
+    Effect::Withdraw {
+        categories,
+        services: vec![],
+    }
+}
+
 fn loads(effects: &[Effect]) -> usize {
     effects
         .iter()
@@ -187,7 +203,7 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
             Effect::LoadGoogleAnalytics { signals: true },
             Effect::Activate(CategorySet::all()),
             Effect::Notify(Notice::Consent),
-            Effect::Notify(Notice::Change(
+            Effect::Notify(change(
                 set(&[Preferences, Statistics, Marketing]).without(Necessary)
             )),
         ]
@@ -209,7 +225,7 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
     assert_eq!(loads(&again), 0, "the tag is never loaded twice: {again:?}");
     assert!(!again
         .iter()
-        .any(|e| matches!(e, Effect::Notify(Notice::Change(_)))));
+        .any(|e| matches!(e, Effect::Notify(Notice::Change { .. }))));
     assert_eq!(persisted(&again).id, FixedEnvironment::id(1));
 }
 
@@ -270,7 +286,7 @@ fn custom_choice_via_switches_and_save() {
             Effect::DisableGoogleAnalytics(true),
             Effect::Activate(set(&[Preferences])),
             Effect::Notify(Notice::Consent),
-            Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Preferences))),
+            Effect::Notify(change(CategorySet::EMPTY.with(Preferences))),
         ]
     );
     assert_eq!(record.method, Method::Custom);
@@ -312,9 +328,9 @@ fn withdrawing_statistics_withdraws_and_notifies_the_change() {
             Effect::ConsentUpdate(rest),
             Effect::DisableGoogleAnalytics(true),
             Effect::Activate(rest),
-            Effect::Withdraw(statistics),
+            withdraw(statistics),
             Effect::Notify(Notice::Consent),
-            Effect::Notify(Notice::Change(statistics)),
+            Effect::Notify(change(statistics)),
         ]
     );
     assert!(!effects.contains(&Effect::Reload));
@@ -334,7 +350,7 @@ fn reload_on_withdrawal_reloads_only_after_a_withdrawal() {
     assert!(!granting.contains(&Effect::Reload), "{granting:?}");
     let withdrawing = s.reduce(Event::Accept(set(&[Statistics])), &env);
     assert_eq!(withdrawing.last(), Some(&Effect::Reload), "{withdrawing:?}");
-    assert!(withdrawing.contains(&Effect::Withdraw(CategorySet::EMPTY.with(Marketing))));
+    assert!(withdrawing.contains(&withdraw(CategorySet::EMPTY.with(Marketing))));
     assert_eq!(
         withdrawing.iter().filter(|e| **e == Effect::Reload).count(),
         1
@@ -814,7 +830,7 @@ fn another_tabs_record_is_applied() {
             Effect::LoadGoogleAnalytics { signals: false },
             Effect::Activate(set(&[Statistics])),
             Effect::Notify(Notice::Consent),
-            Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Statistics))),
+            Effect::Notify(change(CategorySet::EMPTY.with(Statistics))),
         ]
     );
     assert!(
@@ -835,8 +851,8 @@ fn another_tabs_record_is_applied() {
             Effect::ConsentUpdate(CategorySet::necessary_only()),
             Effect::DisableGoogleAnalytics(true),
             Effect::Activate(CategorySet::necessary_only()),
-            Effect::Withdraw(CategorySet::EMPTY.with(Statistics)),
-            Effect::Notify(Notice::Change(CategorySet::EMPTY.with(Statistics))),
+            withdraw(CategorySet::EMPTY.with(Statistics)),
+            Effect::Notify(change(CategorySet::EMPTY.with(Statistics))),
         ]
     );
     assert_eq!(s.record, None);
@@ -917,8 +933,8 @@ fn reset_forgets_withdraws_and_asks_again_with_a_fresh_id() {
             Effect::DisableGoogleAnalytics(true),
             Effect::GoogleSignals(false),
             Effect::Activate(CategorySet::necessary_only()),
-            Effect::Withdraw(withdrawn),
-            Effect::Notify(Notice::Change(withdrawn)),
+            withdraw(withdrawn),
+            Effect::Notify(change(withdrawn)),
         ]
     );
     assert_eq!(s.record, None);
@@ -1136,7 +1152,7 @@ fn a_resumed_start_follows_a_withdrawal_made_meanwhile_before_activating_anythin
         "{effects:?}"
     );
     assert!(
-        effects.iter().any(|e| matches!(e, Effect::Withdraw(_))),
+        effects.iter().any(|e| matches!(e, Effect::Withdraw { .. })),
         "{effects:?}"
     );
     // Gated elements run once, under the choice in force now: only necessary.
@@ -1251,4 +1267,352 @@ fn consent_settings_follow_each_default_and_update() {
             event(CategorySet::necessary_only(), &[])
         ]
     );
+}
+// ---- per-service choices ----------------------------------------------------------------
+
+/// Two categories with two services each, a cookie-table-only service under necessary, and
+/// Google Analytics tied to its service.
+fn services_config(extra: &str) -> Rc<Config> {
+    config(&format!(
+        r#"{{"categories": [
+            {{"name": "necessary", "services": [{{"name": "session"}}]}},
+            "preferences",
+            {{"name": "statistics", "services": [{{"name": "google-analytics"}}, {{"name": "matomo"}}]}},
+            {{"name": "marketing", "services": [{{"name": "youtube"}}, {{"name": "meta-pixel"}}]}}
+        ]{extra}}}"#
+    ))
+}
+
+fn ga_service_config() -> Rc<Config> {
+    services_config(
+        r#", "googleAnalytics": {"measurementId": "G-TEST123", "service": "google-analytics"}"#,
+    )
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// The services whose switch is on in the preferences dialog, in config order.
+fn draft_services(s: &State) -> Vec<&'static str> {
+    [
+        "session",
+        "google-analytics",
+        "matomo",
+        "youtube",
+        "meta-pixel",
+    ]
+    .into_iter()
+    .filter(|name| s.draft_service_on(name))
+    .collect()
+}
+
+#[test]
+fn a_category_switch_turns_its_services_on_and_off_together() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(s.draft, CategorySet::necessary_only(), "nothing pre-ticked");
+    assert_eq!(
+        draft_services(&s),
+        ["session"],
+        "necessary's services are always on"
+    );
+    assert!(s.reduce(Event::Toggle(Statistics, true), &env).is_empty());
+    assert_eq!(s.draft, set(&[Statistics]));
+    assert_eq!(
+        draft_services(&s),
+        ["session", "google-analytics", "matomo"]
+    );
+    s.reduce(Event::Toggle(Statistics, false), &env);
+    assert_eq!(s.draft, CategorySet::necessary_only());
+    assert_eq!(draft_services(&s), ["session"]);
+}
+
+#[test]
+fn a_service_switch_turns_one_service_and_its_category_follows() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    s.reduce(Event::Toggle(Statistics, true), &env);
+    assert!(s
+        .reduce(Event::ToggleService("matomo".into(), false), &env)
+        .is_empty());
+    assert_eq!(s.draft, set(&[Statistics]), "one service is still on");
+    s.reduce(Event::ToggleService("google-analytics".into(), false), &env);
+    assert_eq!(
+        s.draft,
+        CategorySet::necessary_only(),
+        "a category whose services are all off is off"
+    );
+    s.reduce(Event::ToggleService("youtube".into(), true), &env);
+    assert_eq!(
+        s.draft,
+        set(&[Marketing]),
+        "a service on turns its category on"
+    );
+    assert_eq!(draft_services(&s), ["session", "youtube"]);
+    // Necessary's services cannot be switched off, nor can unknown names be switched on.
+    s.reduce(Event::ToggleService("session".into(), false), &env);
+    s.reduce(Event::ToggleService("vimeo".into(), true), &env);
+    assert_eq!(draft_services(&s), ["session", "youtube"]);
+    assert_eq!(s.record, None, "nothing is granted before saving");
+}
+
+#[test]
+fn a_saved_choice_records_exactly_the_services_that_are_on() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    s.reduce(Event::Toggle(Statistics, true), &env);
+    s.reduce(Event::Toggle(Marketing, true), &env);
+    s.reduce(Event::ToggleService("youtube".into(), false), &env);
+    let effects = s.reduce(Event::SavePreferences, &env);
+    let record = persisted(&effects);
+    assert_eq!(record.granted, set(&[Statistics, Marketing]));
+    assert_eq!(
+        record.services,
+        ["session", "google-analytics", "matomo", "meta-pixel"],
+        "in config order, without the one switched off"
+    );
+    assert_eq!(record.method, Method::Custom);
+    assert!(s.is_service_granted("meta-pixel") && !s.is_service_granted("youtube"));
+    assert!(effects.contains(&Effect::Notify(Notice::Change {
+        categories: CategorySet::EMPTY.with(Statistics).with(Marketing),
+        services: names(&["session", "google-analytics", "matomo", "meta-pixel"]),
+    })));
+    // The dialog opens on the choice in force.
+    s.reduce(Event::ShowPreferences, &env);
+    assert_eq!(s.draft, set(&[Statistics, Marketing]));
+    assert_eq!(draft_services(&s), record.services);
+}
+
+#[test]
+fn a_category_whose_services_are_all_off_counts_as_refused() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    s.reduce(Event::ShowPreferences, &env);
+    s.reduce(Event::Toggle(Statistics, true), &env);
+    s.reduce(Event::Toggle(Preferences, true), &env);
+    s.reduce(Event::ToggleService("google-analytics".into(), false), &env);
+    s.reduce(Event::ToggleService("matomo".into(), false), &env);
+    let record = persisted(&s.reduce(Event::SavePreferences, &env));
+    assert_eq!(record.granted, set(&[Preferences]), "statistics is refused");
+    assert_eq!(record.services, ["session"]);
+    // The same through the API: statistics with none of its services.
+    let record = persisted(&s.reduce(
+        Event::AcceptServices(set(&[Statistics, Preferences]), vec![]),
+        &env,
+    ));
+    assert_eq!(record.granted, set(&[Preferences]));
+    assert_eq!(s.draft, set(&[Preferences]));
+}
+
+#[test]
+fn accept_all_grants_every_service_and_reject_all_none() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    let all = persisted(&s.reduce(Event::AcceptAll, &env));
+    assert_eq!(
+        all.services,
+        [
+            "session",
+            "google-analytics",
+            "matomo",
+            "youtube",
+            "meta-pixel"
+        ]
+    );
+    let none = persisted(&s.reduce(Event::RejectAll, &env));
+    assert_eq!(none.services, ["session"], "necessary's services stay on");
+    assert_eq!(none.granted, CategorySet::necessary_only());
+    let mut gpc = state(services_config(""));
+    let effects = gpc.reduce(
+        Event::Start {
+            stored: None,
+            gpc: true,
+        },
+        &env,
+    );
+    assert_eq!(persisted(&effects).services, ["session"]);
+}
+
+#[test]
+fn accept_with_services_grants_exactly_those_and_their_categories() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    // Without services, as before: every service of the categories.
+    let record = persisted(&s.reduce(Event::Accept(set(&[Statistics])), &env));
+    assert_eq!(record.services, ["session", "google-analytics", "matomo"]);
+    // With services: exactly those; a service grants its category; a category none of whose
+    // services is listed is refused; a category without services is granted as asked.
+    let record = persisted(&s.reduce(
+        Event::AcceptServices(
+            set(&[Statistics, Preferences]),
+            names(&["youtube", "unknown"]),
+        ),
+        &env,
+    ));
+    assert_eq!(record.granted, set(&[Preferences, Marketing]));
+    assert_eq!(record.services, ["session", "youtube"]);
+    assert_eq!(record.method, Method::Custom);
+}
+
+#[test]
+fn google_analytics_needs_its_service() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(ga_service_config(), &env);
+    let effects = s.reduce(
+        Event::AcceptServices(set(&[Statistics]), names(&["matomo"])),
+        &env,
+    );
+    assert_eq!(persisted(&effects).granted, set(&[Statistics]));
+    assert_eq!(
+        loads(&effects),
+        0,
+        "statistics without Google Analytics' service"
+    );
+    assert!(effects.contains(&Effect::ConsentUpdate(CategorySet::necessary_only())));
+    assert!(effects.contains(&Effect::DisableGoogleAnalytics(true)));
+    assert_eq!(s.google_granted(), CategorySet::necessary_only());
+
+    let effects = s.reduce(Event::AcceptAll, &env);
+    assert_eq!(loads(&effects), 1);
+    assert!(effects.contains(&Effect::ConsentUpdate(CategorySet::all())));
+    assert!(effects.contains(&Effect::DisableGoogleAnalytics(false)));
+
+    // Turning its service off while statistics stays granted is a withdrawal.
+    s.reduce(Event::ShowPreferences, &env);
+    s.reduce(Event::ToggleService("google-analytics".into(), false), &env);
+    let effects = s.reduce(Event::SavePreferences, &env);
+    let record = persisted(&effects);
+    assert!(record.granted.contains(Statistics));
+    assert_eq!(
+        effects,
+        vec![
+            Effect::Persist(record.clone()),
+            Effect::ConsentUpdate(CategorySet::all().without(Statistics)),
+            Effect::DisableGoogleAnalytics(true),
+            Effect::GtagSet("ads_data_redaction", false),
+            // Tag managers hear the choice itself: statistics stays, for its other services.
+            Effect::ConsentEvent {
+                granted: CategorySet::all(),
+                services: record.services.clone(),
+            },
+            Effect::Activate(CategorySet::all()),
+            Effect::Withdraw {
+                categories: CategorySet::EMPTY,
+                services: names(&["google-analytics"]),
+            },
+            Effect::Notify(Notice::Consent),
+            Effect::Notify(Notice::Change {
+                categories: CategorySet::EMPTY,
+                services: names(&["google-analytics"]),
+            }),
+        ]
+    );
+}
+
+#[test]
+fn advanced_consent_mode_tells_google_statistics_only_with_its_service() {
+    let env = FixedEnvironment::at(NOW);
+    let c = services_config(
+        r#", "googleAnalytics": {"measurementId": "G-TEST123", "consentMode": "advanced", "service": "google-analytics"}"#,
+    );
+    let mut s = state(c);
+    let start = s.reduce(
+        Event::Start {
+            stored: None,
+            gpc: false,
+        },
+        &env,
+    );
+    assert_eq!(
+        loads(&start),
+        1,
+        "advanced mode loads at once, everything denied"
+    );
+    let effects = s.reduce(
+        Event::AcceptServices(set(&[Statistics]), names(&["matomo"])),
+        &env,
+    );
+    assert!(effects.contains(&Effect::ConsentUpdate(CategorySet::necessary_only())));
+}
+
+#[test]
+fn google_tag_manager_needs_its_service() {
+    let env = FixedEnvironment::at(NOW);
+    let c = config(
+        r#"{"categories": ["necessary",
+            {"name": "statistics", "services": [{"name": "tag-manager"}, {"name": "matomo"}]}],
+            "googleTagManager": {"containerId": "GTM-ABC123", "service": "tag-manager"}}"#,
+    );
+    let mut s = started(c, &env);
+    let matomo = s.reduce(
+        Event::AcceptServices(set(&[Statistics]), names(&["matomo"])),
+        &env,
+    );
+    assert_eq!(loads(&matomo), 0);
+    let both = s.reduce(Event::Accept(set(&[Statistics])), &env);
+    assert!(both.contains(&Effect::LoadTagManager));
+}
+
+#[test]
+fn always_allow_adds_the_embeds_service_or_its_category_and_keeps_the_rest() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    s.reduce(
+        Event::AcceptServices(set(&[Statistics]), names(&["matomo"])),
+        &env,
+    );
+    // An embed naming its service: that service only, on top of the choice.
+    let record = persisted(&s.reduce(
+        Event::AlwaysAllow(CategorySet::EMPTY.with(Marketing), Some("youtube".into())),
+        &env,
+    ));
+    assert_eq!(record.granted, set(&[Statistics, Marketing]));
+    assert_eq!(record.services, ["session", "matomo", "youtube"]);
+    assert_eq!(record.method, Method::Custom);
+    // An embed of an already granted category without a service adds nothing new.
+    let record = persisted(&s.reduce(
+        Event::AlwaysAllow(CategorySet::EMPTY.with(Marketing), None),
+        &env,
+    ));
+    assert_eq!(record.services, ["session", "matomo", "youtube"]);
+    // A category granted anew without a named service comes with all its services.
+    s.reduce(Event::RejectAll, &env);
+    let record = persisted(&s.reduce(
+        Event::AlwaysAllow(CategorySet::EMPTY.with(Marketing), None),
+        &env,
+    ));
+    assert_eq!(record.services, ["session", "youtube", "meta-pixel"]);
+    // An embed that needs two categories and names its service: the other category comes
+    // with all its services, the service's own with that one only.
+    s.reduce(Event::RejectAll, &env);
+    let record = persisted(&s.reduce(
+        Event::AlwaysAllow(set(&[Statistics, Marketing]), Some("youtube".into())),
+        &env,
+    ));
+    assert_eq!(record.granted, set(&[Statistics, Marketing]));
+    assert_eq!(
+        record.services,
+        ["session", "google-analytics", "matomo", "youtube"]
+    );
+}
+
+#[test]
+fn another_tabs_change_of_services_alone_is_followed() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    let all = persisted(&s.reduce(Event::AcceptAll, &env));
+    let mut fewer = all.clone();
+    fewer.services.retain(|s| s != "youtube");
+    fewer.given_at += 1;
+    fewer.expires_at += 1;
+    let effects = s.reduce(Event::StoredElsewhere(Some(fewer)), &env);
+    assert!(effects.contains(&Effect::Withdraw {
+        categories: CategorySet::EMPTY,
+        services: names(&["youtube"]),
+    }));
+    assert!(!s.is_service_granted("youtube") && s.is_granted(Marketing));
 }

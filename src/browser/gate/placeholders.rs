@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-type AlwaysAllow = Rc<dyn Fn(CategorySet)>;
+type AlwaysAllow = Rc<dyn Fn(CategorySet, Option<String>)>;
 
 /// What placeholders need: texts, and what "Always allow" does.
 pub(super) struct Placeholders {
@@ -54,10 +54,10 @@ impl DomGate {
         }
     }
 
-    /// What **Always allow** does: `grant` receives the categories the embed needs, and is
-    /// expected to add them to the choice in force (the gate then loads the embed when
-    /// activated). Without it, placeholders offer only **Load content**.
-    pub fn set_always_allow(&self, grant: impl Fn(CategorySet) + 'static) {
+    /// What **Always allow** does: `grant` receives the categories the embed needs and its
+    /// `data-service`, if any, and is expected to add them to the choice in force (the gate
+    /// then loads the embed when activated). Without it, placeholders offer only **Load content**.
+    pub fn set_always_allow(&self, grant: impl Fn(CategorySet, Option<String>) + 'static) {
         self.placeholders.borrow_mut().always_allow = Some(Rc::new(grant));
     }
 
@@ -220,7 +220,7 @@ fn on_placeholder_click(placeholders: &Weak<RefCell<Placeholders>>, e: &web_sys:
                 .and_then(wanted_categories);
             if let (Some(grant), Some(wanted)) = (grant, wanted) {
                 // The controller activates the gate, which loads this embed (and its kind).
-                grant(wanted);
+                grant(wanted, embed.get_attribute("data-service"));
             }
         }
         _ => return,
