@@ -287,3 +287,121 @@ async fn the_notice_claims_nothing_the_config_does_not_say() {
     }
     assert!(notice.contains("Du kan klage til et datatilsyn."));
 }
+
+const SERVICES: &str = r#"{"categories": [
+    {"name": "necessary", "services": [{"name": "session", "label": "Sign-in session"}]},
+    {"name": "statistics", "services": [{"name": "google-analytics", "label": {"en": "Google Analytics", "nb": "Google-analyse"}},
+                                        {"name": "matomo"}]},
+    "marketing"]}"#;
+
+fn services_controller(language: &str) -> (Twins, Controller) {
+    let twins = Twins::new("example.no", 1_800_000_000_000);
+    let config = Config::from_json(SERVICES).config;
+    let controller = Controller::new(config, twins.adapters(), Some(language), &[]);
+    controller.start(false);
+    (twins, controller)
+}
+
+/// The text of the `<label>` for the element with `id`.
+fn label_for<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html
+        .find(&format!("for=\"{id}\""))
+        .unwrap_or_else(|| panic!("no label for #{id}"));
+    let text = &html[at + html[at..].find('>').unwrap() + 1..];
+    &text[..text.find("</label>").unwrap()]
+}
+
+/// Whether the opening tag `input` says it is checked (an attribute, not the `checked` of a
+/// class name or id).
+fn is_checked(input: &str) -> bool {
+    input.contains(" checked")
+}
+
+#[tokio::test]
+async fn each_service_has_a_named_switch_off_until_turned_on() {
+    let (_twins, controller) = services_controller("en");
+    controller.dispatch(Event::ShowPreferences);
+    let html = render(&controller, false).await;
+    for (name, label) in [
+        ("google-analytics", "Google Analytics"),
+        ("matomo", "matomo"),
+    ] {
+        let input = tag_with_id(&html, &format!("samtykke-service-{name}"));
+        assert!(input.starts_with("<input"), "{input}");
+        assert!(
+            input.contains("type=\"checkbox\"") && input.contains("role=\"switch\""),
+            "{input}"
+        );
+        assert!(
+            !is_checked(input) && !input.contains("disabled"),
+            "{name}: {input}"
+        );
+        assert_eq!(
+            label_for(&html, &format!("samtykke-service-{name}")),
+            label,
+            "{name} is named by its label, else its name"
+        );
+    }
+    let session = tag_with_id(&html, "samtykke-service-session");
+    assert!(
+        is_checked(session) && session.contains("disabled"),
+        "necessary's services are on and cannot be turned off: {session}"
+    );
+    // The switches sit inside their category, after its own switch.
+    let statistics = html.find("id=\"samtykke-switch-statistics\"").unwrap();
+    let marketing = html.find("id=\"samtykke-switch-marketing\"").unwrap();
+    let ga = html
+        .find("id=\"samtykke-service-google-analytics\"")
+        .unwrap();
+    assert!(statistics < ga && ga < marketing);
+}
+
+#[tokio::test]
+async fn service_switches_follow_their_category_and_the_category_follows_them() {
+    let (_twins, controller) = services_controller("en");
+    controller.dispatch(Event::ShowPreferences);
+    controller.dispatch(Event::Toggle(samtykke::Category::Statistics, true));
+    let html = render(&controller, false).await;
+    assert!(is_checked(tag_with_id(
+        &html,
+        "samtykke-service-google-analytics"
+    )));
+    assert!(is_checked(tag_with_id(&html, "samtykke-service-matomo")));
+    controller.dispatch(Event::ToggleService("matomo".into(), false));
+    let html = render(&controller, false).await;
+    assert!(is_checked(tag_with_id(&html, "samtykke-switch-statistics")));
+    assert!(!is_checked(tag_with_id(&html, "samtykke-service-matomo")));
+    controller.dispatch(Event::ToggleService("google-analytics".into(), false));
+    let html = render(&controller, false).await;
+    assert!(
+        !is_checked(tag_with_id(&html, "samtykke-switch-statistics")),
+        "all its services off: the category is off"
+    );
+    // A stored choice opens the dialog with its services on.
+    controller.dispatch(Event::ToggleService("matomo".into(), true));
+    controller.dispatch(Event::SavePreferences);
+    controller.dispatch(Event::ShowPreferences);
+    let html = render(&controller, false).await;
+    assert!(is_checked(tag_with_id(&html, "samtykke-service-matomo")));
+    assert!(!is_checked(tag_with_id(
+        &html,
+        "samtykke-service-google-analytics"
+    )));
+}
+
+#[tokio::test]
+async fn service_switches_take_the_label_of_the_dialogs_language() {
+    let (_twins, controller) = services_controller("nb");
+    controller.dispatch(Event::ShowPreferences);
+    let html = render(&controller, false).await;
+    assert_eq!(
+        label_for(&html, "samtykke-service-google-analytics"),
+        "Google-analyse"
+    );
+    let notice = render(&controller, true).await;
+    assert!(
+        notice.contains("<h3 class=\"samtykke-service-name\">Google-analyse</h3>"),
+        "the notice names services without switches"
+    );
+    assert!(!notice.contains("samtykke-service-google-analytics"));
+}

@@ -1,21 +1,22 @@
 //! A service and its cookie table (name, provider, purpose, duration), shared by the
-//! preferences dialog and the notice.
+//! preferences dialog (under the service's switch) and the notice (under its name).
 
 use super::provider::ConsentContext;
 use crate::core::Service;
 use crate::core::TextKey;
 use yew::prelude::*;
 
-/// One service with its cookies.
-pub fn service_block(ctx: &ConsentContext, service: &Service) -> Html {
+/// The service's name as a heading, for the notice.
+pub fn service_heading(ctx: &ConsentContext, service: &Service) -> Html {
+    html! { <h3 class="samtykke-service-name">{ service.label_in(&ctx.state.language) }</h3> }
+}
+
+/// One service with its cookies, under `head` (its name, or its switch).
+pub fn service_block(ctx: &ConsentContext, service: &Service, head: Html) -> Html {
     let language = &ctx.state.language;
-    let label = service
-        .label
-        .as_ref()
-        .map_or_else(|| service.name.clone(), |l| l.resolve(language).to_owned());
     html! {
         <div class="samtykke-service">
-            <h3 class="samtykke-service-name">{ label }</h3>
+            { head }
             if !service.cookies.is_empty() {
                 <table class="samtykke-cookie-table">
                     <thead>

@@ -25,7 +25,10 @@ pub fn PrivacyNotice() -> Html {
             <section class="samtykke-notice-category">
                 <h3>{ category_label(state, c.category) }</h3>
                 <p>{ category_description(state, c.category) }</p>
-                { for c.services.iter().map(|s| super::cookie_table::service_block(&ctx, s)) }
+                { for c.services.iter().map(|s| {
+                    let heading = super::cookie_table::service_heading(&ctx, s);
+                    super::cookie_table::service_block(&ctx, s, heading)
+                }) }
             </section>
         }
     });

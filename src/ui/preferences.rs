@@ -1,11 +1,13 @@
-//! `PreferencesDialog`: a modal dialog with one switch per category, nothing pre-ticked but
-//! `necessary` (on and disabled). Escape closes it; focus is trapped and given back after.
+//! `PreferencesDialog`: a modal dialog with one switch per category, and inside each category
+//! that lists services one switch per service (with its cookie table), nothing pre-ticked but
+//! `necessary` and its services (on and disabled). Escape closes it; focus is trapped and
+//! given back after.
 
 use super::labels::{category_description, category_label};
 use super::provider::ConsentContext;
-use crate::core::CategoryConfig;
 use crate::core::TextKey;
 use crate::core::{Category, Event, View};
+use crate::core::{CategoryConfig, Service};
 use yew::prelude::*;
 
 /// The preferences dialog, shown after "Manage preferences", a `data-samtykke="preferences"`
@@ -120,9 +122,32 @@ fn category_row(ctx: &ConsentContext, config: &CategoryConfig) -> Html {
             if !config.services.is_empty() {
                 <details class="samtykke-services">
                     <summary>{ ctx.text(TextKey::Services) }</summary>
-                    { for config.services.iter().map(|s| super::cookie_table::service_block(ctx, s)) }
+                    { for config.services.iter().map(|s| {
+                        super::cookie_table::service_block(ctx, s, service_switch(ctx, category, s))
+                    }) }
                 </details>
             }
         </li>
+    }
+}
+
+/// A service's switch, named by its label; the core turns its category with it.
+fn service_switch(ctx: &ConsentContext, category: Category, service: &Service) -> Html {
+    let switch_id = format!("samtykke-service-{}", service.name);
+    let necessary = category == Category::Necessary;
+    let checked = necessary || ctx.state.draft_service_on(&service.name);
+    let onchange = {
+        let (context, name) = (ctx.clone(), service.name.clone());
+        Callback::from(move |e: web_sys::Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            context.send(Event::ToggleService(name.clone(), input.checked()));
+        })
+    };
+    html! {
+        <div class="samtykke-service-head">
+            <input type="checkbox" role="switch" class="samtykke-switch"
+                id={switch_id.clone()} checked={checked} disabled={necessary} {onchange} />
+            <label class="samtykke-service-name" for={switch_id}>{ service.label_in(&ctx.state.language) }</label>
+        </div>
     }
 }
