@@ -1,4 +1,4 @@
-//! `ConsentGate`: children only when a category is granted.
+//! `ConsentGate`: children only when a category (and a service) is granted.
 
 use super::provider::ConsentContext;
 use crate::core::Category;
@@ -9,6 +9,10 @@ use yew::prelude::*;
 pub struct ConsentGateProps {
     /// The category the children need.
     pub category: Category,
+    /// The service (of the config's `services`) the children also need, like
+    /// `data-service`. Default: none.
+    #[prop_or_default]
+    pub service: Option<AttrValue>,
     /// Rendered while the category is not granted.
     #[prop_or_default]
     pub fallback: Html,
@@ -17,7 +21,8 @@ pub struct ConsentGateProps {
     pub children: Html,
 }
 
-/// Renders its children only while `category` is granted, `fallback` otherwise.
+/// Renders its children only while `category` is granted (and `service`, when given, is on),
+/// `fallback` otherwise.
 ///
 /// ```no_run
 /// use samtykke::ui::ConsentGate;
@@ -32,8 +37,13 @@ pub struct ConsentGateProps {
 /// ```
 #[component]
 pub fn ConsentGate(props: &ConsentGateProps) -> Html {
-    let granted =
-        use_context::<ConsentContext>().is_some_and(|c| c.state.is_granted(props.category));
+    let granted = use_context::<ConsentContext>().is_some_and(|c| {
+        c.state.is_granted(props.category)
+            && props
+                .service
+                .as_ref()
+                .is_none_or(|s| c.state.is_service_granted(s))
+    });
     if granted {
         props.children.clone()
     } else {

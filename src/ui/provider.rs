@@ -210,6 +210,10 @@ impl ConsentHandle {
     pub fn is_granted(&self, category: Category) -> bool {
         self.context.state.is_granted(category)
     }
+    /// Whether the service `name` (of the config's `services`) is on now.
+    pub fn is_service_granted(&self, name: &str) -> bool {
+        self.context.state.is_service_granted(name)
+    }
     /// The choice in force, if any.
     pub fn record(&self) -> Option<&ConsentRecord> {
         self.context.state.record.as_ref()
@@ -222,9 +226,30 @@ impl ConsentHandle {
     pub fn accept_all(&self) {
         self.context.send(Event::AcceptAll);
     }
-    /// Grants exactly `categories` (and `necessary`).
+    /// Grants exactly `categories` (and `necessary`), each with all its services.
     pub fn accept(&self, categories: CategorySet) {
         self.context.send(Event::Accept(categories));
+    }
+    /// Grants `categories` with exactly the services named in `services` (by config name):
+    /// a service grants its category too, and a category none of whose services is named
+    /// counts as refused.
+    ///
+    /// ```no_run
+    /// # fn example(consent: samtykke::ui::ConsentHandle) {
+    /// use samtykke::{Category, CategorySet};
+    /// // Statistics with Matomo only, and YouTube (so marketing) without the other services.
+    /// let statistics = CategorySet::necessary_only().with(Category::Statistics);
+    /// consent.accept_services(statistics, ["matomo", "youtube"]);
+    /// # }
+    /// ```
+    pub fn accept_services<S: Into<String>>(
+        &self,
+        categories: CategorySet,
+        services: impl IntoIterator<Item = S>,
+    ) {
+        let services = services.into_iter().map(Into::into).collect();
+        self.context
+            .send(Event::AcceptServices(categories, services));
     }
     /// Refuses everything but `necessary`.
     pub fn reject_all(&self) {

@@ -18,7 +18,7 @@ const config: SamtykkeConfig = {
     'marketing',
   ],
   cookie: { name: 'samtykke', sameSite: 'Lax', mirror: true },
-  googleAnalytics: { measurementId: 'G-TEST123', anonymizeIp: true, consentMode: 'basic', waitForUpdate: 500 },
+  googleAnalytics: { measurementId: 'G-TEST123', anonymizeIp: true, consentMode: 'basic', waitForUpdate: 500, service: 'google-analytics' },
 };
 
 export async function start(): Promise<boolean> {
@@ -27,12 +27,16 @@ export async function start(): Promise<boolean> {
   off();
   on('consent', (record: ConsentRecord) => record.method === 'accept-all');
   accept(['statistics']);
+  accept(['statistics'], { services: ['google-analytics'] });
+  on('change', ({ services }) => services.includes('google-analytics'));
   const record = getConsent();
   return isAccepted('marketing') && record !== null && record.givenAt > 0;
 }
 
 // @ts-expect-error: "analytics" is not a category
 accept(['analytics']);
+// @ts-expect-error: services are listed by name in an array
+accept(['statistics'], { services: 'google-analytics' });
 // @ts-expect-error: layout is bar, box or modal
 const badLayout: SamtykkeConfig = { categories: ['necessary'], layout: 'sidebar' };
 // @ts-expect-error: unknown config keys are refused

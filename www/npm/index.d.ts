@@ -17,7 +17,10 @@ export interface ConsentRecord {
   id: string;
   /** Granted categories, always with `necessary`. */
   categories: Category[];
-  /** Granted services (by config name). */
+  /**
+   * The services that are on (by config name): of each granted category, those the visitor
+   * did not turn off, and all of `necessary`'s.
+   */
   services: string[];
   /** The config `revision` the choice was made under. */
   revision: number;
@@ -39,7 +42,18 @@ export interface ConsentRecord {
 export interface EventDetails {
   ready: { consent: ConsentRecord | null };
   consent: ConsentRecord;
-  change: { categories: Category[]; consent: ConsentRecord | null };
+  /** The categories and the services that were granted before or after, not both. */
+  change: { categories: Category[]; services: string[]; consent: ConsentRecord | null };
+}
+
+/** What `accept` grants beyond the categories it is given. */
+export interface AcceptOptions {
+  /**
+   * The services to grant (by config name), exactly: each grants its category too, and a
+   * category none of whose services is listed counts as refused. Without it, every service
+   * of the accepted categories is granted.
+   */
+  services?: string[];
 }
 
 export interface InitOptions {
@@ -85,8 +99,11 @@ export function showPreferences(): Promise<void>;
 export function acceptAll(): Promise<void>;
 /** Refuses everything but `necessary`. */
 export function rejectAll(): Promise<void>;
-/** Grants exactly these categories (and `necessary`). */
-export function accept(categories: Category[]): Promise<void>;
+/**
+ * Grants exactly these categories (and `necessary`), each with all its services; with
+ * `options.services`, exactly the services listed there (see `AcceptOptions`).
+ */
+export function accept(categories: Category[], options?: AcceptOptions): Promise<void>;
 /** Whether `category` is granted now. */
 export function isAccepted(category: Category): boolean;
 /** The choice in force, or `null`. */

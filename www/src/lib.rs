@@ -135,17 +135,38 @@ pub fn reject_all() {
     dispatch(Event::RejectAll);
 }
 
-/// Grants exactly the named categories (and `necessary`). Unknown names are reported.
+/// Grants exactly the named categories (and `necessary`), each with all its services, or,
+/// with `options.services`, exactly the services named there (a service grants its category
+/// too; a category none of whose services is named is refused). Unknown names are reported.
 #[wasm_bindgen]
-pub fn accept(categories: Vec<String>) {
+pub fn accept(categories: Vec<String>, options: JsValue) {
+    let unknown = |what: &str, name: &str| {
+        console_error(&format!("samtykke.accept: unknown {what} \"{name}\""));
+    };
     let mut set = CategorySet::necessary_only();
     for name in &categories {
         match Category::parse(name) {
             Some(c) => set = set.with(c),
-            None => console_error(&format!("samtykke.accept: unknown category \"{name}\"")),
+            None => unknown("category", name),
         }
     }
-    dispatch(Event::Accept(set));
+    let services = js_sys::Reflect::get(&options, &"services".into())
+        .ok()
+        .filter(|s| !s.is_undefined() && !s.is_null())
+        .map(|s| js_sys::Array::from(&s));
+    with_controller(|c| match services {
+        None => c.dispatch(Event::Accept(set)),
+        Some(services) => {
+            let config = c.state().config;
+            let services: Vec<String> = services.iter().filter_map(|n| n.as_string()).collect();
+            for name in &services {
+                if config.category_of_service(name).is_none() {
+                    unknown("service", name);
+                }
+            }
+            c.dispatch(Event::AcceptServices(set, services));
+        }
+    });
 }
 
 /// Whether `category` is granted now. Unknown names are never granted.
