@@ -1,6 +1,7 @@
 // The README's snippets for website owners and npm users are the real thing: the HTML and the
-// minimal JSON are served as a page with dist/ (the gated image and video on a second page),
-// and the npm snippet is the Vite app's code.
+// minimal JSON are served as a page with dist/ (the gated image and video on a second page,
+// the services example with its API snippet run in it on a third), and the npm snippet is the
+// Vite app's code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,6 +11,12 @@ import { ROOT, startSite, context, page, banner } from './harness.mjs';
 
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const blocks = (lang) => [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
+/** The one block of `lang` that holds `marker`. */
+const block = (lang, marker) => {
+  const found = blocks(lang).filter((b) => b.includes(marker));
+  assert.equal(found.length, 1, `one \`\`\`${lang} block of the README holds ${marker}`);
+  return found[0];
+};
 
 let env;
 before(async () => {
@@ -21,6 +28,9 @@ before(async () => {
   const htmlPage = (title, html) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>Site</h1>${html}</main></body></html>`;
   fs.writeFileSync(path.join(site, 'index.html'), htmlPage('README snippet', blocks('html')[0]));
   fs.writeFileSync(path.join(site, 'media.html'), htmlPage('README media snippet', blocks('html')[0] + blocks('html')[1]));
+  fs.writeFileSync(path.join(site, 'samtykke/services.json'), block('json', '"service"'));
+  fs.writeFileSync(path.join(site, 'js/matomo.js'), 'window.readmeMatomoRan = (window.readmeMatomoRan || 0) + 1;');
+  fs.writeFileSync(path.join(site, 'services.html'), htmlPage('README services', block('html', 'data-service')));
   env = await startSite(site);
   const closeSite = env.close;
   env.close = async () => { await closeSite(); fs.rmSync(site, { recursive: true, force: true }); };
@@ -59,8 +69,34 @@ test("the README's gated image and video request nothing before consent, and loa
   await ctx.close();
 });
 
+test("the README's services example: a switch per service, and its accept snippet grants exactly those", async () => {
+  const { ctx, requests, googleRequests } = await context(env);
+  const p = await page(ctx);
+  await p.goto(`${env.base}/services.html`);
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+  const dialog = p.getByRole('dialog', { name: 'Cookie preferences' });
+  await dialog.waitFor();
+  for (const summary of await dialog.locator('summary').all()) await summary.click();
+  for (const name of ['Google Analytics', 'Matomo', 'YouTube']) {
+    assert.equal(await dialog.getByRole('switch', { name, exact: true }).isChecked(), false, name);
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  const logged = [];
+  p.on('console', (m) => { if (m.type() === 'log') logged.push(m.text()); });
+  const services = await p.evaluate(`(async () => { ${block('js', 'services:')}; return samtykke.getConsent().services; })()`);
+  assert.deepEqual(services, ['matomo', 'youtube']);
+  await p.waitForFunction(() => window.readmeMatomoRan === 1 && document.querySelector('iframe').getAttribute('src'));
+  assert.deepEqual(googleRequests(), [], 'Google Analytics is tied to its service, which is off');
+  assert.ok(requests.some((u) => u.startsWith('https://www.youtube-nocookie.com/embed/ID')));
+  await p.evaluate(() => window.samtykke.acceptAll());
+  await p.waitForFunction(() => window.fakeGtagLoaded === 1);
+  assert.ok(logged.some((line) => line.startsWith('changed:')), logged.join('\n'));
+  assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});
+
 test("the README's npm snippet is what the Vite app runs", () => {
-  const snippet = blocks('js')[0];
+  const snippet = block('js', "from 'samtykke'");
   const app = fs.readFileSync(path.join(ROOT, 'tests/vite-app/src/main.js'), 'utf8');
   assert.ok(app.includes(snippet), 'tests/vite-app/src/main.js must contain the README snippet verbatim');
 });
