@@ -3,6 +3,9 @@
 //! have exactly those keys, each a non-empty text with the same `{placeholders}`, or the
 //! build fails naming the file and the key. Writes `text_keys.rs` (the `TextKey` enum and the
 //! texts) and `languages.rs` (the languages, English first) into `OUT_DIR`.
+//!
+//! With the feature `languages` every language's texts are compiled in; without it (the
+//! script tag's engines) only English, and the others load as language files when shown.
 
 // A build script runs natively: std's sort and serde_json cost the wasm nothing here.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
@@ -33,9 +36,17 @@ fn main() {
         check(&code, &english, &texts);
         languages.push((code, texts));
     }
+    let carried = if std::env::var_os("CARGO_FEATURE_LANGUAGES").is_some() {
+        languages.len()
+    } else {
+        1
+    };
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
-    std::fs::write(out.join("text_keys.rs"), text_keys(&languages)).expect("text_keys.rs");
-    std::fs::write(out.join("languages.rs"), language_list(&languages)).expect("languages.rs");
+    let keys = text_keys(&languages[..carried]);
+    std::fs::write(out.join("text_keys.rs"), keys).expect("text_keys.rs");
+    let lists = language_list("BUILT_IN_LANGUAGES", &languages)
+        + &language_list("COMPILED_LANGUAGES", &languages[..carried]);
+    std::fs::write(out.join("languages.rs"), lists).expect("languages.rs");
 }
 
 type Texts = Vec<(String, String)>;
@@ -91,9 +102,9 @@ fn variant(key: &str) -> String {
 
 fn text_keys(languages: &[(String, Texts)]) -> String {
     let (_, english) = &languages[0];
-    let mut out = String::new();
     let variants: Vec<String> = english.iter().map(|(key, _)| variant(key)).collect();
-    out.push_str(
+    let keys: Vec<String> = english.iter().map(|(key, _)| format!("{key:?}")).collect();
+    let mut out = String::from(
         "/// A text the visitor sees. Its key (e.g. `acceptAll`) is how config overrides it\n\
          /// and how the language files name it.\n\
          #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n#[allow(missing_docs)]\npub enum TextKey {\n",
@@ -107,17 +118,22 @@ fn text_keys(languages: &[(String, Texts)]) -> String {
     for v in &variants {
         let _ = write!(out, "TextKey::{v}, ");
     }
-    out.push_str("];\n\n    /// The key used in config `texts` and in the language files.\n    #[inline]\n    pub fn key(self) -> &'static str {\n        match self {\n");
-    for ((key, _), v) in english.iter().zip(&variants) {
-        let _ = writeln!(out, "            TextKey::{v} => {key:?},");
-    }
     let _ = write!(
         out,
-        "        }}\n    }}\n\n    /// The built-in texts, one per language of `BUILT_IN_LANGUAGES`. Inlined, so that a\n    \
+        "];\n\n    /// Whether `key` names a text (as config `texts` and the language files spell it).\n    \
+         pub fn is_key(key: &str) -> bool {{\n        matches!(key, {})\n    }}\n\n    \
+         /// The key used in config `texts` and in the language files.\n    #[inline]\n    \
+         pub fn key(self) -> &'static str {{\n        match self {{\n",
+        keys.join(" | ")
+    );
+    for (key, v) in keys.iter().zip(&variants) {
+        let _ = writeln!(out, "            TextKey::{v} => {key},");
+    }
+    out.push_str(
+        "        }\n    }\n\n    /// The built-in texts, one per language of `COMPILED_LANGUAGES`. Inlined, so that a\n    \
          /// call with a known key keeps only that key's texts in the wasm: the core engine,\n    \
          /// which shows few of them, does not carry the dialog's and the notice's.\n    \
-         #[inline(always)]\n    pub(crate) fn built_in_texts(self) -> [&'static str; {}] {{\n        match self {{\n",
-        languages.len()
+         #[inline(always)]\n    pub(crate) fn built_in_texts(self) -> BuiltInTexts {\n        match self {\n",
     );
     for ((key, _), v) in english.iter().zip(&variants) {
         let texts: Vec<String> = languages
@@ -129,18 +145,28 @@ fn text_keys(languages: &[(String, Texts)]) -> String {
             .collect();
         let _ = writeln!(out, "            TextKey::{v} => [{}],", texts.join(", "));
     }
-    out.push_str("        }\n    }\n}\n");
+    let _ = write!(
+        out,
+        "        }}\n    }}\n}}\n\n/// A text in each language this build carries.\n\
+         pub(crate) type BuiltInTexts = [&'static str; {}];\n",
+        languages.len()
+    );
     out
 }
 
-fn language_list(languages: &[(String, Texts)]) -> String {
+fn language_list(name: &str, languages: &[(String, Texts)]) -> String {
     let codes: Vec<String> = languages
         .iter()
         .map(|(code, _)| format!("{code:?}"))
         .collect();
+    let doc = if name == "BUILT_IN_LANGUAGES" {
+        "/// Languages with built-in texts (`texts/<code>.json`), English first.\npub"
+    } else {
+        "/// The languages whose texts this build carries (all of them with the feature\n\
+         /// `languages`, else English); the others load as language files.\npub(crate)"
+    };
     format!(
-        "/// Languages with built-in texts (`texts/<code>.json`), English first.\n\
-         pub const BUILT_IN_LANGUAGES: [&str; {}] = [{}];\n",
+        "{doc} const {name}: [&str; {}] = [{}];\n",
         languages.len(),
         codes.join(", ")
     )

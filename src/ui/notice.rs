@@ -88,7 +88,7 @@ pub fn PrivacyNotice() -> Html {
         }
     });
     html! {
-        <section class="samtykke-notice" lang={state.language.clone()} aria-labelledby="samtykke-notice-title">
+        <section class="samtykke-notice" lang={state.language.clone()} dir={crate::core::text_direction(&state.language)} aria-labelledby="samtykke-notice-title">
             <h2 id="samtykke-notice-title">{ ctx.text(TextKey::NoticeTitle) }</h2>
             <p>{ ctx.text(TextKey::NoticeIntro) }</p>
             { for controller }

@@ -24,7 +24,7 @@ pub fn ConsentUi(props: &ConsentUiProps) -> Html {
     let theme = ctx.state.config.theme.as_str();
     let layout = ctx.state.config.layout.as_str();
     html! {
-        <div class="samtykke" data-theme={theme} data-layout={layout} lang={ctx.state.language.clone()}>
+        <div class="samtykke" data-theme={theme} data-layout={layout} lang={ctx.state.language.clone()} dir={crate::core::text_direction(&ctx.state.language)}>
             if props.banner { <ConsentBanner /> }
             <PreferencesDialog />
         </div>

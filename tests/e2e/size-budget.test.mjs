@@ -68,3 +68,20 @@ test('first-visit and returning-visit bytes (brotli q11) stay within tests/size-
   console.log(`dist/ sizes (bytes):\n${rows.join('\n')}`);
   assert.deepEqual(over, [], 'dist/ grew past its size budget; shrink it; a raise needs its reason in CHANGELOG.md');
 });
+
+test('a page view in any language costs at most 1 kB (brotli) more than in English: its language file', () => {
+  const texts = fs.readdirSync(path.join(ROOT, 'crates/samtykke-core/texts')).filter((f) => f.endsWith('.json'));
+  const dir = path.join(DIST, 'lang');
+  // lang/<code>.js comes before the banner; lang/<code>.ui.js only with the dialog's UI module.
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js') && !f.endsWith('.ui.js')).sort();
+  assert.equal(files.length, texts.length - 1, 'one file for each language but English, which the engines carry');
+  const rows = [];
+  const over = [];
+  for (const file of files) {
+    const br = brotli(fs.readFileSync(path.join(dir, file)));
+    rows.push(`  ${file.padEnd(8)} ${String(br).padStart(6)} br`);
+    if (br > BUDGET.targets.perLanguage) over.push(`lang/${file}: ${br} B brotli > ${BUDGET.targets.perLanguage} B`);
+  }
+  console.log(`dist/lang/ (bytes a page view in that language adds):\n${rows.join('\n')}`);
+  assert.deepEqual(over, []);
+});

@@ -105,8 +105,9 @@ function watchForHandOver(engine, handOver) {
 function runPending() {
   for (const [name, args, done] of pending.splice(0)) {
     // One failing call (bad arguments) must not keep the others from running.
-    try { core[name](...args); } catch (e) { console.error(`samtykke: ${name} failed (${e && e.message})`); }
-    if (done) done();
+    let result;
+    try { result = core[name](...args); } catch (e) { console.error(`samtykke: ${name} failed (${e && e.message})`); }
+    Promise.resolve(result).catch(() => {}).then(() => done && done());
   }
 }
 
@@ -120,7 +121,7 @@ function handOver(config, options, stopWatching) {
   return () => {
     handingOver ||= (async () => {
       const module = await full();
-      await module.prepareFull(options);
+      await module.prepareFull(options, config);
       stopWatching();
       const resumeFrom = returning.stop();
       core = module.startFull(config, options, resumeFrom);
@@ -180,7 +181,7 @@ export function init(config, options = {}) {
         }
       }
       const module = await full();
-      await module.prepareFull(options);
+      await module.prepareFull(options, config);
       core = module.startFull(config, options);
       running = true;
       runPending();
@@ -201,8 +202,7 @@ export function on(event, callback) {
 function queued(name) {
   return (...args) => {
     if (running && !returning) {
-      core[name](...args);
-      return Promise.resolve();
+      return Promise.resolve(core[name](...args)).then(() => {});
     }
     return new Promise((done) => {
       pending.push([name, args, done]);

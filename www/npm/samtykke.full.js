@@ -10,6 +10,10 @@ const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).
 const call = (name, ...args) => Document.prototype[name].apply(document, args);
 
 let core = null;
+let language = null;
+// The languages whose engine texts were added; with the UI module come their dialog texts.
+const languages = new Set();
+let dialogTexts = false;
 let uiStylesheet = null;
 let nonce = null;
 let ui = null;
@@ -50,12 +54,15 @@ function whenDialogHasFocus(done, frames = 60) {
 }
 
 function loadUi() {
-  // The dialog's stylesheet loads beside the (much larger) UI module.
+  // The dialog's stylesheet and texts load beside the (much larger) UI module.
   const styled = stylesheetReady(uiStylesheet, nonce);
+  dialogTexts = true;
+  const texts = addDialogTexts([...languages]);
   ui ||= fetchUi()
     .then(async (module) => {
       await styled;
-      const bridge = { uiConfig: core.uiConfig, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
+      await texts;
+      const bridge = { uiConfig: core.uiConfig, uiLanguages: core.uiLanguages, uiState: core.uiState, uiSend: core.uiSend, uiSubscribe: core.uiSubscribe };
       if (module.mount(bridge) === false) throw new Error('the UI module could not reach the engine');
       // The banner kept while the dialog loaded may go once the dialog has focus.
       whenDialogHasFocus(() => core.uiMounted());
@@ -107,15 +114,50 @@ function stylesheetReady(href, nonce) {
   });
 }
 
+// Texts of a built-in language the engine does not carry (it carries English), from its
+// language file: those the engine shows (`part` ''), or the dialog's and the notice's
+// (`part` '.ui'); `null` if they cannot load (the texts stay English).
+async function loadLanguage(code, part = '') {
+  try {
+    return (await import(`./lang/${code}${part}.js`)).default;
+  } catch (e) {
+    console.warn(`samtykke: the texts for "${code}" could not load (${e && e.message}); English is shown`);
+    return null;
+  }
+}
+
 /**
- * Loads the full engine and the stylesheet the banner needs (`options.stylesheet`, the
- * script tag's samtykke.dialogs.css), which loads while the engine does; resolves when both
- * are there (the stylesheet after 3 s at most). Rejects if the engine cannot load.
+ * Loads the full engine, the stylesheet the banner needs (`options.stylesheet`, the script
+ * tag's samtykke.dialogs.css), which loads while the engine does, and the language file the
+ * engine says `config` and the page need; resolves when all are there (the stylesheet after
+ * 3 s at most). Rejects if the engine cannot load.
  */
-export async function prepareFull(options) {
+export async function prepareFull(options, config) {
   const styled = stylesheetReady(options.stylesheet, options.nonce);
   await loadFull();
+  const code = engine.languageToLoad(config ?? null);
+  const texts = code ? await loadLanguage(code) : null;
+  language = texts === null ? null : [code, texts];
+  if (texts !== null) languages.add(code);
   await styled;
+}
+
+// setLanguage, with the language's file loaded first when the engine does not carry it.
+async function setLanguage(code) {
+  const wanted = engine.languageToLoadFor(code);
+  const texts = wanted ? await loadLanguage(wanted) : null;
+  if (texts !== null) {
+    languages.add(wanted);
+    engine.addLanguage(wanted, texts);
+    if (dialogTexts) await addDialogTexts([wanted]);
+  }
+  engine.setLanguage(code);
+}
+
+// The dialog's and the notice's texts of `codes`, added to the engine before the UI reads them.
+async function addDialogTexts(codes) {
+  const loaded = await Promise.all(codes.map((code) => loadLanguage(code, '.ui')));
+  codes.forEach((code, i) => { if (loaded[i] !== null) engine.addLanguage(code, loaded[i]); });
 }
 
 /**
@@ -124,10 +166,11 @@ export async function prepareFull(options) {
  * the returning engine stopping and this one hearing the page. Returns the engine.
  */
 export function startFull(config, options, resumeFrom) {
-  core = engine;
+  core = { ...engine, setLanguage };
   uiStylesheet = options.uiStylesheet;
   nonce = options.nonce;
-  core.init(config ?? null, resumeFrom === undefined ? options : { ...options, resumeFrom });
+  const given = language === null ? options : { ...options, language };
+  core.init(config ?? null, resumeFrom === undefined ? given : { ...given, resumeFrom });
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);
   fetchUiOnIntent();

@@ -29,6 +29,8 @@ thread_local! {
     static CONFIG_JSON: RefCell<String> = const { RefCell::new(String::new()) };
     /// Keeps the returning-visit plan in step with the choice.
     static PLAN: RefCell<Option<Subscription>> = const { RefCell::new(None) };
+    /// The language files added (code, JSON text), for the UI module's config.
+    static LANGUAGES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
     /// The first layer this module draws, told by `uiMounted` when the dialog is there.
     static FIRST_LAYER: RefCell<Option<first_layer::FirstLayer>> = const { RefCell::new(None) };
 }
@@ -83,7 +85,16 @@ pub fn init(config: JsValue, options: JsValue) {
     let resume_from = js_sys::Reflect::get(&options, &"resumeFrom".into())
         .ok()
         .and_then(|n| n.as_string());
-    let (config, config_ok) = read_config(&config);
+    let (mut config, config_ok) = read_config(&config);
+    // The language file the entry loaded for this page (see `languageToLoad`).
+    let pack = js_sys::Reflect::get(&options, &"language".into()).ok();
+    if let Some(pack) = pack.filter(js_sys::Array::is_array) {
+        let pack: js_sys::Array = pack.into();
+        if let (Some(code), Some(texts)) = (pack.get(0).as_string(), pack.get(1).as_string()) {
+            config.add_language_pack(&code, &texts);
+            LANGUAGES.with(|l| l.borrow_mut().push((code, texts)));
+        }
+    }
     let controller = page_controller(config, nonce);
     CONTROLLER.with(|c| *c.borrow_mut() = Some(controller.clone()));
     let hooks = start_in_page(&controller, resume_from.as_deref());
@@ -200,6 +211,64 @@ pub fn reset() {
 #[wasm_bindgen(js_name = setLanguage)]
 pub fn set_language(code: &str) {
     dispatch(Event::SetLanguage(code.to_owned()));
+}
+
+/// The language whose file the entry must load before `init(config)`: the code of the
+/// language this page will show when this module does not carry it, else `""`.
+#[wasm_bindgen(js_name = languageToLoad)]
+pub fn language_to_load(config: JsValue) -> String {
+    let text = config
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(&config).ok()?.as_string())
+        .unwrap_or_default();
+    let config = Config::from_json(&text).config;
+    let (page_lang, languages) = samtykke::browser::boot::page_languages();
+    let language = config.choose_language(page_lang.as_deref(), &languages);
+    if config.language_pack_needed(&language) {
+        language
+    } else {
+        String::new()
+    }
+}
+
+/// The language whose file must load before `setLanguage(code)`, as `languageToLoad`.
+#[wasm_bindgen(js_name = languageToLoadFor)]
+pub fn language_to_load_for(code: &str) -> String {
+    let mut wanted = String::new();
+    with_controller(|c| {
+        let state = c.state();
+        let language = state.language_for(code);
+        if state.config.language_pack_needed(&language) {
+            wanted = language;
+        }
+    });
+    wanted
+}
+
+/// Adds a language file the entry loaded (`languageToLoadFor`) before `setLanguage`.
+#[wasm_bindgen(js_name = addLanguage)]
+pub fn add_language(code: &str, texts: &str) {
+    LANGUAGES.with(|l| l.borrow_mut().push((code.to_owned(), texts.to_owned())));
+    dispatch(Event::LanguagePack {
+        language: code.to_owned(),
+        texts: texts.to_owned(),
+    });
+}
+
+/// Bridge for the UI module: the language files added so far, as a JSON array of
+/// `[code, text]` pairs.
+#[wasm_bindgen(js_name = uiLanguages)]
+pub fn ui_languages() -> String {
+    LANGUAGES.with(|l| {
+        let pairs = l
+            .borrow()
+            .iter()
+            .map(|(code, texts)| {
+                json::Value::Array(vec![code.as_str().into(), texts.as_str().into()])
+            })
+            .collect();
+        json::write(&json::Value::Array(pairs))
+    })
 }
 
 /// Where the choice is stored: `localStorage`, `cookie` or `memory`.

@@ -31,10 +31,9 @@ pub fn banner_description(config: &Config, language: &str) -> String {
     }
     let mut out = config.text(language, TextKey::BannerDescription);
     if !purposes.is_empty() {
-        let and = config.text(language, TextKey::ListAnd);
         let optional = fill(
             &config.text(language, TextKey::BannerOptional),
-            &[("purposes", &list(&purposes, &and))],
+            &[("purposes", &list(config, language, &purposes))],
         );
         for sentence in [optional, config.text(language, TextKey::BannerReassurance)] {
             out.push(' ');

@@ -2,10 +2,13 @@
 //! all end up in this one [`Config`]; [`crate::validate`] turns JSON into it.
 
 use super::category::Category;
-use super::language::{built_in_index, choose_language, sibling_language};
+use super::language::{
+    built_in_index, choose_language, sibling_language, BUILT_IN_LANGUAGES, COMPILED_LANGUAGES,
+};
 use super::text::Text;
 use super::text::TextOverrides;
-use super::texts::TextKey;
+use super::texts::{BuiltInTexts, TextKey};
+use crate::json::Value;
 use serde::Serialize;
 
 /// Everything a site can configure. Every field has a documented default; only `categories`
@@ -57,6 +60,12 @@ pub struct Config {
     /// Who is responsible for the data, shown in the notice. Default: none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub controller: Option<Controller>,
+    /// The built-in texts of languages this build does not carry (the script tag's engines
+    /// carry English only), added as their language files load: see
+    /// [`Config::add_language_pack`]. Never part of the config's JSON.
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub(crate) language_packs: TextOverrides,
 }
 
 impl Default for Config {
@@ -79,6 +88,7 @@ impl Default for Config {
             google_tag_manager: None,
             consent_log: None,
             controller: None,
+            language_packs: TextOverrides::default(),
         }
     }
 }
@@ -218,10 +228,34 @@ impl Config {
     }
 
     #[inline(never)]
-    fn override_or(&self, language: &str, key: &str, built_in: [&'static str; 3]) -> String {
+    fn override_or(&self, language: &str, key: &str, built_in: BuiltInTexts) -> String {
         self.text_override(language, key)
+            .or_else(|| self.language_packs.get(language, key))
             .unwrap_or(built_in[built_in_index(language)])
             .to_owned()
+    }
+
+    /// Whether `language`'s built-in texts must be loaded before they show: it is a built-in
+    /// language that this build does not carry, and its file has not been added yet.
+    pub fn language_pack_needed(&self, language: &str) -> bool {
+        BUILT_IN_LANGUAGES.contains(&language)
+            && !COMPILED_LANGUAGES.contains(&language)
+            && !self.language_packs.has_language(language)
+    }
+
+    /// Adds `language`'s built-in texts from its language file (`texts/<code>.json`, a JSON
+    /// object of texts by key). Keys it does not know and texts that are not strings are
+    /// left out; a key it lacks stays English. `false` when `json` is not such an object.
+    pub fn add_language_pack(&mut self, language: &str, json: &str) -> bool {
+        let Ok(Value::Object(texts)) = super::json::parse(json) else {
+            return false;
+        };
+        for (key, text) in &texts {
+            if let (Some(text), true) = (text.as_str(), TextKey::is_key(key)) {
+                self.language_packs.insert(language, key, text);
+            }
+        }
+        true
     }
 }
 

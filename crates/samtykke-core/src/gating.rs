@@ -105,7 +105,7 @@ pub fn placeholder_texts(
         .filter(|c| *c != Category::Necessary)
         .map(|c| config.category_label(language, c))
         .collect();
-    let category = list(&labels, &config.text(language, TextKey::ListAnd));
+    let category = list(config, language, &labels);
     // A grant covers only the services the config lists (see `allows`).
     let grantable = embed.service.is_none_or(|name| {
         config

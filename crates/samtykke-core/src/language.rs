@@ -15,12 +15,22 @@ pub fn sibling_language(language: &str) -> Option<&'static str> {
     }
 }
 
-/// Where `language` is in [`BUILT_IN_LANGUAGES`]; English for any other.
+/// Where `language` is among the languages this build carries; English for any other.
 pub(crate) fn built_in_index(language: &str) -> usize {
-    BUILT_IN_LANGUAGES
+    COMPILED_LANGUAGES
         .iter()
         .position(|code| *code == language)
         .unwrap_or(0)
+}
+
+/// The writing direction of a language Samtykke shows (`rtl` for Arabic, else `ltr`): the
+/// banner, dialog, placeholders and settings button carry it, whatever the page's.
+pub fn text_direction(language: &str) -> &'static str {
+    if language == "ar" {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 /// Whether `code` looks like a BCP 47 language tag (`en`, `nb`, `pt-BR`).
@@ -72,18 +82,22 @@ mod tests {
 
     #[test]
     fn language_choice_order() {
-        let browser = vec!["de-DE".to_owned(), "nb-NO".to_owned()];
+        let browser = vec!["ja-JP".to_owned(), "nb-NO".to_owned()];
         assert_eq!(choose(Some("nb"), &[]), "nb");
         assert_eq!(choose(Some("no"), &[]), "nb");
         assert_eq!(choose(Some("nn-NO"), &[]), "nn");
         assert_eq!(choose(Some("no-NO"), &[]), "nb");
-        assert_eq!(choose(Some("fr"), &browser), "nb");
-        assert_eq!(choose(None, &["de".to_owned()]), "en");
+        assert_eq!(choose(Some("zh"), &browser), "nb");
+        assert_eq!(choose(None, &["ja".to_owned()]), "en");
+        // Every language with a file is built in, with region fallback.
+        assert_eq!(choose(Some("pt-BR"), &[]), "pt");
+        assert_eq!(choose(None, &["ar-EG".to_owned()]), "ar");
+        assert_eq!(choose(Some("fr-CA"), &browser), "fr");
         assert_eq!(choose(Some("en-GB"), &browser), "en");
         assert_eq!(choose_language("nb", |_| false, Some("en"), &[]), "nb");
         assert_eq!(
-            choose_language("auto", |code| code == "de", Some("de-AT"), &[]),
-            "de",
+            choose_language("auto", |code| code == "is", Some("is-IS"), &[]),
+            "is",
             "a language the config gives texts for counts as supported"
         );
     }

@@ -65,7 +65,7 @@ pub use gating::{
     Embed, PlaceholderTexts,
 };
 pub use host_only::{shared_choice, stamp_host, written_elsewhere, SharedChoice};
-pub use language::{choose_language, is_language_code, BUILT_IN_LANGUAGES};
+pub use language::{choose_language, is_language_code, text_direction, BUILT_IN_LANGUAGES};
 pub use limits::{
     service_name_problem, MAX_COOKIE_LEN, MAX_COOKIE_NAME_LEN, MAX_ENCODED_LEN, MAX_EXPIRY_DAYS,
     MAX_SERVICES, MAX_SERVICE_NAME_LEN, MAX_STORED_SERVICE_NAME_LEN,

@@ -2,7 +2,9 @@
 //! `str::replace`, whose slicing carries std's panic messages into the engines; and lists
 //! joined with the language's own "and".
 
+use super::config::Config;
 use super::substring::substring;
+use super::texts::TextKey;
 
 /// Puts `values` into the `{name}` slots of `template` in one pass, so a value that itself
 /// contains braces is never expanded.
@@ -33,16 +35,20 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// `a`, `a and b`, `a, b and c`.
-pub(crate) fn list(items: &[String], and: &str) -> String {
+/// `a`, `a and b`, `a, b and c` in `language`: its own comma (`listComma`) and "and"
+/// (`listAnd`).
+pub(crate) fn list(config: &Config, language: &str, items: &[String]) -> String {
+    let comma = config.text(language, TextKey::ListComma);
+    let and = config.text(language, TextKey::ListAnd);
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " " } else { ", " });
-            if i + 1 == items.len() {
-                out.push_str(and);
-                out.push(' ');
-            }
+        if i + 1 == items.len() && i > 0 {
+            out.push(' ');
+            out.push_str(&and);
+            out.push(' ');
+        } else if i > 0 {
+            out.push_str(&comma);
+            out.push(' ');
         }
         out.push_str(item);
     }

@@ -106,7 +106,8 @@ impl Event {
             Event::Start { .. }
             | Event::StoredElsewhere(_)
             | Event::AcceptServices(..)
-            | Event::AlwaysAllow(..) => return None,
+            | Event::AlwaysAllow(..)
+            | Event::LanguagePack { .. } => return None,
         })
     }
 

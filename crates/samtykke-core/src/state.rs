@@ -62,6 +62,14 @@ pub enum Event {
     Reset,
     /// Switch the language of the texts.
     SetLanguage(String),
+    /// A language file loaded: `language`'s built-in texts (see
+    /// [`Config::add_language_pack`]).
+    LanguagePack {
+        /// The language's code.
+        language: String,
+        /// The file's JSON text.
+        texts: String,
+    },
     /// Another tab stored a different record (or removed it).
     StoredElsewhere(Option<ConsentRecord>),
 }
@@ -260,6 +268,14 @@ impl State {
             .map_or(CategorySet::necessary_only(), |r| r.granted)
     }
 
+    /// The language `setLanguage(code)` switches to: `code` if it is built in or the config
+    /// gives texts for it (with region fallback), else the config's own choice.
+    pub fn language_for(&self, code: &str) -> String {
+        let mut fixed = (*self.config).clone();
+        fixed.language = code.to_owned();
+        fixed.choose_language(None, &[])
+    }
+
     /// Whether `category` is granted now.
     pub fn is_granted(&self, category: Category) -> bool {
         self.granted().contains(category)
@@ -329,9 +345,10 @@ impl State {
                 self.view = View::Banner;
             }
             Event::SetLanguage(code) => {
-                let mut fixed = (*self.config).clone();
-                fixed.language = code;
-                self.language = fixed.choose_language(None, &[]);
+                self.language = self.language_for(&code);
+            }
+            Event::LanguagePack { language, texts } => {
+                Rc::make_mut(&mut self.config).add_language_pack(&language, &texts);
             }
             Event::StoredElsewhere(stored) => {
                 let standing = assess(stored, &self.config, env.now_ms());

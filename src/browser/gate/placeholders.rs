@@ -142,7 +142,9 @@ impl DomGate {
     /// Sets a placeholder's name and texts (as text, never as markup).
     fn word(&self, placeholder: &Element, texts: &PlaceholderTexts) {
         let _ = placeholder.set_attribute("aria-label", &texts.name);
-        let _ = placeholder.set_attribute("lang", &self.placeholders.borrow().language);
+        let language = &self.placeholders.borrow().language;
+        let _ = placeholder.set_attribute("lang", language);
+        let _ = placeholder.set_attribute("dir", crate::core::text_direction(language));
         let set = |selector: &str, value: &str| {
             if let Ok(Some(el)) = placeholder.query_selector(selector) {
                 el.set_text_content(Some(value));

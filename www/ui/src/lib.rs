@@ -20,7 +20,9 @@ type Watchers = Rc<RefCell<Vec<(u64, Rc<dyn Fn()>)>>>;
 
 /// The core module's state, seen through its `ui*` functions.
 struct Bridge {
-    config: Rc<Config>,
+    config: std::cell::RefCell<Rc<Config>>,
+    config_json: String,
+    languages: js_sys::Function,
     state: js_sys::Function,
     send: js_sys::Function,
     watchers: Watchers,
@@ -40,7 +42,8 @@ impl Bridge {
             .call0(&JsValue::NULL)
             .ok()?
             .as_string()?;
-        let config = Config::from_json(&config_json).config;
+        let languages = function(bridge, "uiLanguages")?;
+        let config = with_languages(&config_json, &languages);
         let watchers: Watchers = Rc::default();
         let fan_out = {
             let watchers = watchers.clone();
@@ -59,13 +62,34 @@ impl Bridge {
         // must never be freed.
         fan_out.forget();
         Some(Bridge {
-            config: Rc::new(config),
+            config: std::cell::RefCell::new(Rc::new(config)),
+            config_json,
+            languages,
             state: function(bridge, "uiState")?,
             send: function(bridge, "uiSend")?,
             watchers,
             next: std::cell::Cell::new(0),
         })
     }
+}
+
+/// The config `init` read, with the language files the core module has added since.
+fn with_languages(config_json: &str, languages: &js_sys::Function) -> Config {
+    let mut config = Config::from_json(config_json).config;
+    let added = languages
+        .call0(&JsValue::NULL)
+        .ok()
+        .and_then(|l| l.as_string())
+        .and_then(|l| json::parse(&l).ok());
+    if let Some(json::Value::Array(pairs)) = added {
+        for pair in pairs.iter().filter_map(json::Value::as_array) {
+            let text = |i: usize| pair.get(i).and_then(json::Value::as_str);
+            if let (Some(code), Some(texts)) = (text(0), text(1)) {
+                config.add_language_pack(code, texts);
+            }
+        }
+    }
+    config
 }
 
 struct Unwatch(Watchers, u64);
@@ -84,9 +108,15 @@ impl ConsentSource for Bridge {
             .ok()
             .and_then(|s| s.as_string())
             .and_then(|s| json::parse(&s).ok());
+        // A language whose file loaded after the dialog first mounted (setLanguage).
+        let language = snapshot.as_ref().and_then(|s| s.get("language")?.as_str());
+        if language.is_some_and(|l| self.config.borrow().language_pack_needed(l)) {
+            *self.config.borrow_mut() = Rc::new(with_languages(&self.config_json, &self.languages));
+        }
+        let config = self.config.borrow().clone();
         snapshot
-            .and_then(|s| State::from_view_snapshot(self.config.clone(), &s))
-            .unwrap_or_else(|| State::new(self.config.clone(), None, &[]))
+            .and_then(|s| State::from_view_snapshot(config.clone(), &s))
+            .unwrap_or_else(|| State::new(config, None, &[]))
     }
 
     fn send(&self, event: Event) {
