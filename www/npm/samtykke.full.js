@@ -1,7 +1,8 @@
 // The full engine's start, for the entry (`index.js`, `samtykke.entry.js`): the core engine
-// (`samtykke_core.js`), the stylesheet the banner needs, and the Yew UI module with its
-// stylesheet, fetched when the preferences dialog or a notice must show. A module of its own, so that a returning
-// visit the returning engine serves does not fetch it.
+// (`samtykke_core.js`), the stylesheet the banner needs, the page's language file, and the
+// Yew UI module with its stylesheet and texts, fetched when the preferences dialog or a
+// notice must show. A module of its own, so that a returning visit the returning engine
+// serves does not fetch it.
 import initEngine, * as engine from './samtykke_core.js';
 
 // The document's own properties and methods, through Document.prototype: a page's named
