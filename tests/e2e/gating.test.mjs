@@ -508,7 +508,8 @@ const STATS_PIXEL = 'https://stats.example/s.gif';
 const MEDIA_HOSTS = ['pixel.example', 'stats.example', 'media.example', 'img.example', 'www.youtube-nocookie.com'];
 /** Requests for the media fixture's embeds (the harness records them and answers none but YouTube). */
 const media = (requests) => requests.filter((u) => MEDIA_HOSTS.includes(new URL(u).hostname));
-const FILM = (u) => u.startsWith('https://media.example/film.');
+// The film's sources and its poster.
+const FILM = (u) => u.startsWith('https://media.example/film');
 /** The elements of the page that have a src or srcset. */
 const withUrls = (p) => p.evaluate(() => [...document.querySelectorAll('img, video, audio, source, iframe')]
   .filter((el) => el.hasAttribute('src') || el.hasAttribute('srcset'))
@@ -535,6 +536,7 @@ test('media: a pixel, a video and an audio request nothing before consent; video
   assert.ok(await banner(p).isVisible());
   assert.deepEqual(offSite(requests), [], 'no request leaves the site');
   assert.deepEqual(await withUrls(p), [], 'no src or srcset anywhere');
+  assert.equal(await p.locator('#film').getAttribute('poster'), null, 'the poster waits too');
   assert.deepEqual(await activated(p), []);
   const placeholders = await p.locator('.samtykke-placeholder').evaluateAll((all) => all.map((el) => [el.getAttribute('aria-label'), el.nextElementSibling.id]));
   assert.deepEqual(placeholders, [['Roastery film', 'film'], ['Brewing guide video', 'guide'], ['Roastery podcast', 'talk']], 'one before each video, iframe and audio; none before an image');
@@ -566,6 +568,7 @@ test('media: Accept all loads every image, video and audio in document order; a 
   assert.deepEqual(await activated(p), ALL_MEDIA, 'in document order, each source before its element');
   // The video loads one of its sources, the picture its WebP source.
   await requested(requests, [PIXEL, STATS_PIXEL, FILM, 'https://www.youtube-nocookie.com/embed/guide', 'https://img.example/photo.webp', 'https://media.example/talk.mp3']);
+  assert.equal(await p.locator('#film').getAttribute('poster'), 'https://media.example/film-poster.jpg');
   assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
   assert.equal(await p.locator('#film').isVisible(), true);
   assert.equal(await p.locator('#talk').isVisible(), true);

@@ -9,8 +9,12 @@ pub const GATED: &str = "[data-category]";
 /// `<source>` elements they choose from (a video's or audio's own, an image's `<picture>`'s).
 pub const GATED_EMBEDS: &str = ":is(iframe[data-src],img,video,audio)[data-category]";
 /// Where a gated embed or its `<source>` keeps each URL while held back, and the attribute the
-/// URL goes to once it may load.
-pub const HELD_URLS: [(&str, &str); 2] = [("data-src", "src"), ("data-srcset", "srcset")];
+/// URL goes to once it may load (a video's poster image is a request too).
+pub const HELD_URLS: [(&str, &str); 3] = [
+    ("data-src", "src"),
+    ("data-srcset", "srcset"),
+    ("data-poster", "poster"),
+];
 /// Elements that open the preferences dialog when clicked.
 pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
 /// Elements where the privacy notice is rendered.
