@@ -13,6 +13,23 @@ after(async () => { await env?.close(); });
 
 const GTAG = 'https://www.googletagmanager.com/gtag/js?id=G-TEST123';
 const at = (host, variant = 'shared') => `http://${host}.example.localhost:${env.port}/fixtures/subdomain-${variant}.html`;
+
+/** The site's page, served (and recorded) for these tests on any host: `variant` names its config, with
+ * cookie.domain (`shared`) or, as before the site set it, without (`hostonly`). */
+async function servePages({ ctx, requests }) {
+  await ctx.route(/\/fixtures\/subdomain-(shared|hostonly)\.html$/, (route) => {
+    requests.push(route.request().url());
+    const variant = /subdomain-(\w+)\.html$/.exec(route.request().url())[1];
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A page of example.localhost</title>
+        <link rel="stylesheet" href="/samtykke/samtykke.css">
+        <script src="/samtykke/samtykke.js" defer data-config="/fixtures/subdomain-${variant}-config.json"></script></head>
+        <body><h1>A page of example.localhost</h1></body></html>`,
+    });
+  });
+}
 const consent = (p) => p.evaluate(() => window.samtykke.getConsent());
 const stored = (p) => p.evaluate(() => localStorage.getItem('samtykke'));
 /** The consent cookies in the jar, as name@domain (a leading dot: a domain cookie). */
@@ -29,7 +46,9 @@ async function open(p, url) {
 }
 
 test('a choice made on shop is in force on www; a withdrawal and a reset too', async () => {
-  const { ctx, requests, googleRequests } = await context(env);
+  const site = await context(env);
+  const { ctx, requests, googleRequests } = site;
+  await servePages(site);
   const shop = await page(ctx);
   await open(shop, at('shop'));
   await banner(shop).getByRole('button', { name: 'Accept all' }).click();
@@ -72,7 +91,9 @@ test('a choice made on shop is in force on www; a withdrawal and a reset too', a
 });
 
 test('a host-only cookie and localStorage left by a site without cookie.domain move to the domain cookie', async () => {
-  const { ctx } = await context(env);
+  const site = await context(env);
+  const { ctx } = site;
+  await servePages(site);
   const www = await page(ctx);
   // The site before it set cookie.domain: localStorage and a host-only mirror on www.
   await open(www, at('www', 'hostonly'));
