@@ -6,12 +6,16 @@
 //   and on every animation frame;
 // - long tasks (PerformanceObserver 'longtask', buffered) and layout shifts (CLS);
 // - clickAt / configAt: the click on that button and the first gtag('config', ...) in dataLayer;
+// - gtagAt: the start of the gtag.js request (Resource Timing);
+// The moments the bench waits for (banner, gtag.js) are also logged to the console, so that
+// the bench need not run a script in the page (Playwright's polling injects one, tens of ms
+// of main thread at 4x) while a manager is still starting.
 // - every WebAssembly.Memory the page instantiates, to add its size to the JS heap.
 // A URL hash of #returning turns the banner search off (a returning visitor sees no banner;
 // the bench checks that separately).
 (() => {
   const bench = {
-    bannerAt: null, clickAt: null, configAt: null,
+    bannerAt: null, clickAt: null, configAt: null, gtagAt: null,
     longTasks: [], cls: 0, shifts: 0, memories: [],
   };
   Object.defineProperty(window, '__bench', { value: bench });
@@ -23,6 +27,16 @@
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) { bench.cls += e.value; bench.shifts += 1; }
     }).observe({ type: 'layout-shift', buffered: true });
+    // The gtag.js request, seen from the page; the bench waits for the console line instead
+    // of polling, which would run a script in the page while the managers still work.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (bench.gtagAt === null && e.name.includes('googletagmanager.com/gtag/js')) {
+          bench.gtagAt = e.startTime;
+          console.debug('bench:gtag');
+        }
+      }
+    }).observe({ type: 'resource', buffered: true });
   } catch (e) {
     bench.observerError = String(e);
   }
@@ -96,6 +110,7 @@
     bench.bannerAt = performance.now();
     button.setAttribute('data-bench-accept', '');
     observer.disconnect();
+    console.debug('bench:banner');
   }
   observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true });

@@ -90,6 +90,15 @@ function addedFiles(requests, pageUrl) {
   return files;
 }
 
+/**
+ * Resolves when the probe logs `line` to the console. Waiting this way runs nothing in the
+ * page, unlike Playwright's waitForFunction, whose injected script would compete with a
+ * manager that is still starting. Call it before the navigation, so the line is not missed.
+ */
+function logged(page, line) {
+  return page.waitForEvent('console', { predicate: (m) => m.text() === line, timeout: TIMEOUT_MS });
+}
+
 const total = (files, key) => files.reduce((sum, f) => sum + f[key], 0);
 
 async function loadMetrics(page) {
@@ -116,10 +125,9 @@ async function run(variant, rate) {
   try {
     // First visit.
     const first = await openPage(ctx, rate);
+    const banner = variant === 'none' ? null : logged(first.page, 'bench:banner');
     await first.page.goto(url, { waitUntil: 'load', timeout: TIMEOUT_MS });
-    if (variant !== 'none') {
-      await first.page.waitForFunction(() => window.__bench.bannerAt !== null, null, { timeout: TIMEOUT_MS });
-    }
+    await banner;
     await first.page.waitForTimeout(SETTLE_MS);
     const m1 = await loadMetrics(first.page);
     if (m1.observerError) warn(`performance observer: ${m1.observerError}`);
@@ -137,13 +145,12 @@ async function run(variant, rate) {
 
     // Returning visit in the same context: the choice is stored, no banner, GA at once.
     const again = await openPage(ctx, rate);
+    const gtag = logged(again.page, 'bench:gtag');
     await again.page.goto(`${url}#returning`, { waitUntil: 'load', timeout: TIMEOUT_MS });
-    await again.page.waitForFunction((gtag) => performance.getEntriesByType('resource').some((e) => e.name === gtag),
-      GTAG_URL, { timeout: TIMEOUT_MS });
+    await gtag;
     await again.page.waitForTimeout(SETTLE_MS);
     const m2 = await loadMetrics(again.page);
-    const gtagAt = await again.page.evaluate((gtag) =>
-      performance.getEntriesByType('resource').find((e) => e.name === gtag).startTime, GTAG_URL);
+    const gtagAt = await again.page.evaluate(() => window.__bench.gtagAt);
     if (await again.page.evaluate(() => window.__bench.acceptButton() !== null)) warn(`${variant}: banner shown again on the returning visit`);
     if (!again.requests.some((u) => u === GTAG_URL)) warn(`${variant}: no gtag.js request on the returning visit`);
     result.returning = { ...m2, gtagAt, ...(await memory(again.page, again.cdp)), files: addedFiles(again.requests, `${url}#returning`) };
