@@ -341,7 +341,7 @@ impl State {
             Event::Hide => self.view = View::Hidden,
             Event::Reset => {
                 effects.push(Effect::ForgetStored);
-                self.replace_record(None, &mut effects);
+                self.replace_record(None, Stored::Already, &mut effects);
                 self.view = View::Banner;
             }
             Event::SetLanguage(code) => {
@@ -354,7 +354,7 @@ impl State {
                 let standing = assess(stored, &self.config, env.now_ms());
                 let record = standing.valid().cloned();
                 if record != self.record {
-                    self.replace_record(record, &mut effects);
+                    self.replace_record(record, Stored::Already, &mut effects);
                     self.view = self.resting_view();
                     // A choice made in another tab overrides GPC here too.
                     if self.record.is_some() && !self.gpc_refusal_in_force() {
@@ -565,14 +565,21 @@ impl State {
     }
 
     fn put_in_force(&mut self, record: ConsentRecord, effects: &mut Vec<Effect>) {
-        effects.push(Effect::Persist(record.clone()));
         self.gpc_honoured = false;
-        self.replace_record(Some(record), effects);
+        self.replace_record(Some(record), Stored::Now, effects);
         self.view = View::Hidden;
     }
 
-    /// Puts `record` in force and lists what follows from the change.
-    fn replace_record(&mut self, record: Option<ConsentRecord>, effects: &mut Vec<Effect>) {
+    /// Puts `record` in force and lists what follows from the change. A choice made on this
+    /// page is stored right after Google hears it: the click is the consent, so the tags
+    /// answer it first, and the record is stored before any gated element runs or any page
+    /// listener hears of it.
+    fn replace_record(
+        &mut self,
+        record: Option<ConsentRecord>,
+        stored: Stored,
+        effects: &mut Vec<Effect>,
+    ) {
         let before = self.granted();
         let services_before = self.config.services_named(self.services());
         self.record = record;
@@ -588,6 +595,9 @@ impl State {
         let any_withdrawn = !withdrawn.is_empty() || !services_withdrawn.is_empty();
         self.consent_update(effects);
         self.load_google_tags_if_allowed(effects);
+        if let (Stored::Now, Some(record)) = (stored, &self.record) {
+            effects.push(Effect::Persist(record.clone()));
+        }
         effects.push(Effect::Activate(after));
         if any_withdrawn {
             effects.push(Effect::Withdraw {
@@ -674,6 +684,15 @@ impl State {
             }
         }
     }
+}
+
+/// Whether a record put in force still has to be stored.
+#[derive(Clone, Copy)]
+enum Stored {
+    /// Chosen on this page: store it.
+    Now,
+    /// Read from storage, or none: nothing to store.
+    Already,
 }
 
 /// What a choice of `wanted` categories with `services` grants under `config`: the

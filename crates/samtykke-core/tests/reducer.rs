@@ -197,10 +197,10 @@ fn accept_all_persists_updates_consent_and_loads_google_tags_once() {
     assert_eq!(
         settled(&effects),
         vec![
-            Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::all()),
             Effect::DisableGoogleAnalytics(false),
             Effect::LoadGoogleAnalytics { signals: true },
+            Effect::Persist(record.clone()),
             Effect::Activate(CategorySet::all()),
             Effect::Notify(Notice::Consent),
             Effect::Notify(change(
@@ -238,9 +238,9 @@ fn reject_all_persists_a_refusal_and_loads_nothing() {
     assert_eq!(
         settled(&effects),
         vec![
-            Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::necessary_only()),
             Effect::DisableGoogleAnalytics(true),
+            Effect::Persist(record.clone()),
             Effect::Activate(CategorySet::necessary_only()),
             Effect::Notify(Notice::Consent),
         ]
@@ -281,9 +281,9 @@ fn custom_choice_via_switches_and_save() {
     assert_eq!(
         settled(&effects),
         vec![
-            Effect::Persist(record.clone()),
             Effect::ConsentUpdate(set(&[Preferences])),
             Effect::DisableGoogleAnalytics(true),
+            Effect::Persist(record.clone()),
             Effect::Activate(set(&[Preferences])),
             Effect::Notify(Notice::Consent),
             Effect::Notify(change(CategorySet::EMPTY.with(Preferences))),
@@ -324,9 +324,9 @@ fn withdrawing_statistics_withdraws_and_notifies_the_change() {
     assert_eq!(
         settled(&effects),
         vec![
-            Effect::Persist(record.clone()),
             Effect::ConsentUpdate(rest),
             Effect::DisableGoogleAnalytics(true),
+            Effect::Persist(record.clone()),
             Effect::Activate(rest),
             withdraw(statistics),
             Effect::Notify(Notice::Consent),
@@ -1490,7 +1490,6 @@ fn google_analytics_needs_its_service() {
     assert_eq!(
         effects,
         vec![
-            Effect::Persist(record.clone()),
             Effect::ConsentUpdate(CategorySet::all().without(Statistics)),
             Effect::DisableGoogleAnalytics(true),
             Effect::GtagSet("ads_data_redaction", false),
@@ -1499,6 +1498,7 @@ fn google_analytics_needs_its_service() {
                 granted: CategorySet::all(),
                 services: record.services.clone(),
             },
+            Effect::Persist(record.clone()),
             Effect::Activate(CategorySet::all()),
             Effect::Withdraw {
                 categories: CategorySet::EMPTY,
