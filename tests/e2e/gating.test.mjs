@@ -508,10 +508,10 @@ const STATS_PIXEL = 'https://stats.example/s.gif';
 const MEDIA_HOSTS = ['pixel.example', 'stats.example', 'media.example', 'img.example', 'www.youtube-nocookie.com'];
 /** Requests for the media fixture's embeds (the harness records them and answers none but YouTube). */
 const media = (requests) => requests.filter((u) => MEDIA_HOSTS.includes(new URL(u).hostname));
-// The film's sources and its poster.
+// The film's sources, captions and poster.
 const FILM = (u) => u.startsWith('https://media.example/film');
 /** The elements of the page that have a src or srcset. */
-const withUrls = (p) => p.evaluate(() => [...document.querySelectorAll('img, video, audio, source, iframe')]
+const withUrls = (p) => p.evaluate(() => [...document.querySelectorAll('img, video, audio, source, track, iframe')]
   .filter((el) => el.hasAttribute('src') || el.hasAttribute('srcset'))
   .map((el) => el.id || `${el.parentElement.id}>${el.localName}`));
 const activated = (p) => p.evaluate(() => window.activated.slice());
@@ -526,7 +526,7 @@ async function requested(requests, urls, timeout = 10000) {
   }
 }
 /** Everything the fixture holds back, in document order, as window.activated names it. */
-const ALL_MEDIA = ['pixel:src', 'stats-pixel:src', 'film>source:src', 'film>source:src', 'guide:src',
+const ALL_MEDIA = ['pixel:src', 'stats-pixel:src', 'film>source:src', 'film>source:src', 'film>track:src', 'guide:src',
   'photo>source:srcset', 'photo-img:src', 'photo-img:srcset', 'talk:src'];
 
 test('media: a pixel, a video and an audio request nothing before consent; video and audio wait behind named placeholders, the pixel without one', async () => {
@@ -569,6 +569,7 @@ test('media: Accept all loads every image, video and audio in document order; a 
   // The video loads one of its sources, the picture its WebP source.
   await requested(requests, [PIXEL, STATS_PIXEL, FILM, 'https://www.youtube-nocookie.com/embed/guide', 'https://img.example/photo.webp', 'https://media.example/talk.mp3']);
   assert.equal(await p.locator('#film').getAttribute('poster'), 'https://media.example/film-poster.jpg');
+  assert.equal(await p.locator('#film track').getAttribute('src'), 'https://media.example/film.en.vtt', 'its captions come with it');
   assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
   assert.equal(await p.locator('#film').isVisible(), true);
   assert.equal(await p.locator('#talk').isVisible(), true);
@@ -611,7 +612,7 @@ test('media: Load content loads that video only, and stores nothing', async () =
   await p.getByRole('group', { name: 'Roastery film' }).getByRole('button', { name: 'Load content' }).click();
   await requested(requests, FILM);
   await p.context().quiet();
-  assert.deepEqual(await activated(p), ['film>source:src', 'film>source:src']);
+  assert.deepEqual(await activated(p), ['film>source:src', 'film>source:src', 'film>track:src']);
   assert.deepEqual(media(requests).filter((u) => !FILM(u)), [], 'that video only');
   assert.equal(await p.locator('#film').isVisible(), true);
   assert.equal(await p.evaluate(() => document.activeElement.id), 'film', 'focus moves to the loaded video');

@@ -5,8 +5,9 @@
 /// Elements the site marked for consent.
 pub const GATED: &str = "[data-category]";
 /// The gated elements that load something rather than run: iframes, images, video and audio.
-/// They keep their URLs in [`HELD_URLS`] until they may load, on themselves or on the
-/// `<source>` elements they choose from (a video's or audio's own, an image's `<picture>`'s).
+/// They keep their URLs in [`HELD_URLS`] until they may load, on themselves, on the
+/// `<source>` elements they choose from (a video's or audio's own, an image's `<picture>`'s)
+/// and on a video's or audio's `<track>` elements.
 pub const GATED_EMBEDS: &str = ":is(iframe[data-src],img,video,audio)[data-category]";
 /// Where a gated embed or its `<source>` keeps each URL while held back, and the attribute the
 /// URL goes to once it may load (a video's poster image is a request too).

@@ -80,14 +80,14 @@ fn source_of(element: &Element) -> Option<String> {
 }
 
 /// Calls `f` on each `<source>` element a gated element chooses from (a video's or audio's
-/// own, or those of the `<picture>` an image is in), then on the element itself, until `f`
-/// says it is done.
+/// own, or those of the `<picture>` an image is in) and on each of a video's `<track>`s (its
+/// captions are a request too), then on the element itself, until `f` says it is done.
 fn with_sources(element: &Element, f: &mut dyn FnMut(&Element) -> bool) {
     let scope = element
         .parent_element()
         .filter(|p| p.local_name() == "picture")
         .unwrap_or_else(|| element.clone());
-    if let Ok(list) = scope.query_selector_all("source") {
+    if let Ok(list) = scope.query_selector_all("source,track") {
         for i in 0..list.length() {
             if list.item(i).is_some_and(|source| f(source.unchecked_ref())) {
                 return;
