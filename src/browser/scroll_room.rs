@@ -7,6 +7,7 @@
 //! at its end, where there was nothing left to scroll (the last links, the page's footer).
 //! The block comes after everything, so nothing on the page moves (no layout shift).
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
@@ -15,11 +16,31 @@ const ROOM: &str = "samtykke-room";
 
 /// Keeps the page's focused element from hiding behind a bottom banner (WCAG 2.4.11): the
 /// page scrolls with room for the banner found in `container`. Set through CSSOM, which a
-/// strict CSP allows. `None` gives the room back.
+/// strict CSP allows. `None` gives the room back at once.
+///
+/// The banner is measured in the next animation frame: reading its height while it is being
+/// drawn would make the browser lay out the whole page in the middle of that task (tens of
+/// ms on a slow phone), where the frame lays it out anyway.
 pub fn reserve_space(container: Option<&Element>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    match container.cloned() {
+        None => fit_room(None),
+        Some(container) => {
+            let later = Closure::once_into_js(move || fit_room(Some(&container)));
+            let _ = window.request_animation_frame(later.unchecked_ref());
+        }
+    }
+}
+
+/// Sets the room to the height of the banner in `container` (drawn and still in the page), or
+/// gives it back.
+fn fit_room(container: Option<&Element>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let container = container.filter(|c| c.is_connected());
     let Some(root) = super::dom::root(&document).and_then(|r| r.dyn_into::<HtmlElement>().ok())
     else {
         return;
