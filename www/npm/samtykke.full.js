@@ -21,6 +21,11 @@ let ui = null;
 let uiModule = null;
 let loaded = null;
 
+// Resolves in a later task, after the browser had a chance to render and answer input, so
+// that starting is split into tasks of a few tens of ms on a slow phone rather than one long
+// one.
+const nextTask = () => new Promise((resume) => setTimeout(resume, 0));
+
 /** Fetches and compiles the core engine (once), without starting it. A failed load is
  * forgotten, so that the next need tries again. */
 export function loadFull() {
@@ -131,7 +136,7 @@ async function loadLanguage(code, part = '') {
  * Loads the full engine, the stylesheet the banner needs (`options.stylesheet`, the script
  * tag's samtykke.dialogs.css), which loads while the engine does, and the language file the
  * engine says `config` and the page need; resolves when all are there (the stylesheet after
- * 3 s at most). Rejects if the engine cannot load.
+ * 3 s at most), in a task after the one that compiled them. Rejects if the engine cannot load.
  */
 export async function prepareFull(options, config) {
   const styled = stylesheetReady(options.stylesheet, options.nonce);
@@ -141,6 +146,7 @@ export async function prepareFull(options, config) {
   language = texts === null ? null : [code, texts];
   if (texts !== null) languages.add(code);
   await styled;
+  await nextTask();
 }
 
 // setLanguage, with the language's file loaded first when the engine does not carry it.
@@ -164,7 +170,8 @@ async function addDialogTexts(codes) {
 /**
  * Starts the full engine, once `prepareFull` has resolved: from scratch, or (`resumeFrom`)
  * where the returning engine's plan left off. Synchronous, so that nothing happens between
- * the returning engine stopping and this one hearing the page. Returns the engine.
+ * the returning engine stopping and this one hearing the page; the first layer is drawn in
+ * the next task. Returns the engine.
  */
 export function startFull(config, options, resumeFrom) {
   core = { ...engine, setLanguage };
@@ -174,7 +181,10 @@ export function startFull(config, options, resumeFrom) {
   core.init(config ?? null, resumeFrom === undefined ? given : { ...given, resumeFrom });
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);
-  fetchUiOnIntent();
+  nextTask().then(() => {
+    engine.drawFirstLayer();
+    fetchUiOnIntent();
+  });
   uiIfNeeded();
   return core;
 }

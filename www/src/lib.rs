@@ -102,6 +102,20 @@ pub fn init(config: JsValue, options: JsValue) {
     let config_text = CONFIG_JSON.with(|c| c.borrow().clone());
     let plan = keep_plan(&controller, config_text, config_ok);
     PLAN.with(|p| *p.borrow_mut() = Some(plan));
+}
+
+/// Draws the first layer (the banner) for the engine `init` started, and keeps it in step
+/// with the state; once. The entry calls it in a task of its own right after `init`, so that
+/// starting does not hold the page in one long task: the state, Google's consent default and
+/// the gating are in place by then, and the layer draws whatever the state is when it comes.
+#[wasm_bindgen(js_name = drawFirstLayer)]
+pub fn draw_first_layer() {
+    if FIRST_LAYER.with(|f| f.borrow().is_some()) {
+        return;
+    }
+    let Some(controller) = CONTROLLER.with(|c| c.borrow().clone()) else {
+        return;
+    };
     let drawn = first_layer::install(&controller);
     FIRST_LAYER.with(|f| *f.borrow_mut() = drawn);
 }
