@@ -84,8 +84,10 @@
   });
   window.samtykke = api;
 
-  // The engine is a chain (entry -> glue -> snippets, wasm); hint them all at once so they
-  // download in parallel instead of one after the other. Where a returning-visit plan is
+  // The engine is a chain (entry -> glue -> snippets, wasm); hint the rest of it while the
+  // entry is imported below, so they download in parallel instead of one after the other
+  // (each hint costs some milliseconds of this task on a slow phone: the entry, imported in
+  // this same task, needs none). Where a returning-visit plan is
   // stored (its key is the entry's PLAN_KEY), the small returning engine is the likely one;
   // whether the plan holds is the engine's to say.
   // The glue imports its snippets (small JS modules) statically; build-dist.sh lists them here.
@@ -94,7 +96,7 @@
   try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
   var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
     : [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']];
-  [['modulepreload', 'samtykke.entry.js']].concat(engine, SNIPPETS.map(function (s) {
+  engine.concat(SNIPPETS.map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {
     var preload = create('link');

@@ -155,6 +155,9 @@ export function init(config, options = {}) {
       }
       if (text !== null && hasPlan()) {
         const engine = await loadReturning().catch(() => null);
+        // The plan is checked and run in a task after the one that compiled the engine, so
+        // that neither is a long task on a slow phone.
+        await new Promise((resume) => setTimeout(resume, 0));
         let taken = false;
         try {
           taken = Boolean(engine) && engine.start(text, options.nonce || '');
