@@ -3,7 +3,8 @@
 // first visit and on a returning visit (after Accept all). It prints the performance score,
 // FCP, LCP, TBT and CLS, and what the LCP element is. Google's hosts are blocked for every
 // variant, so nothing leaves the machine. Not part of `make test`:
-//   node tests/bench/lighthouse.mjs        (LIGHTHOUSE_RUNS=n, default 3; medians)
+//   node tests/bench/lighthouse.mjs        (LIGHTHOUSE_RUNS=n, default 3; medians;
+//                                            LIGHTHOUSE_VARIANTS=samtykke,vanilla for some)
 // Lighthouse 12.2.3 comes from npm through npx when it is not installed.
 import { spawn, execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { startSite } from './site.mjs';
 
 const CHROME = process.env.CHROMIUM || '/usr/bin/chromium';
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS || 3));
+const VARIANTS = (process.env.LIGHTHOUSE_VARIANTS || 'none,vanilla,samtykke').split(',');
 const PORT = 9333;
 
 function lighthouse(url, returning) {
@@ -67,7 +69,7 @@ await new Promise((resolve) => setTimeout(resolve, 1500));
 const results = [];
 try {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${PORT}`);
-  for (const variant of ['none', 'vanilla', 'samtykke']) {
+  for (const variant of VARIANTS) {
     const url = `${site.base}/site/${variant}.html`;
     const runs = { first: [], returning: [] };
     const elements = {};
