@@ -5,11 +5,16 @@
 //! What an earlier version (or the site before it set `cookie.domain`) kept on this host, in a
 //! host-only cookie of the same name or in `localStorage`, moves to the domain cookie on the
 //! first load, and is removed once the domain cookie holds a choice: left behind, it would
-//! come back after the visitor withdrew on a sibling.
+//! come back after the visitor withdrew on a sibling. A reset leaves a marker with its time in
+//! the domain cookie, so that what this host kept from before a reset made on a sibling is
+//! removed rather than moved.
 
 use super::ports::{CookieJar, RecordStore, Saved};
 use super::storage::CookieStore;
-use crate::core::{decode_value, shared_choice, ConsentRecord, CookieOptions};
+use crate::core::{
+    decode_value, forgotten_at, forgotten_marker, leftover_stands, shared_choice, ConsentRecord,
+    CookieOptions, MAX_EXPIRY_DAYS,
+};
 use std::rc::Rc;
 
 /// The domain cookie, taking over this host's leftovers.
@@ -77,7 +82,8 @@ impl SharedCookieStore {
 impl RecordStore for SharedCookieStore {
     fn load(&self) -> Option<String> {
         let values = self.values();
-        match shared_choice(&values, &self.jar.host()) {
+        let reset_at = forgotten_at(&values);
+        let leftover = match shared_choice(&values, &self.jar.host()) {
             Some(choice) if !choice.leftover => {
                 if values.len() > 1 {
                     self.erase_host_only();
@@ -85,14 +91,18 @@ impl RecordStore for SharedCookieStore {
                 if self.leftovers.load().is_some() {
                     self.leftovers.clear();
                 }
-                Some(choice.text)
+                return Some(choice.text);
             }
-            Some(leftover) => self.adopt(leftover.text),
-            None => {
-                let kept = self.leftovers.load()?;
-                self.adopt(kept)
-            }
+            Some(leftover) => leftover.text,
+            None => self.leftovers.load()?,
+        };
+        if leftover_stands(&leftover, reset_at) {
+            return self.adopt(leftover);
         }
+        // Withdrawn on a sibling since this host kept it.
+        self.erase_host_only();
+        self.leftovers.clear();
+        None
     }
 
     fn save(&self, encoded: &str, max_age_secs: u64) -> Saved {
@@ -101,8 +111,13 @@ impl RecordStore for SharedCookieStore {
         self.cookie.save(encoded, max_age_secs)
     }
 
+    /// Leaves the reset's marker in the domain cookie, for as long as any record can last.
     fn clear(&self) {
-        self.cookie.clear();
+        self.erase_host_only();
+        let marker = forgotten_marker((self.now_ms)());
+        let _ = self
+            .cookie
+            .save(&marker, u64::from(MAX_EXPIRY_DAYS) * 86_400);
     }
 
     fn kind(&self) -> &'static str {

@@ -122,6 +122,46 @@ test('a host-only cookie and localStorage left by a site without cookie.domain m
   await ctx.close();
 });
 
+test('what www kept before a reset made on shop does not come back on www', async () => {
+  const site = await context(env);
+  const { ctx } = site;
+  await servePages(site);
+  const www = await page(ctx);
+  // The site before it set cookie.domain: a choice kept on www only.
+  await open(www, at('www', 'hostonly'));
+  await banner(www).getByRole('button', { name: 'Accept all' }).click();
+  await www.waitForFunction(() => window.samtykke.getConsent() !== null);
+  const before = await consent(www);
+
+  // With cookie.domain, the visitor chooses on shop first, and then resets it there.
+  const shop = await page(ctx);
+  await open(shop, at('shop'));
+  await banner(shop).getByRole('button', { name: 'Accept all' }).click();
+  await shop.waitForFunction(() => window.samtykke.getConsent() !== null);
+  await shop.evaluate(() => window.samtykke.reset());
+  await banner(shop).waitFor();
+  assert.deepEqual((await consentCookies(ctx)).sort(), ['samtykke@.example.localhost', 'samtykke@www.example.localhost'],
+    'the domain cookie holds the reset; www\'s own cookie is untouched until www runs');
+
+  // www asks again: its old choice is removed, not moved to the domain.
+  await open(www, at('www'));
+  await banner(www).waitFor();
+  assert.equal(await consent(www), null, `not ${before.id} again`);
+  assert.equal(await stored(www), null, 'localStorage no longer holds it');
+  assert.deepEqual(await consentCookies(ctx), ['samtykke@.example.localhost'], 'only the domain cookie');
+  await open(shop, at('shop'));
+  await banner(shop).waitFor();
+  assert.equal(await consent(shop), null, 'nor on shop');
+
+  // A choice made after the reset is the site's again.
+  await banner(www).getByRole('button', { name: 'Reject all' }).click();
+  await open(shop, at('shop'));
+  assert.equal(await banner(shop).count(), 0);
+  assert.equal((await consent(shop)).method, 'reject-all');
+  assert.deepEqual(p_errors(www, shop), []);
+  await ctx.close();
+});
+
 /** Page errors of the pages, which must stay empty. */
 function p_errors(...pages) {
   return pages.flatMap((p) => p.errors);

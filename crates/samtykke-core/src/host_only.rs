@@ -7,9 +7,41 @@
 //!
 //! With `cookie.domain` it is the other way round: the cookie on that domain is the choice of
 //! every subdomain, and a host-only cookie of the same name is what an earlier version (or
-//! the site before it set `cookie.domain`) left on this host, to be moved to the domain.
+//! the site before it set `cookie.domain`) left on this host, to be moved to the domain. A
+//! reset leaves a marker in the domain cookie instead of nothing, with its time: what a
+//! subdomain kept from before it must not come back there.
 
+use super::json::{self, Map, Value};
 use super::record::ConsentRecord;
+
+/// The one key of the domain cookie's value after a reset: the reset's time in ms.
+const FORGOTTEN: &str = "forgotten";
+
+/// The domain cookie's value after a reset at `now_ms`, `{"forgotten":<ms>}`: no choice, and
+/// since when. Anything that reads the cookie as a record (a server too) finds none in it.
+pub fn forgotten_marker(now_ms: u64) -> String {
+    json::write(&Value::Object(Map::from_iter([(
+        FORGOTTEN.to_owned(),
+        now_ms.into(),
+    )])))
+}
+
+/// When the site's choice was last reset, if one of the cookie's `values` says so.
+pub fn forgotten_at(values: &[String]) -> Option<u64> {
+    values.iter().find_map(|v| reset_time(v))
+}
+
+fn reset_time(value: &str) -> Option<u64> {
+    json::parse(value).ok()?.get(FORGOTTEN)?.as_u64()
+}
+
+/// Whether a record this host kept (`leftover`) may move to the domain cookie: only one given
+/// after the site's last reset (`forgotten_at`), if there was one. An older one was withdrawn
+/// on a sibling since.
+pub fn leftover_stands(leftover: &str, forgotten_at: Option<u64>) -> bool {
+    forgotten_at
+        .is_none_or(|at| ConsentRecord::decode(leftover).is_ok_and(|record| record.given_at > at))
+}
 
 /// `encoded` with `host` recorded in it, for a host-only cookie; `None` when `encoded` is not
 /// a record.
@@ -31,10 +63,10 @@ pub fn written_elsewhere(stored: &str, host: &str) -> bool {
 /// `document.cookie` order) holds the site's choice. The domain cookie's value (one naming no
 /// host) comes first; else a host-only cookie this host left, given back without its host
 /// and flagged `leftover`, to be written to the domain cookie. Values naming another host are
-/// not this page's.
+/// not this page's, and a reset's marker is no choice.
 pub fn shared_choice(values: &[String], host: &str) -> Option<SharedChoice> {
     let mut leftover = None;
-    for value in values {
+    for value in values.iter().filter(|v| reset_time(v).is_none()) {
         let Some(mut record) = ConsentRecord::decode(value)
             .ok()
             .filter(|r| r.host.is_some())
@@ -132,6 +164,38 @@ mod tests {
         // A corrupt domain value is still the domain's: the reducer decides what it is worth.
         let corrupt = "{".to_owned();
         assert_eq!(shared(&[&mine, &corrupt]).map(|c| c.text), Some(corrupt));
+    }
+
+    #[test]
+    fn after_a_reset_only_a_leftover_given_since_may_move() {
+        let given = 1_800_000_000_000;
+        let marker = forgotten_marker(given + 5);
+        assert_eq!(marker, r#"{"forgotten":1800000000005}"#);
+        let mine = stamp_host(&record(None), "www.example.com").unwrap();
+        let values = vec![mine.clone(), marker.clone()];
+        assert_eq!(forgotten_at(&values), Some(given + 5));
+        assert_eq!(forgotten_at(std::slice::from_ref(&mine)), None);
+        assert_eq!(forgotten_at(&[r#"{"forgotten":"soon"}"#.to_owned()]), None);
+        // The marker is no choice: the leftover is what this host has.
+        assert_eq!(
+            shared_choice(&values, "www.example.com").map(|c| c.leftover),
+            Some(true)
+        );
+        assert_eq!(shared_choice(&[marker], "www.example.com"), None);
+        assert!(leftover_stands(&record(None), None), "no reset: it moves");
+        assert!(
+            !leftover_stands(&record(None), Some(given + 5)),
+            "given before the reset"
+        );
+        assert!(
+            !leftover_stands(&record(None), Some(given)),
+            "given at the reset"
+        );
+        assert!(
+            leftover_stands(&record(None), Some(given - 1)),
+            "given after it"
+        );
+        assert!(!leftover_stands("not a record", Some(given)));
     }
 
     #[test]

@@ -64,7 +64,10 @@ pub use gating::{
     allows, markup_problem, nonce_problem, placeholder_texts, url_problem, wanted_categories,
     Embed, PlaceholderTexts,
 };
-pub use host_only::{shared_choice, stamp_host, written_elsewhere, SharedChoice};
+pub use host_only::{
+    forgotten_at, forgotten_marker, leftover_stands, shared_choice, stamp_host, written_elsewhere,
+    SharedChoice,
+};
 pub use language::{choose_language, is_language_code, text_direction, BUILT_IN_LANGUAGES};
 pub use limits::{
     service_name_problem, MAX_COOKIE_LEN, MAX_COOKIE_NAME_LEN, MAX_ENCODED_LEN, MAX_EXPIRY_DAYS,
