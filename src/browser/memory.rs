@@ -180,7 +180,7 @@ pub struct RecordingGate {
 }
 
 impl ScriptGate for RecordingGate {
-    fn activate(&self, granted: CategorySet, _record: Option<&ConsentRecord>) {
+    fn activate(&self, granted: CategorySet, _services_on: &[String]) {
         self.activations.borrow_mut().push(granted);
     }
 }

@@ -62,7 +62,7 @@ impl PageEvents for Steps {
 /// The plan leaves gated elements to the full engine: the returning engine hands over to it
 /// when the page has any.
 impl ScriptGate for Steps {
-    fn activate(&self, _granted: CategorySet, _record: Option<&ConsentRecord>) {}
+    fn activate(&self, _granted: CategorySet, _services_on: &[String]) {}
 }
 
 /// The plan for a later page view of this page with the choice of `state`, or `None` when

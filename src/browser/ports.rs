@@ -62,8 +62,9 @@ pub trait GoogleTags {
 
 /// Runs gated scripts and embeds on the page.
 pub trait ScriptGate {
-    /// Runs every gated element whose categories (and services) `granted` allows, once.
-    fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>);
+    /// Runs every gated element whose categories `granted` allows, and whose service (if it
+    /// names one) is among `services_on`, once.
+    fn activate(&self, granted: CategorySet, services_on: &[String]);
     /// The page removed nodes: remove what the gate added beside elements now gone.
     fn tidy(&self) {}
 }
@@ -147,8 +148,8 @@ impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
 }
 
 impl<T: ScriptGate + ?Sized> ScriptGate for std::rc::Rc<T> {
-    fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>) {
-        (**self).activate(granted, record)
+    fn activate(&self, granted: CategorySet, services_on: &[String]) {
+        (**self).activate(granted, services_on)
     }
     fn tidy(&self) {
         (**self).tidy()

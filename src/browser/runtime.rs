@@ -195,7 +195,7 @@ impl Controller {
         self.0
             .adapters
             .gate
-            .activate(state.granted(), state.record.as_ref());
+            .activate(state.granted(), &state.services_on());
     }
 
     /// The page removed nodes: what the gate added beside them goes too.
@@ -295,7 +295,7 @@ impl Controller {
                     granted.names().into_iter().map(str::to_owned).collect();
                 a.google.consent_event(&categories, &services);
             }
-            Effect::Activate(granted) => a.gate.activate(granted, state.record.as_ref()),
+            Effect::Activate(granted) => a.gate.activate(granted, &state.services_on()),
             Effect::Withdraw {
                 categories,
                 services,

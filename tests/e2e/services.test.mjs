@@ -237,3 +237,37 @@ test('Always allow on an embed grants its service on top of the choice, and no o
   assert.deepEqual(googleRequests(), []);
   await ctx.close();
 });
+
+test('a necessary service runs before any choice; a statistics one waits', async () => {
+  const { ctx } = await context(env);
+  await ctx.route('**/fixtures/services-necessary.html', (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Necessary services</title>
+      <link rel="stylesheet" href="/samtykke/samtykke.css">
+      <script src="/fixtures/gating-log.js"></script>
+      <script type="application/json" id="samtykke-config">${JSON.stringify({
+    revision: 1,
+    privacyPolicyUrl: '/privacy.html',
+    categories: [{ name: 'necessary', services: [{ name: 'session', label: 'Sign-in' }] },
+      { name: 'statistics', services: [{ name: 'matomo', label: 'Matomo' }] }],
+  })}</script>
+      <script src="/samtykke/samtykke.js" defer></script></head>
+      <body><h1>Necessary services</h1>
+      <script type="text/plain" data-category="necessary" data-service="session">mark('session');</script>
+      <script type="text/plain" data-category="statistics" data-service="matomo">mark('matomo');</script>
+      </body></html>`,
+  }));
+  const p = await page(ctx);
+  await p.goto(`${env.base}/fixtures/services-necessary.html`);
+  await p.waitForFunction(() => window.samtykkeReady === true);
+  await banner(p).waitFor();
+  await p.context().quiet();
+  assert.deepEqual(await ran(p), ['session'], 'necessary is always on, its services too');
+  assert.equal(await consent(p), null, 'no choice yet');
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  await p.waitForFunction(() => window.ran.includes('matomo'));
+  assert.deepEqual(await ran(p), ['session', 'matomo'], 'each once');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});

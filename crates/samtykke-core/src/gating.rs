@@ -3,7 +3,6 @@
 
 use super::category::{Category, CategorySet};
 use super::config::Config;
-use super::record::ConsentRecord;
 use super::slots::{fill, list};
 use super::substring::substring;
 use super::texts::TextKey;
@@ -13,12 +12,13 @@ use super::url::scheme_problem;
 ///
 /// `data-category` lists one or more categories, separated by spaces or commas; all must be
 /// granted. A name starting with `!` means "this category is refused". `data-service`, if
-/// given, must also be among the record's granted services. Unknown names never run.
+/// given, must also be among the services on (`services_on`, see `State::services_on`).
+/// Unknown names never run.
 pub fn allows(
     data_category: &str,
     data_service: Option<&str>,
     granted: CategorySet,
-    record: Option<&ConsentRecord>,
+    services_on: &[String],
 ) -> bool {
     let mut conditions = data_category
         .split([' ', ','])
@@ -34,8 +34,7 @@ pub fn allows(
         };
         Category::parse(name).is_some_and(|c| granted.contains(c) != negated)
     });
-    let service_ok = data_service
-        .is_none_or(|service| record.is_some_and(|r| r.services.iter().any(|s| s == service)));
+    let service_ok = data_service.is_none_or(|service| services_on.iter().any(|s| s == service));
     categories_ok && service_ok
 }
 
@@ -274,6 +273,7 @@ pub fn markup_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ConsentRecord;
 
     #[test]
     fn a_gated_script_must_carry_the_nonce_samtykke_was_given() {
@@ -307,45 +307,45 @@ mod tests {
     #[test]
     fn single_and_multiple_categories() {
         let stats = CategorySet::necessary_only().with(Category::Statistics);
-        assert!(allows("statistics", None, stats, None));
-        assert!(!allows("marketing", None, stats, None));
-        assert!(!allows("statistics marketing", None, stats, None));
-        assert!(allows("statistics,necessary", None, stats, None));
+        assert!(allows("statistics", None, stats, &[]));
+        assert!(!allows("marketing", None, stats, &[]));
+        assert!(!allows("statistics marketing", None, stats, &[]));
+        assert!(allows("statistics,necessary", None, stats, &[]));
         assert!(allows(
             "statistics marketing",
             None,
             CategorySet::all(),
-            None
+            &[]
         ));
     }
 
     #[test]
     fn negation_runs_when_refused() {
         let refused = CategorySet::necessary_only();
-        assert!(allows("!marketing", None, refused, None));
-        assert!(!allows("!marketing", None, CategorySet::all(), None));
+        assert!(allows("!marketing", None, refused, &[]));
+        assert!(!allows("!marketing", None, CategorySet::all(), &[]));
     }
 
     #[test]
     fn unknown_or_empty_never_runs() {
-        assert!(!allows("analytics", None, CategorySet::all(), None));
-        assert!(!allows("", None, CategorySet::all(), None));
-        assert!(!allows(" , ", None, CategorySet::all(), None));
-        assert!(!allows("!", None, CategorySet::all(), None));
+        assert!(!allows("analytics", None, CategorySet::all(), &[]));
+        assert!(!allows("", None, CategorySet::all(), &[]));
+        assert!(!allows(" , ", None, CategorySet::all(), &[]));
+        assert!(!allows("!", None, CategorySet::all(), &[]));
     }
 
     #[test]
-    fn services_need_the_record_to_grant_them() {
+    fn services_must_be_on() {
         let all = CategorySet::all();
         let record = with_services(all, &["google-analytics"]);
         assert!(allows(
             "statistics",
             Some("google-analytics"),
             all,
-            Some(&record)
+            &record.services
         ));
-        assert!(!allows("statistics", Some("hotjar"), all, Some(&record)));
-        assert!(!allows("statistics", Some("google-analytics"), all, None));
+        assert!(!allows("statistics", Some("hotjar"), all, &record.services));
+        assert!(!allows("statistics", Some("google-analytics"), all, &[]));
     }
 
     #[test]
@@ -656,7 +656,7 @@ mod tests {
                         let granted = granted.intersection(config.category_set());
                         let record = with_services(granted, &["youtube"]);
                         assert!(
-                            !allows(&category, service, granted, Some(&record)),
+                            !allows(&category, service, granted, &record.services),
                             "{category:?} {service:?} runs with {granted:?}"
                         );
                     }

@@ -236,9 +236,20 @@ impl State {
         self.record.as_ref().map_or(&[], |r| &r.services)
     }
 
+    /// The services on now: the record's, or before any choice `necessary`'s, which are
+    /// always on.
+    pub fn services_on(&self) -> Vec<String> {
+        match &self.record {
+            Some(record) => record.services.clone(),
+            None => self
+                .config
+                .service_names(self.config.services_in(CategorySet::necessary_only())),
+        }
+    }
+
     /// Whether the service `name` is on now.
     pub fn is_service_granted(&self, name: &str) -> bool {
-        self.services().iter().any(|s| s == name)
+        self.services_on().iter().any(|s| s == name)
     }
 
     /// Whether the preferences dialog's switch of the service `name` is on.

@@ -302,7 +302,7 @@ fn every_hostile_attribute_is_named_and_never_runs() {
         if problem.as_deref() != Some(*message) {
             wrong.push(format!("{name}: {problem:?}"));
         }
-        let runs = allows(category, *service, record.granted, Some(&record))
+        let runs = allows(category, *service, record.granted, &record.services)
             && src.is_none_or(|src| scheme_problem(src).is_none());
         assert!(!runs, "{name}: runs although everything is granted");
     }
@@ -334,7 +334,7 @@ fn sound_attributes_have_no_problem_and_run_once_granted() {
             "{category}"
         );
         assert!(
-            allows(category, service, record.granted, Some(&record)),
+            allows(category, service, record.granted, &record.services),
             "{category}"
         );
     }
@@ -344,7 +344,12 @@ fn sound_attributes_have_no_problem_and_run_once_granted() {
         "!marketing",
         None,
         CategorySet::necessary_only(),
-        None
+        &[]
     ));
-    assert!(!allows("!marketing", None, record.granted, Some(&record)));
+    assert!(!allows(
+        "!marketing",
+        None,
+        record.granted,
+        &record.services
+    ));
 }

@@ -1308,6 +1308,22 @@ fn draft_services(s: &State) -> Vec<&'static str> {
 }
 
 #[test]
+fn necessarys_services_are_on_before_any_choice_and_only_they() {
+    let env = FixedEnvironment::at(NOW);
+    let mut s = started(services_config(""), &env);
+    assert_eq!(s.record, None);
+    assert_eq!(s.services_on(), names(&["session"]), "what gating lets run");
+    assert!(s.is_service_granted("session"));
+    assert!(!s.is_service_granted("google-analytics"));
+    s.reduce(Event::Accept(set(&[Statistics])), &env);
+    assert_eq!(
+        s.services_on(),
+        names(&["session", "google-analytics", "matomo"]),
+        "after a choice, the record's"
+    );
+}
+
+#[test]
 fn a_category_switch_turns_its_services_on_and_off_together() {
     let env = FixedEnvironment::at(NOW);
     let mut s = started(services_config(""), &env);

@@ -21,7 +21,7 @@ pub use placeholders::load_embed;
 
 use super::ports::ScriptGate;
 use crate::browser::dom;
-use crate::core::{allows, url_problem, CategorySet, ConsentRecord, GATED_EMBEDS, HELD_URLS};
+use crate::core::{allows, url_problem, CategorySet, GATED_EMBEDS, HELD_URLS};
 use placeholders::Placeholders;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -63,10 +63,10 @@ impl DomGate {
     }
 }
 
-fn permitted(element: &Element, granted: CategorySet, record: Option<&ConsentRecord>) -> bool {
+fn permitted(element: &Element, granted: CategorySet, services_on: &[String]) -> bool {
     let category = element.get_attribute("data-category").unwrap_or_default();
     let service = element.get_attribute("data-service");
-    loadable(element) && allows(&category, service.as_deref(), granted, record)
+    loadable(element) && allows(&category, service.as_deref(), granted, services_on)
 }
 
 /// Where a gated element loads from: its `data-src`, or for a script marked up as other
@@ -131,7 +131,7 @@ impl ScriptGate for DomGate {
         });
     }
 
-    fn activate(&self, granted: CategorySet, record: Option<&ConsentRecord>) {
+    fn activate(&self, granted: CategorySet, services_on: &[String]) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -143,7 +143,9 @@ impl ScriptGate for DomGate {
                     continue;
                 };
                 self.report_markup_problem(&element);
-                if permitted(&element, granted, record) && self.nonce_problem(&element).is_none() {
+                if permitted(&element, granted, services_on)
+                    && self.nonce_problem(&element).is_none()
+                {
                     let _ = element.set_attribute(HANDLED, "");
                     queue.push_back(element);
                 }
@@ -157,7 +159,7 @@ impl ScriptGate for DomGate {
                     continue;
                 };
                 self.report_markup_problem(&embed);
-                if permitted(&embed, granted, record) {
+                if permitted(&embed, granted, services_on) {
                     load_embed(&embed);
                 } else {
                     self.ensure_placeholder(&embed);
