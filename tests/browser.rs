@@ -172,14 +172,14 @@ async fn gated_scripts_run_once_in_order_and_keep_their_nonce() {
 
     let gate = DomGate::new();
     let stats_only = CategorySet::necessary_only().with(Category::Statistics);
-    gate.activate(stats_only, None);
-    gate.activate(stats_only, None);
+    gate.activate(stats_only, &[]);
+    gate.activate(stats_only, &[]);
     yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
     assert_eq!(
         js("return window.__order.join(',');").as_string().unwrap(),
         "stats:n0nce,no-marketing"
     );
-    gate.activate(CategorySet::all(), None);
+    gate.activate(CategorySet::all(), &[]);
     yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
     assert_eq!(
         js("return window.__order.join(',');").as_string().unwrap(),
@@ -375,8 +375,8 @@ async fn a_blocked_iframe_gets_one_accessible_placeholder_built_from_text() {
     let asked = Rc::new(std::cell::RefCell::new((CategorySet::EMPTY, None)));
     let seen = asked.clone();
     gate.set_always_allow(move |wanted, service| *seen.borrow_mut() = (wanted, service));
-    gate.activate(CategorySet::necessary_only(), None);
-    gate.activate(CategorySet::necessary_only(), None);
+    gate.activate(CategorySet::necessary_only(), &[]);
+    gate.activate(CategorySet::necessary_only(), &[]);
 
     let placeholders = host.query_selector_all(".samtykke-placeholder").unwrap();
     assert_eq!(placeholders.length(), 1, "inserted once");
