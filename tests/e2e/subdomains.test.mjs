@@ -90,16 +90,22 @@ test('a choice made on shop is in force on www; a withdrawal and a reset too', a
   await ctx.close();
 });
 
-test('a host-only cookie and localStorage left by a site without cookie.domain move to the domain cookie', async () => {
+/**
+ * A context whose www page made a choice as the site did before it set cookie.domain
+ * (localStorage and a host-only mirror on www); returns the context, the page and the choice.
+ */
+async function choiceKeptOnWwwOnly() {
   const site = await context(env);
-  const { ctx } = site;
   await servePages(site);
-  const www = await page(ctx);
-  // The site before it set cookie.domain: localStorage and a host-only mirror on www.
+  const www = await page(site.ctx);
   await open(www, at('www', 'hostonly'));
   await banner(www).getByRole('button', { name: 'Accept all' }).click();
   await www.waitForFunction(() => window.samtykke.getConsent() !== null);
-  const given = await consent(www);
+  return { ctx: site.ctx, www, given: await consent(www) };
+}
+
+test('a host-only cookie and localStorage left by a site without cookie.domain move to the domain cookie', async () => {
+  const { ctx, www, given } = await choiceKeptOnWwwOnly();
   assert.deepEqual(await consentCookies(ctx), ['samtykke@www.example.localhost'], 'host-only');
   assert.notEqual(await stored(www), null);
 
@@ -123,15 +129,7 @@ test('a host-only cookie and localStorage left by a site without cookie.domain m
 });
 
 test('what www kept before a reset made on shop does not come back on www', async () => {
-  const site = await context(env);
-  const { ctx } = site;
-  await servePages(site);
-  const www = await page(ctx);
-  // The site before it set cookie.domain: a choice kept on www only.
-  await open(www, at('www', 'hostonly'));
-  await banner(www).getByRole('button', { name: 'Accept all' }).click();
-  await www.waitForFunction(() => window.samtykke.getConsent() !== null);
-  const before = await consent(www);
+  const { ctx, www, given: before } = await choiceKeptOnWwwOnly();
 
   // With cookie.domain, the visitor chooses on shop first, and then resets it there.
   const shop = await page(ctx);
