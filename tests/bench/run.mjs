@@ -108,6 +108,8 @@ async function loadMetrics(page) {
       bannerAt: b.bannerAt,
       longTaskMs: b.longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
       longTasks: b.longTasks.length,
+      longTaskList: b.longTasks.map((t) => [Math.round(t.start), Math.round(t.duration)]),
+      parsedAt: performance.getEntriesByType('navigation')[0]?.domInteractive,
       cls: b.cls,
       clickAt: b.clickAt,
       configAt: b.configAt,
@@ -180,6 +182,8 @@ for (const rate of RATES) {
 await browser.close();
 site.close();
 const seconds = (Date.now() - started) / 1000;
+// Every run's figures, long tasks one by one included, for a closer look (BENCH_JSON=file).
+if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 1));
 
 // ---------------------------------------------------------------------------------------
 const pick = (variant, rate, f) => results.filter((r) => r.variant === variant && r.rate === rate).map(f);
