@@ -84,37 +84,41 @@
   });
   window.samtykke = api;
 
-  var dialogsCss = 'samtykke.dialogs.css';
-
   // The engine is a chain (entry -> glue -> snippets, wasm); hint the rest of it while the
-  // entry is imported below, so they download in parallel instead of one after the other.
-  // Where a returning-visit plan is stored (its key is the entry's PLAN_KEY), the small
-  // returning engine is the likely one; whether the plan holds is the engine's to say.
-  // This runs in the task after this one, which ends the parsing and often holds the page's
-  // DOMContentLoaded and load handlers and its first layout too: on a slow phone the first
-  // storage read and each hint cost milliseconds there that would make it a long task.
+  // entry is imported below, so they download in parallel instead of one after the other
+  // (each hint costs some milliseconds of this task on a slow phone: the entry, imported in
+  // this same task, needs none). Where a returning-visit plan is
+  // stored (its key is the entry's PLAN_KEY), the small returning engine is the likely one;
+  // whether the plan holds is the engine's to say.
   // The glue imports its snippets (small JS modules) statically; build-dist.sh lists them here.
   var SNIPPETS = [/* snippets */];
-  function hintEngine() {
-    var planned = false;
-    try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
-    // samtykke.css (unless the page links it), then the likely engine's files.
-    var links = Document.prototype.querySelector.call(document, 'link[href$="samtykke.css"]') ? [] : [['stylesheet', 'samtykke.css']];
-    links.concat(planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
-      : [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm'],
-        // The banner's and dialogs' styles, with the engine; on a returning visit the entry
-        // adds them if the full engine starts.
-        ['stylesheet', dialogsCss]], SNIPPETS.map(function (s) {
-      return ['modulepreload', s];
-    })).forEach(function (link) {
-      var element = create('link');
-      element.rel = link[0];
-      element.href = base + link[1];
-      if (link[0] === 'preload') { element.as = 'fetch'; element.crossOrigin = 'anonymous'; }
-      if (nonce) element.nonce = nonce;
-      head.appendChild(element);
-    });
+  var planned = false;
+  try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
+  var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
+    : [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']];
+  engine.concat(SNIPPETS.map(function (s) {
+    return ['modulepreload', s];
+  })).forEach(function (hint) {
+    var preload = create('link');
+    preload.rel = hint[0];
+    preload.href = base + hint[1];
+    if (hint[0] === 'preload') { preload.as = 'fetch'; preload.crossOrigin = 'anonymous'; }
+    if (nonce) preload.nonce = nonce;
+    head.appendChild(preload);
+  });
+
+  function stylesheet(href) {
+    var link = create('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    if (nonce) link.nonce = nonce;
+    head.appendChild(link);
   }
+  if (!Document.prototype.querySelector.call(document, 'link[href$="samtykke.css"]')) stylesheet(base + 'samtykke.css');
+  // The banner's and dialogs' styles: at once on a first visit; otherwise the entry adds them
+  // when the full engine starts.
+  var dialogsCss = base + 'samtykke.dialogs.css';
+  if (!planned) stylesheet(dialogsCss);
 
   // A data-config URL, fetched at once (in parallel with the engine); undefined without one.
   function fetchConfig() {
@@ -180,7 +184,6 @@
     return engine;
   });
   var fetched = fetchConfig();
-  setTimeout(hintEngine);
   // Counted from the start of the page: 10 s without any config is a console error (the page
   // may still call init() later).
   var late = fetched === undefined && setTimeout(function () {
@@ -191,7 +194,7 @@
     var declared = fetched === undefined ? pageConfig() : loaded[1];
     if (declared !== undefined) clearTimeout(late);
     var config = declared === undefined ? configFromInit() : declared;
-    return engine.init(config, { nonce: nonce, stylesheet: base + dialogsCss, uiStylesheet: base + 'samtykke.ui.css' }).then(function () {
+    return engine.init(config, { nonce: nonce, stylesheet: dialogsCss, uiStylesheet: base + 'samtykke.ui.css' }).then(function () {
       window.samtykke.init = function () { console.error('samtykke: already started'); };
     });
   }).catch(function (e) {

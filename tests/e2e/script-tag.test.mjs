@@ -524,7 +524,7 @@ test('the privacy link keeps focus when the banner is redrawn in another languag
   await ctx.close();
 });
 
-test('the loader imports the entry, hints the rest of the engine chain in the next task, and every file is fetched once', async () => {
+test('the loader imports the entry and hints the rest of the engine chain at once, and every file is fetched once', async () => {
   const { ctx, requests } = await context(env);
   const p = await page(ctx);
   await p.goto(`${env.base}/fixtures/basic.html`);
