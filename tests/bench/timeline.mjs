@@ -1,5 +1,7 @@
 // A returning visit's timeline, resource by resource (start, response end), with the wasm
-// instantiation and the long tasks, to see where the time to the gtag.js request goes. Not part of the bench table: `node tests/bench/timeline.mjs [rate]`.
+// instantiation and the long tasks, to see where the time to the gtag.js request goes; with
+// `first`, a first visit's, up to the banner. Not part of the bench table:
+// `node tests/bench/timeline.mjs [rate] [first]`.
 import { chromium } from 'playwright-core';
 import { startSite, MEASUREMENT_ID } from './site.mjs';
 
@@ -26,18 +28,32 @@ await ctx.addInitScript(() => {
 });
 await ctx.route(/googletagmanager|google-analytics/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.fakeGtagLoaded=1' }));
 const url = `${site.base}/site/samtykke.html`;
-const first = await ctx.newPage();
-await first.goto(url);
-await first.waitForFunction(() => window.samtykke && window.samtykke.acceptAll && document.querySelector('.samtykke-banner'));
-await first.evaluate(() => window.samtykke.acceptAll());
-await first.waitForTimeout(500);
-await first.close();
+const firstVisit = process.argv[3] === 'first';
+// The banner's first frame: when its buttons are in the document and a frame has been drawn.
+const bannerDrawn = () => new Promise((resolve) => {
+  const look = () => {
+    if (document.querySelector('.samtykke-banner button')) requestAnimationFrame(() => resolve(performance.now()));
+    else requestAnimationFrame(look);
+  };
+  look();
+});
+if (!firstVisit) {
+  const first = await ctx.newPage();
+  await first.goto(url);
+  await first.waitForFunction(() => window.samtykke && window.samtykke.acceptAll && document.querySelector('.samtykke-banner'));
+  await first.evaluate(() => window.samtykke.acceptAll());
+  await first.waitForTimeout(500);
+  await first.close();
+}
 for (let i = 0; i < 3; i += 1) {
   const p = await ctx.newPage();
   const cdp = await ctx.newCDPSession(p);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  // A first visit each time: nothing stored.
+  if (firstVisit) await cdp.send('Storage.clearDataForOrigin', { origin: site.base, storageTypes: 'all' });
   await p.goto(`${url}#r${i}`);
-  await p.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('gtag/js')));
+  if (firstVisit) await p.evaluate(bannerDrawn).then((at) => p.evaluate((t) => window.__marks.push(['banner drawn', t]), at));
+  else await p.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('gtag/js')));
   const rows = await p.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const out = [['domInteractive', nav.domInteractive], ['domContentLoaded', nav.domContentLoadedEventEnd]];
@@ -46,7 +62,7 @@ for (let i = 0; i < 3; i += 1) {
     for (const m of performance.getEntriesByType('mark')) out.push([`mark ${m.name}`, m.startTime]);
     return out.sort((a, b) => a[1] - b[1]);
   });
-  console.log(`--- returning #${i + 1} at ${rate}x (${MEASUREMENT_ID})`);
+  console.log(`--- ${firstVisit ? 'first' : 'returning'} visit #${i + 1} at ${rate}x (${MEASUREMENT_ID})`);
   for (const [name, start, end] of rows) console.log(`${start.toFixed(0).padStart(6)} ${end === undefined ? '      ' : end.toFixed(0).padStart(6)}  ${name}`);
   await p.close();
 }
