@@ -271,3 +271,24 @@ test('a necessary service runs before any choice; a statistics one waits', async
   assert.deepEqual(p.errors, []);
   await ctx.close();
 });
+
+test("turning a service off erases the cookies its table lists, and keeps those a service still on needs", async () => {
+  const { ctx } = await context(env);
+  const p = await page(ctx);
+  await open(p);
+  await p.evaluate(() => window.samtykke.acceptAll());
+  await p.waitForFunction(() => window.count('matomo') === 1);
+  // What Matomo and Google Analytics would have set by now, and a cookie no table lists.
+  await p.evaluate(() => {
+    for (const name of ['_pk_id.1.a3f9', '_pk_ses.1.a3f9', '_pk_other', '_ga']) document.cookie = `${name}=1; path=/`;
+  });
+  const names = () => p.evaluate(() => document.cookie.split('; ').map((c) => c.split('=')[0]).sort());
+  await p.evaluate(() => window.samtykke.accept(['statistics'], { services: ['google-analytics'] }));
+  assert.deepEqual((await consent(p)).services, ['google-analytics']);
+  assert.deepEqual(await names(), ['_ga', '_pk_other'],
+    "Matomo's _pk_id.* and _pk_ses.* are gone; Google Analytics is still on");
+  await p.evaluate(() => window.samtykke.rejectAll());
+  assert.deepEqual(await names(), ['_pk_other']);
+  assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});

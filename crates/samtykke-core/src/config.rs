@@ -306,7 +306,8 @@ pub struct Service {
     /// Name shown to visitors. Default: `name`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
-    /// The cookies the service sets. Default: none.
+    /// The cookies the service sets, shown to visitors and erased when the service is
+    /// withdrawn (unless a service still granted lists them too). Default: none.
     pub cookies: Vec<CookieInfo>,
 }
 
@@ -326,7 +327,8 @@ impl Service {
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CookieInfo {
-    /// Cookie name, e.g. `_ga`.
+    /// Cookie name, e.g. `_ga`; a name ending in `*` (`_pk_id.*`) stands for every cookie
+    /// whose name starts with what comes before it.
     pub name: String,
     /// Who sets it. Default: empty.
     pub provider: Text,

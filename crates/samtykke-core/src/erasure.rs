@@ -1,7 +1,8 @@
 //! Which cookies a withdrawal erases: Google Analytics' own when statistics, or the service
 //! the config ties Google Analytics to, is withdrawn (and the config has Google Analytics),
-//! and those matching the `autoClear` patterns of each withdrawn category. The shell reads the page's cookie names and writes the expiring
-//! cookies (`cookie_text::erase_everywhere`); the choice of names is made here.
+//! those a withdrawn service lists in its cookie table, and those matching the `autoClear`
+//! patterns of each withdrawn category. The shell reads the page's cookie names and writes
+//! the expiring cookies (`cookie_text::erase_everywhere`); the choice of names is made here.
 
 use super::category::{Category, CategorySet};
 use super::config::Config;
@@ -17,11 +18,21 @@ pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {
         || name == format!("_ga_{container}")
 }
 
+/// Whether a cookie-table name stands for the cookie `name`: the same name, or, for a table
+/// name ending in `*` (`_hjSession_*`), any name that starts with what comes before it.
+fn listed_as(listed: &str, name: &str) -> bool {
+    match listed.strip_suffix('*') {
+        Some(start) => !start.is_empty() && name.starts_with(start),
+        None => listed == name,
+    }
+}
+
 /// The names among `present` that withdrawing the categories `withdrawn` and the services
 /// `services` erases, sorted and without repeats. `pattern_matches(pattern, name)` tests an
 /// `autoClear` pattern (a regular expression, which the browser evaluates). A service
 /// withdrawn while its category stays granted leaves the category's patterns alone: they
-/// may match its other services' cookies.
+/// may match its other services' cookies. A cookie a withdrawn service lists in its table is
+/// erased unless a service that was not withdrawn lists it too.
 pub fn cookies_to_erase(
     config: &Config,
     withdrawn: CategorySet,
@@ -43,6 +54,15 @@ pub fn cookies_to_erase(
         .filter(|c| withdrawn.contains(c.category))
         .flat_map(|c| c.auto_clear.iter().map(String::as_str))
         .collect();
+    // Whether the cookie table of a withdrawn service (`gone`), or of another one, lists `name`.
+    let in_table = |name: &str, gone: bool| {
+        config.categories.iter().any(|c| {
+            c.services.iter().any(|s| {
+                services.contains(&s.name) == gone
+                    && s.cookies.iter().any(|k| listed_as(&k.name, name))
+            })
+        })
+    };
     // A careless pattern (".*") must not take the choice itself with it.
     let mut names: Vec<String> = present
         .into_iter()
@@ -50,6 +70,7 @@ pub fn cookies_to_erase(
         .filter(|name| {
             ga_id.is_some_and(|id| is_google_analytics_cookie(name, id))
                 || patterns.iter().any(|p| pattern_matches(p, name))
+                || (in_table(name, true) && !in_table(name, false))
         })
         .collect();
     sort_by(&mut names, String::cmp);
@@ -165,6 +186,53 @@ mod tests {
             erase(&services(&["hotjar"])).is_empty(),
             "statistics stays granted: its patterns may match the other services' cookies"
         );
+    }
+
+    #[test]
+    fn a_withdrawn_service_erases_the_cookies_its_table_lists() {
+        let config = Config::from_json(
+            r#"{"categories": ["necessary", {"name": "statistics", "services": [
+                {"name": "hotjar", "cookies": [{"name": "_hjid"}, {"name": "_hjSession_*"}, {"name": "shared"}]},
+                {"name": "matomo", "cookies": [{"name": "_pk_id"}, {"name": "shared"}]}]},
+                {"name": "marketing", "services": [{"name": "ads", "cookies": [{"name": "*"}, {"name": "_fbp"}]}]}]}"#,
+        )
+        .config;
+        let present = names(&[
+            "_hjid",
+            "_hjSession_123",
+            "_hjSessionUser",
+            "shared",
+            "_pk_id",
+            "_fbp",
+            "other",
+        ]);
+        let erase = |withdrawn: CategorySet, services: &[&str]| {
+            cookies_to_erase(
+                &config,
+                withdrawn,
+                &names(services),
+                present.clone(),
+                |_, _| false,
+            )
+        };
+        assert_eq!(
+            erase(CategorySet::EMPTY, &["hotjar"]),
+            names(&["_hjSession_123", "_hjid"]),
+            "matomo is still on and lists \"shared\" too"
+        );
+        assert_eq!(
+            erase(
+                CategorySet::EMPTY.with(Category::Statistics),
+                &["hotjar", "matomo"]
+            ),
+            names(&["_hjSession_123", "_hjid", "_pk_id", "shared"])
+        );
+        assert_eq!(
+            erase(CategorySet::EMPTY.with(Category::Marketing), &["ads"]),
+            names(&["_fbp"]),
+            "a bare \"*\" names no cookie"
+        );
+        assert!(erase(CategorySet::EMPTY, &[]).is_empty());
     }
 
     #[test]
