@@ -592,13 +592,14 @@ impl State {
         effects: &mut Vec<Effect>,
     ) {
         let before = self.granted();
-        let services_before = self.config.services_named(self.services());
+        // Necessary's services are on before a choice and after a reset too: never changed.
+        let services_before = self.config.services_named(&self.services_on());
         self.record = record;
         let after = self.granted();
         self.redraft();
         let changed = before.difference(after);
         let withdrawn = before.intersection(changed);
-        let services_changed = services_before ^ self.config.services_named(self.services());
+        let services_changed = services_before ^ self.config.services_named(&self.services_on());
         let services_withdrawn = self
             .config
             .service_names(services_before & services_changed);

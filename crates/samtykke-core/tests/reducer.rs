@@ -1393,14 +1393,22 @@ fn a_saved_choice_records_exactly_the_services_that_are_on() {
     );
     assert_eq!(record.method, Method::Custom);
     assert!(s.is_service_granted("meta-pixel") && !s.is_service_granted("youtube"));
+    // Necessary's service was on before the choice too: it did not change.
     assert!(effects.contains(&Effect::Notify(Notice::Change {
         categories: CategorySet::EMPTY.with(Statistics).with(Marketing),
-        services: names(&["session", "google-analytics", "matomo", "meta-pixel"]),
+        services: names(&["google-analytics", "matomo", "meta-pixel"]),
     })));
     // The dialog opens on the choice in force.
     s.reduce(Event::ShowPreferences, &env);
     assert_eq!(s.draft, set(&[Statistics, Marketing]));
     assert_eq!(draft_services(&s), record.services);
+    // A reset withdraws what was chosen, and necessary's service stays on.
+    let effects = s.reduce(Event::Reset, &env);
+    assert!(effects.contains(&Effect::Withdraw {
+        categories: CategorySet::EMPTY.with(Statistics).with(Marketing),
+        services: names(&["google-analytics", "matomo", "meta-pixel"]),
+    }));
+    assert!(s.is_service_granted("session"));
 }
 
 #[test]
