@@ -25,14 +25,19 @@ fn cookie_accessor(getter: bool) -> Option<(js_sys::Function, web_sys::Document)
     Some((function.dyn_into().ok()?, document))
 }
 
+impl DocumentCookies {
+    /// `document.cookie` as the page gives it; empty where it throws (sandboxed documents).
+    pub fn header(&self) -> String {
+        cookie_accessor(true)
+            .and_then(|(get, document)| get.call0(&document).ok())
+            .and_then(|value| value.as_string())
+            .unwrap_or_default()
+    }
+}
+
 impl CookieJar for DocumentCookies {
     fn read_all(&self) -> Vec<(String, String)> {
-        // Sandboxed documents throw here: no cookies, then.
-        let all = cookie_accessor(true)
-            .and_then(|(get, document)| get.call0(&document).ok())
-            .and_then(|value| value.as_string());
-        all.map(|all| crate::core::read_cookie_header(&all))
-            .unwrap_or_default()
+        crate::core::read_cookie_header(&self.header())
     }
 
     fn write(&self, cookie: &str) {

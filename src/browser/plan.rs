@@ -3,6 +3,7 @@
 //! the same runtime, into adapters that write steps down instead of acting. The returning
 //! engine replays them on later page views while the plan holds.
 
+use super::document_cookies::DocumentCookies;
 use super::local_storage::LocalStore;
 use super::page::{has_any, notice_event, WebEnvironment, WebPage};
 use super::ports::{GoogleTags, PageEvents, RecordStore, ScriptGate};
@@ -10,8 +11,9 @@ use super::runtime::{Adapters, Controller, Subscription};
 use super::storage::MemoryStore;
 use crate::core::json;
 use crate::core::{
-    fingerprint, in_force_window, CategorySet, ConsentRecord, Environment, Notice, Plan, State,
-    Step, TextKey, GATED, NOTICE_HOOK, PLAN_KEY, PLAN_LIFETIME_MS,
+    decode_value, fingerprint, in_force_window, only_cookie, CategorySet, ConsentRecord,
+    Environment, Notice, Plan, State, Step, TextKey, GATED, NOTICE_HOOK, PLAN_KEY,
+    PLAN_LIFETIME_MS,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -66,10 +68,18 @@ impl ScriptGate for Steps {
 }
 
 /// The plan for a later page view of this page with the choice of `state`, or `None` when
-/// such a view needs the full engine. `stored` is the record's text in `localStorage`.
-pub fn make_plan(state: &State, config_text: &str, stored: &str, gpc: bool) -> Option<Plan> {
+/// such a view needs the full engine. `stored` is the record's text as the store read it;
+/// `cookie`, the value of the domain cookie that keeps it (see `Plan::cookie`), or empty for
+/// a record in `localStorage`.
+pub fn make_plan(
+    state: &State,
+    config_text: &str,
+    stored: &str,
+    cookie: &str,
+    gpc: bool,
+) -> Option<Plan> {
     let record = state.record.as_ref()?;
-    // The plan binds to the exact text in localStorage: it must be this choice.
+    // The plan binds to the exact stored text: it must be this choice.
     let kept = ConsentRecord::decode(stored).ok()?;
     if kept.id != record.id || kept.given_at != record.given_at || kept.granted != record.granted {
         return None;
@@ -110,6 +120,7 @@ pub fn make_plan(state: &State, config_text: &str, stored: &str, gpc: bool) -> O
         fingerprint: fingerprint(config_text),
         key: after.config.cookie.name.clone(),
         stored: stored.to_owned(),
+        cookie: cookie.to_owned(),
         context: super::boot::plan_context(),
         valid_from,
         valid_until,
@@ -151,10 +162,28 @@ fn write_plan(controller: &Controller, state: &State, config_text: &str, config_
     }
     let plans = LocalStore::new(PLAN_KEY);
     let key = &state.config.cookie.name;
-    let plan = (config_ok && controller.storage_kind() == "localStorage")
-        .then(|| LocalStore::new(key).load())
-        .flatten()
-        .and_then(|stored| make_plan(state, config_text, &stored, super::boot::gpc_signal()))
+    // Where the record is: localStorage, or with `cookie.domain` the domain cookie, which
+    // the plan binds to by its exact value (a host-only cookie of the name beside it, or
+    // none, and there is no plan).
+    let bound = match (config_ok, controller.storage_kind()) {
+        (true, "localStorage") => LocalStore::new(key).load().map(|s| (s, String::new())),
+        (true, "cookie") if state.config.cookie.domain.is_some() => {
+            let header = DocumentCookies.header();
+            only_cookie(&header, key)
+                .and_then(|cookie| Some((decode_value(cookie)?, cookie.to_owned())))
+        }
+        _ => None,
+    };
+    let plan = bound
+        .and_then(|(stored, cookie)| {
+            make_plan(
+                state,
+                config_text,
+                &stored,
+                &cookie,
+                super::boot::gpc_signal(),
+            )
+        })
         .and_then(|plan| plan.encode());
     match plan {
         Some(text) => {

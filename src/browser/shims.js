@@ -108,6 +108,16 @@ export function storedItem(key) {
   }
 }
 
+// document.cookie through Document.prototype's accessor (markup such as <img name="cookie">
+// shadows the document's own), or '' where it throws (sandboxed documents).
+export function cookieHeader() {
+  try {
+    return own('cookie');
+  } catch {
+    return '';
+  }
+}
+
 // What chooses the language, one per line: <html lang> ('' without one), then
 // navigator.languages.
 export function pageLanguages() {

@@ -70,7 +70,19 @@ test('a choice made on shop is in force on www; a withdrawal and a reset too', a
   const sent = (await ctx.cookies(at('www'))).find((c) => c.name === 'samtykke');
   assert.ok(sent && decodeURIComponent(sent.value).includes(given.id), 'www is sent the cookie');
 
-  // Withdrawal on shop: www's next page view refuses statistics and loads no Google tag.
+  // www's next page view replays the plan its first one wrote, bound to the domain cookie:
+  // the small returning engine, not the full one.
+  const planned = requests.length;
+  await open(www, at('www'));
+  await www.waitForFunction(() => window.fakeGtagLoaded === 1);
+  const fetched = requests.slice(planned).map((u) => new URL(u).pathname);
+  assert.ok(fetched.includes('/samtykke/samtykke_return_bg.wasm'), fetched.join('\n'));
+  assert.ok(!fetched.includes('/samtykke/samtykke_bg.wasm'), `not the full engine: ${fetched.join(', ')}`);
+  assert.equal(await www.evaluate(() => window.samtykke.storageKind()), 'cookie');
+  assert.equal((await consent(www)).id, given.id);
+
+  // Withdrawal on shop: www's next page view refuses statistics and loads no Google tag
+  // (its plan no longer holds: the cookie changed).
   await shop.evaluate(() => window.samtykke.rejectAll());
   const before = googleRequests().length;
   await open(www, at('www'));

@@ -2,7 +2,7 @@
 // (the core's plan reader, see src/lib.rs), hands it the page's facts and carries out what
 // it answers with the page actions both engines share. It decides nothing itself: whether
 // the plan holds, what it grants and which markup needs the full engine are the wasm's to say.
-import { gpc, hasAny, pageLanguages, pageNonce, replaySteps, storedItem } from './shims.js';
+import { cookieHeader, gpc, hasAny, pageLanguages, pageNonce, replaySteps, storedItem } from './shims.js';
 
 let wasm;
 // While the plan runs: the CSP nonce for the Google tag, and the settings button it added.
@@ -52,7 +52,10 @@ export function start(config, givenNonce) {
   const keyLength = wasm.plan_read(...put(plan));
   // The wasm's "no plan" is usize::MAX, an i32 of -1 on this side.
   if (keyLength < 0) return false;
-  const stored = storedItem(given(keyLength));
+  // Where the plan says the record is kept: localStorage, or the domain cookie. (The key
+  // first: each export's answer replaces the one before.)
+  const key = given(keyLength);
+  const stored = storageKind() === 'cookie' ? cookieHeader() : storedItem(key);
   const holds = wasm.plan_holds(...put(config), ...(stored === null ? [0, 0xffffffff] : put(stored)),
     ...put(pageLanguages()), gpc(), Date.now());
   if (!holds || hasAny(given(wasm.full_engine_markup()))) return false;
@@ -99,7 +102,7 @@ export function getConsent() {
   return JSON.parse(given(wasm.consent()));
 }
 
-/** A plan is made only for a choice stored in localStorage. */
+/** Where the plan's choice is kept: `localStorage`, or `cookie` (the domain cookie). */
 export function storageKind() {
-  return 'localStorage';
+  return given(wasm.plan_kept_in());
 }

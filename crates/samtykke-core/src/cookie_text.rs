@@ -3,6 +3,7 @@
 //! parent domain (where trackers like Google Analytics set theirs).
 
 use super::config::{CookieOptions, SameSite};
+use super::substring::split_ascii;
 
 /// The name-value pairs of a `document.cookie` string or a `Cookie` header, in order. Pairs
 /// without `=` are skipped; names and values are trimmed of spaces, values kept as written.
@@ -15,6 +16,25 @@ pub fn read_cookie_header(header: &str) -> Vec<(String, String)> {
             (!name.is_empty()).then(|| (name.to_owned(), value.trim().to_owned()))
         })
         .collect()
+}
+
+/// The value of the one cookie named `name` in a `document.cookie` string (pairs joined by
+/// `"; "`, as browsers give it), as written; `None` when there is none or more than one (a
+/// host-only cookie beside a domain cookie of the same name), which a returning-visit plan
+/// cannot tell apart. Byte by byte, without std's Unicode trimming and splitting, which
+/// would double the returning engine.
+pub fn only_cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    let mut found = None;
+    for pair in split_ascii(header, b';') {
+        let pair = pair.strip_prefix(' ').unwrap_or(pair);
+        let value = pair
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='));
+        if value.is_some() && found.replace(value).is_some() {
+            return None;
+        }
+    }
+    found.flatten()
 }
 
 /// Percent-encodes everything but unreserved characters, so any text is a valid cookie value.
@@ -107,6 +127,38 @@ pub fn erase_everywhere(name: &str, host: &str, path: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_cookie_is_the_value_of_a_name_found_exactly_once() {
+        for header in [
+            "a=1; samtykke=%7B%7D; b=2",
+            "samtykke=%7B%7D",
+            "samtykke=%7B%7D; x",
+        ] {
+            assert_eq!(
+                only_cookie(header, "samtykke"),
+                Some("%7B%7D"),
+                "{header:?}"
+            );
+            let pairs = read_cookie_header(header);
+            let value = pairs
+                .iter()
+                .find(|(n, _)| n == "samtykke")
+                .map(|(_, v)| v.as_str());
+            assert_eq!(
+                only_cookie(header, "samtykke"),
+                value,
+                "as the full engine reads it"
+            );
+        }
+        assert_eq!(only_cookie("a=1; flag", "samtykke"), None);
+        assert_eq!(
+            only_cookie("samtykke=x; samtykke=y", "samtykke"),
+            None,
+            "a host-only and a domain cookie of one name"
+        );
+        assert_eq!(only_cookie("samtykke2=x; xsamtykke=y", "samtykke"), None);
+    }
 
     #[test]
     fn cookie_headers_read_as_pairs() {

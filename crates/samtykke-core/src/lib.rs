@@ -55,7 +55,7 @@ pub use config::{
 };
 pub use consent_mode::{consent_state, default_state, CONSENT_TYPES};
 pub use cookie_text::{
-    consent_cookie, decode_value, encode_value, erase_everywhere, read_cookie_header,
+    consent_cookie, decode_value, encode_value, erase_everywhere, only_cookie, read_cookie_header,
 };
 pub use erasure::{cookies_to_erase, is_google_analytics_cookie};
 pub use error::ConfigError;

@@ -4,9 +4,11 @@
 //!
 //! A plan is trusted only while everything it was made from is unchanged: the config's text
 //! (its fingerprint), the stored record (its exact text, in the origin's own `localStorage`,
-//! which no sibling subdomain can write), the page facts that chose the language and GPC,
-//! the clock (the record's window) and this build of Samtykke. Anything else, and the full
-//! engine runs as if there were no plan.
+//! which no sibling subdomain can write; or, with `cookie.domain`, the exact value of the one
+//! cookie of its name on the page, which a sibling may change, and then the plan no longer
+//! holds), the page facts that chose the language and GPC, the clock (the record's window)
+//! and this build of Samtykke. Anything else, and the full engine runs as if there were no
+//! plan.
 //!
 //! The text is a head of fields split by U+001F (what the plan holds for, read by the core in
 //! the returning engine), then U+001E and the steps as a JSON array (carried out by the page's
@@ -29,7 +31,7 @@ pub const PLAN_KEY: &str = "samtykke:plan";
 pub const PLAN_LIFETIME_MS: u64 = 7 * 24 * 60 * 60 * 1000;
 
 /// The format (and build) the plan belongs to: a plan from another build is not replayed.
-const VERSION: &str = concat!("p3-", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("p4-", env!("CARGO_PKG_VERSION"));
 const FIELD: char = '\u{1f}';
 const STEPS: char = '\u{1e}';
 
@@ -67,6 +69,10 @@ pub struct Plan {
     pub key: String,
     /// The stored record's exact text.
     pub stored: String,
+    /// With `cookie.domain`: the exact value of the one cookie named [`Plan::key`] that keeps
+    /// the record (which `localStorage` then does not hold). Empty for a record kept in
+    /// `localStorage`.
+    pub cookie: String,
     /// The page facts the plan depends on ([`context`]).
     pub context: String,
     /// The plan holds from this time (ms since the epoch)...
@@ -91,6 +97,8 @@ pub struct PlanText<'a> {
     pub key: &'a str,
     /// See [`Plan::stored`].
     pub stored: &'a str,
+    /// See [`Plan::cookie`].
+    pub cookie: &'a str,
     /// See [`Plan::context`].
     pub context: &'a str,
     /// See [`Plan::valid_from`].
@@ -161,6 +169,7 @@ impl<'a> PlanText<'a> {
             fingerprint: next()?,
             key: next()?,
             stored: next()?,
+            cookie: next()?,
             valid_from: number(next()?)?,
             valid_until: number(next()?)?,
             granted: CategorySet::from_bits(u8::try_from(number(next()?)?).ok()?),
@@ -177,7 +186,9 @@ impl<'a> PlanText<'a> {
     }
 
     /// Whether the plan holds for this page view: the same config text, the same stored
-    /// record, the same page facts, inside the record's window.
+    /// record (`stored`: what `localStorage` holds under the key, or for a plan bound to the
+    /// domain cookie the value of the one cookie of that name), the same page facts, inside
+    /// the record's window.
     pub fn holds(
         &self,
         fingerprint: &str,
@@ -185,8 +196,13 @@ impl<'a> PlanText<'a> {
         context: &str,
         now_ms: u64,
     ) -> bool {
+        let bound = if self.cookie.is_empty() {
+            self.stored
+        } else {
+            self.cookie
+        };
         self.fingerprint == fingerprint
-            && stored == Some(self.stored)
+            && stored == Some(bound)
             && self.context == context
             && self.valid_from <= now_ms
             && now_ms < self.valid_until
@@ -218,6 +234,7 @@ impl Plan {
             &self.fingerprint,
             &self.key,
             &self.stored,
+            &self.cookie,
             &from,
             &until,
             &granted,
@@ -252,6 +269,7 @@ impl Plan {
             fingerprint: read.fingerprint.to_owned(),
             key: read.key.to_owned(),
             stored: read.stored.to_owned(),
+            cookie: read.cookie.to_owned(),
             context: read.context.to_owned(),
             valid_from: read.valid_from,
             valid_until: read.valid_until,
@@ -273,6 +291,7 @@ impl Plan {
             fingerprint: &self.fingerprint,
             key: &self.key,
             stored: &self.stored,
+            cookie: &self.cookie,
             context: &self.context,
             valid_from: self.valid_from,
             valid_until: self.valid_until,
@@ -349,6 +368,7 @@ mod tests {
             fingerprint: fingerprint("{\"revision\":1}"),
             key: "samtykke".into(),
             stored: "{\"v\":1}".into(),
+            cookie: String::new(),
             context: context(false, Some("en"), ["en-GB", "nb"]),
             valid_from: 10,
             valid_until: 20,
@@ -409,6 +429,29 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_for_the_domain_cookie_holds_only_for_the_cookie_s_exact_value() {
+        let plan = Plan {
+            cookie: "%7B%22v%22%3A1%7D".into(),
+            ..sample()
+        };
+        assert_eq!(Plan::decode(&plan.encode().unwrap()), Some(plan.clone()));
+        let (f, c) = (&plan.fingerprint, &plan.context);
+        assert!(plan.holds(f, Some(plan.cookie.as_str()), c, 15));
+        assert!(
+            !plan.holds(f, Some("%7B%22v%22%3A2%7D"), c, 15),
+            "a sibling subdomain changed the choice"
+        );
+        assert!(
+            !plan.holds(f, None, c, 15),
+            "no cookie, or more than one of the name"
+        );
+        assert!(
+            !plan.holds(f, Some(plan.stored.as_str()), c, 15),
+            "the record's own text is not the cookie's value"
+        );
+    }
+
+    #[test]
     fn a_head_text_with_a_separator_makes_no_plan() {
         let mut plan = sample();
         plan.stored = "a\u{1e}b".into();
@@ -426,8 +469,8 @@ mod tests {
     #[test]
     fn anything_but_a_plan_of_this_build_is_refused() {
         let text = sample().encode().unwrap();
-        assert_eq!(Plan::decode(&text.replacen("p3-", "p2-", 1)), None);
-        assert_eq!(PlanText::read(&text.replacen("p3-", "p2-", 1)), None);
+        assert_eq!(Plan::decode(&text.replacen("p4-", "p3-", 1)), None);
+        assert_eq!(PlanText::read(&text.replacen("p4-", "p3-", 1)), None);
         assert_eq!(Plan::decode(""), None);
         assert_eq!(Plan::decode("garbage"), None);
         for cut in 0..text.len() {

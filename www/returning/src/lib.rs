@@ -14,8 +14,8 @@ mod ffi;
 
 use ffi::{give, take, Slot};
 use samtykke_core::{
-    fingerprint, page_languages, plan_context, Category, CategorySet, PlanText, GATED, NOTICE_HOOK,
-    OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+    fingerprint, only_cookie, page_languages, plan_context, Category, CategorySet, PlanText, GATED,
+    NOTICE_HOOK, OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
 };
 
 pub use ffi::{alloc, out};
@@ -54,9 +54,10 @@ pub unsafe extern "C" fn plan_read(text: *mut u8, len: usize) -> usize {
     with_plan(|plan| give(plan.key)).unwrap_or(usize::MAX)
 }
 
-/// Whether the plan read holds for this page view: the config's text, the record's stored
-/// text (`stored_len` is `usize::MAX` for none), the page's languages (one per line, see the
-/// core's `page_languages`), the GPC signal and the clock.
+/// Whether the plan read holds for this page view: the config's text, where the record is
+/// kept (see [`plan_kept_in`]: `localStorage`'s text under the plan's key, or
+/// `document.cookie`; `stored_len` is `usize::MAX` for none), the page's languages (one per
+/// line, see the core's `page_languages`), the GPC signal and the clock.
 ///
 /// # Safety
 /// Each string is a buffer from [`alloc`] of its length, written and not used again (the
@@ -83,12 +84,14 @@ pub unsafe extern "C" fn plan_holds(
     let (page_lang, browser) = page_languages(&languages);
     let context = plan_context(gpc, page_lang, browser);
     with_plan(|plan| {
-        plan.holds(
-            &fingerprint(&config),
-            stored.as_deref(),
-            &context,
-            now_ms as u64,
-        )
+        // A plan bound to the domain cookie was handed the page's cookies.
+        let stored = stored.as_deref();
+        let stored = if plan.cookie.is_empty() {
+            stored
+        } else {
+            stored.and_then(|cookies| only_cookie(cookies, plan.key))
+        };
+        plan.holds(&fingerprint(&config), stored, &context, now_ms as u64)
     })
     .unwrap_or(false)
 }
@@ -131,6 +134,14 @@ pub extern "C" fn hand_over_watch() -> usize {
         watch.push_str(&key);
     }
     give(&watch)
+}
+
+/// Gives where the plan's record is kept, as `storageKind()` names it: `cookie` (the domain
+/// cookie: [`plan_holds`] is then handed `document.cookie`) or `localStorage`.
+#[no_mangle]
+pub extern "C" fn plan_kept_in() -> usize {
+    let in_cookie = with_plan(|plan| !plan.cookie.is_empty()).unwrap_or(false);
+    give(if in_cookie { "cookie" } else { "localStorage" })
 }
 
 /// Gives the stored text the plan ran with (the full engine's `resumeFrom`).
@@ -184,6 +195,7 @@ mod tests {
             fingerprint: fingerprint(config),
             key: "samtykke".into(),
             stored: "{\"record\":1}".into(),
+            cookie: String::new(),
             context: plan_context(false, page, browser),
             valid_from: 1_000,
             valid_until: 2_000,
@@ -239,6 +251,7 @@ mod tests {
         ));
         assert_eq!(given(plan_steps()), "[[\"stub\"],[\"js\"]]");
         assert_eq!(given(plan_stored()), "{\"record\":1}");
+        assert_eq!(given(plan_kept_in()), "localStorage");
         let accepted = |name: &str| {
             let (p, l) = put(name);
             // SAFETY: from `put`, used once.
@@ -251,6 +264,24 @@ mod tests {
             given(full_engine_markup()),
             "[data-category],[data-samtykke=\"notice\"]"
         );
+
+        // A plan for the domain cookie reads the page's cookies, not localStorage.
+        let domain_plan = Plan {
+            cookie: "%7B%22record%22%3A1%7D".into(),
+            ..Plan::decode(&plan("{\"revision\":1}", "en\nen-GB")).unwrap()
+        };
+        let (p, l) = put(&domain_plan.encode().unwrap());
+        // SAFETY: from `put`, used once.
+        assert_eq!(given(unsafe { plan_read(p, l) }), "samtykke");
+        assert_eq!(given(plan_kept_in()), "cookie");
+        let cookies = "a=1; samtykke=%7B%22record%22%3A1%7D";
+        let config = "{\"revision\":1}";
+        assert!(holds(config, Some(cookies), "en\nen-GB", 1_500.0));
+        let changed = "samtykke=%7B%22record%22%3A2%7D";
+        assert!(!holds(config, Some(changed), "en\nen-GB", 1_500.0));
+        let two = format!("{cookies}; samtykke=x");
+        assert!(!holds(config, Some(&two), "en\nen-GB", 1_500.0));
+        assert!(!holds(config, None, "en\nen-GB", 1_500.0));
 
         // A text that is no plan gives no key, and nothing is granted from it.
         let (p, l) = put("not a plan");
