@@ -40,12 +40,16 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub(crate) fn list(config: &Config, language: &str, items: &[String]) -> String {
     let comma = config.text(language, TextKey::ListComma);
     let and = config.text(language, TextKey::ListAnd);
+    // Arabic writes its "and" joined to the word after it.
+    let joined = and == "\u{648}";
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i + 1 == items.len() && i > 0 {
             out.push(' ');
             out.push_str(&and);
-            out.push(' ');
+            if !joined {
+                out.push(' ');
+            }
         } else if i > 0 {
             out.push_str(&comma);
             out.push(' ');
@@ -53,4 +57,25 @@ pub(crate) fn list(config: &Config, language: &str, items: &[String]) -> String 
         out.push_str(item);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_list_is_joined_with_the_language_s_comma_and_and() {
+        let config = Config::default();
+        assert_eq!(list(&config, "en", &items(&["a"])), "a");
+        assert_eq!(list(&config, "en", &items(&["a", "b", "c"])), "a, b and c");
+        assert_eq!(
+            list(&config, "ar", &items(&["أ", "ب", "ج"])),
+            "أ، ب وج",
+            "Arabic's و is written joined to the next word"
+        );
+    }
 }
