@@ -35,28 +35,27 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// `a`, `a and b`, `a, b and c` in `language`: its own comma (`listComma`) and "and"
-/// (`listAnd`).
+/// `a`, `a and b`, `a, b and c` in `language`: its own comma (`listComma`), and its "and"
+/// (`listAnd`, a template of the `{rest}` and the `{last}` item, so each language writes the
+/// join as it does: Arabic's "و" is joined to the word after it).
 pub(crate) fn list(config: &Config, language: &str, items: &[String]) -> String {
-    let comma = config.text(language, TextKey::ListComma);
-    let and = config.text(language, TextKey::ListAnd);
-    // Arabic writes its "and" joined to the word after it.
-    let joined = and == "\u{648}";
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i + 1 == items.len() && i > 0 {
-            out.push(' ');
-            out.push_str(&and);
-            if !joined {
-                out.push(' ');
-            }
-        } else if i > 0 {
-            out.push_str(&comma);
-            out.push(' ');
-        }
-        out.push_str(item);
+    let Some((last, rest)) = items.split_last() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return last.clone();
     }
-    out
+    let comma = config.text(language, TextKey::ListComma);
+    let mut joined = String::new();
+    for (i, item) in rest.iter().enumerate() {
+        if i > 0 {
+            joined.push_str(&comma);
+            joined.push(' ');
+        }
+        joined.push_str(item);
+    }
+    let and = config.text(language, TextKey::ListAnd);
+    fill(&and, &[("rest", &joined), ("last", last)])
 }
 
 #[cfg(test)]
@@ -70,7 +69,9 @@ mod tests {
     #[test]
     fn a_list_is_joined_with_the_language_s_comma_and_and() {
         let config = Config::default();
+        assert_eq!(list(&config, "en", &items(&[])), "");
         assert_eq!(list(&config, "en", &items(&["a"])), "a");
+        assert_eq!(list(&config, "en", &items(&["a", "b"])), "a and b");
         assert_eq!(list(&config, "en", &items(&["a", "b", "c"])), "a, b and c");
         assert_eq!(
             list(&config, "ar", &items(&["أ", "ب", "ج"])),
