@@ -96,7 +96,10 @@
   try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
   var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
     : [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']];
-  engine.concat(SNIPPETS.map(function (s) {
+  // The returning engine's glue imports shims.js alone; the full engine's, every snippet.
+  engine.concat(SNIPPETS.filter(function (s) {
+    return !planned || /shims/.test(s);
+  }).map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {
     var preload = create('link');

@@ -22,6 +22,5 @@ pub mod scroll_room;
 pub mod settings_button;
 pub mod shared_cookie;
 pub mod storage;
-pub mod trusted;
 
 pub use runtime::{Adapters, Controller, Subscription};

@@ -26,12 +26,15 @@ function filesUnder(dir) {
 // What each visit fetches is listed in visits.mjs (returning.test.mjs checks the returning
 // visit's list in a browser). The UI module comes only when the visitor opens the preferences
 // (or a page has a notice); it has a budget of its own.
-/** Every budgeted file of dist/, by budget key (the snippets, whose folder name carries a hash, together). */
+/** Every budgeted file of dist/, by budget key (a snippet, whose folder name carries a hash, by its file name). */
 function budgetedFiles() {
   assert.ok(fs.existsSync(path.join(DIST, 'samtykke.js')), 'dist/ is missing: run `make dist` first');
   const groups = {};
   for (const name of new Set([...FIRST_VISIT, ...RETURNING_VISIT, ...ON_DEMAND])) {
-    groups[name] = name === 'snippets' ? filesUnder(path.join(DIST, 'snippets')) : [path.join(DIST, name)];
+    groups[name] = name.startsWith('snippets/')
+      ? filesUnder(path.join(DIST, 'snippets')).filter((f) => path.basename(f) === path.basename(name))
+      : [path.join(DIST, name)];
+    assert.equal(groups[name].length, 1, `dist/ has no single ${name}`);
   }
   return groups;
 }

@@ -1,14 +1,16 @@
-// What each kind of page view fetches from dist/, by budget key (the snippets, whose folder
-// name carries a hash, as one). size-budget.test.mjs sums their bytes; returning.test.mjs
+// What each kind of page view fetches from dist/, by budget key (a snippet, whose folder name
+// carries a hash, as `snippets/<file name>`). size-budget.test.mjs sums their bytes; returning.test.mjs
 // checks in a browser that a returning visit fetches exactly its list.
+
+import path from 'node:path';
 
 /** A first visit: the loader, the entry, the base and banner stylesheets, the full engine and its snippets. */
 export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.js', 'samtykke.css',
-  'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets'];
+  'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets/shims.js', 'snippets/gate.js'];
 
-/** A returning visit with a valid choice: the base stylesheet and the returning engine. */
+/** A returning visit with a valid choice: the base stylesheet, the returning engine and the page actions it shares. */
 export const RETURNING_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css',
-  'samtykke_return.js', 'samtykke_return_bg.wasm', 'snippets'];
+  'samtykke_return.js', 'samtykke_return_bg.wasm', 'snippets/shims.js'];
 
 /** Fetched only when the preferences dialog or a notice shows. */
 export const ON_DEMAND = ['samtykke_ui.js', 'samtykke_ui_bg.wasm', 'samtykke.ui.css'];
@@ -17,6 +19,6 @@ export const ON_DEMAND = ['samtykke_ui.js', 'samtykke_ui_bg.wasm', 'samtykke.ui.
 export function distFiles(urls) {
   const names = urls.map((u) => new URL(u).pathname)
     .filter((p) => p.startsWith('/samtykke/'))
-    .map((p) => (p.startsWith('/samtykke/snippets/') ? 'snippets' : p.slice('/samtykke/'.length)));
+    .map((p) => (p.startsWith('/samtykke/snippets/') ? `snippets/${path.posix.basename(p)}` : p.slice('/samtykke/'.length)));
   return [...new Set(names)].sort();
 }

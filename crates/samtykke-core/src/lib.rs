@@ -75,8 +75,8 @@ pub use limits::{
 };
 pub use markup::{Element as MarkupElement, Markup};
 pub use page_contract::{
-    page_languages, GATED, GATED_EMBEDS, HELD_URLS, NOTICE_HOOK, OTHER_TABS_CHANNEL,
-    PREFERENCES_HOOK,
+    page_languages, GATED, GATED_EMBEDS, HELD_URLS, HELD_URLS_TEXT, NOTICE_HOOK,
+    OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
 };
 pub use plan::{
     context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY, PLAN_LIFETIME_MS,

@@ -16,6 +16,9 @@ pub const HELD_URLS: [(&str, &str); 3] = [
     ("data-srcset", "srcset"),
     ("data-poster", "poster"),
 ];
+/// [`HELD_URLS`] as the page actions (`shims.js`) take them: each holding attribute and its
+/// real one in turn, space-separated.
+pub const HELD_URLS_TEXT: &str = "data-src src data-srcset srcset data-poster poster";
 /// Elements that open the preferences dialog when clicked.
 pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
 /// Elements where the privacy notice is rendered.
@@ -35,6 +38,15 @@ pub fn page_languages(lines: &str) -> (Option<&str>, impl Iterator<Item = &str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_held_urls_text_lists_the_held_urls_in_order() {
+        let pairs: Vec<&str> = HELD_URLS
+            .iter()
+            .flat_map(|(held, real)| [*held, *real])
+            .collect();
+        assert_eq!(HELD_URLS_TEXT, pairs.join(" "));
+    }
 
     #[test]
     fn the_first_line_is_the_page_and_may_be_empty() {

@@ -10,12 +10,12 @@
 //! Vue hold references to them and remove them later. The original stays in place, marked
 //! handled; what Samtykke adds beside it goes when the page removes the original.
 //!
-//! `scripts.rs` runs the queue of scripts, `placeholders.rs` holds back embeds, and
-//! `problems.rs` names markup that can never run.
+//! This module decides which gated elements may run; running a script's copy, in order, and
+//! letting an embed load are page actions (`gate.js`).
+//! `placeholders.rs` holds back embeds, and `problems.rs` names markup that can never run.
 
 mod placeholders;
 mod problems;
-mod scripts;
 
 pub use placeholders::load_embed;
 
@@ -23,33 +23,45 @@ use super::ports::ScriptGate;
 use crate::browser::dom;
 use crate::core::{allows, url_problem, CategorySet, GATED_EMBEDS, HELD_URLS};
 use placeholders::Placeholders;
-use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// Marks an element that is queued or done, so nothing runs twice.
+#[wasm_bindgen(module = "/src/browser/gate.js")]
+extern "C" {
+    /// Queues a script the gate let run, with the URL it checked (`None`: inline).
+    #[wasm_bindgen(js_name = queueScript)]
+    fn queue_script(original: &Element, src: Option<String>);
+    /// Lets an embed the gate allowed load (see `load_embed`).
+    #[wasm_bindgen(js_name = loadEmbed)]
+    fn load_embed_now(embed: &Element, held: &str);
+    /// Removes the scripts' copies whose originals left the document.
+    #[wasm_bindgen(js_name = tidyAdded)]
+    fn tidy_added();
+}
+
+/// Marks an element that is queued or done, so nothing runs twice (`gate.js` marks with it
+/// too; the gating tests hold the two together).
 const HANDLED: &str = "data-samtykke-handled";
 
 /// Marks a gated element whose attributes can never let it run, with the reason (reported
 /// once in the console; the attribute shows it in the page's inspector too).
 const PROBLEM: &str = "data-samtykke-problem";
 
-/// Marks an embed the gate hid behind its placeholder (and must show again).
+/// Marks an embed the gate hid behind its placeholder (and `gate.js` shows again).
 const HIDDEN_BY_GATE: &str = "data-samtykke-hidden";
 
-/// The class of a placeholder; `load_embed` removes one standing right before its embed.
+/// The class of a placeholder; `gate.js` removes one standing right before its embed that
+/// may load.
 const PLACEHOLDER: &str = "samtykke-placeholder";
 
 /// The page's gate.
 #[derive(Default, Clone)]
 pub struct DomGate {
-    queue: Rc<RefCell<VecDeque<Element>>>,
-    running: Rc<Cell<bool>>,
     placeholders: Rc<RefCell<Placeholders>>,
-    /// What Samtykke added beside a page's element (a script's live copy, an embed's
-    /// placeholder), paired with that element: it goes when the page removes the element.
+    /// The placeholder added before a page's embed, paired with that embed: it goes when the
+    /// page removes the embed (as a script's copy does, in `gate.js`).
     added: Rc<RefCell<Vec<(Element, Element)>>>,
     /// The CSP nonce Samtykke was given: gated scripts must carry it to run.
     nonce: Rc<RefCell<Option<String>>>,
@@ -122,6 +134,7 @@ fn loadable(element: &Element) -> bool {
 
 impl ScriptGate for DomGate {
     fn tidy(&self) {
+        tidy_added();
         self.added.borrow_mut().retain(|(original, added)| {
             let kept = original.is_connected();
             if !kept {
@@ -137,7 +150,6 @@ impl ScriptGate for DomGate {
         };
         let selector = format!("script[type=\"text/plain\"][data-category]:not([{HANDLED}])");
         if let Some(list) = dom::query_selector_all(&document, &selector) {
-            let mut queue = self.queue.borrow_mut();
             for node in (0..list.length()).filter_map(|i| list.item(i)) {
                 let Ok(element) = node.dyn_into::<Element>() else {
                     continue;
@@ -147,7 +159,8 @@ impl ScriptGate for DomGate {
                     && self.nonce_problem(&element).is_none()
                 {
                     let _ = element.set_attribute(HANDLED, "");
-                    queue.push_back(element);
+                    // The URL checked here is the one loaded: the page cannot swap it.
+                    queue_script(&element, source_of(&element));
                 }
             }
         }
@@ -165,10 +178,6 @@ impl ScriptGate for DomGate {
                     self.ensure_placeholder(&embed);
                 }
             }
-        }
-        if !self.running.get() {
-            self.running.set(true);
-            wasm_bindgen_futures::spawn_local(scripts::run_queue(self.clone()));
         }
     }
 }

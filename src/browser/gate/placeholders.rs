@@ -3,11 +3,11 @@
 //! and **Always allow** (grants its category through the controller), re-worded when the
 //! language changes; and loading an embed once it may.
 
-use super::{loadable, with_sources, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
+use super::{loadable, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
 use crate::browser::dom;
 use crate::core::{
     placeholder_texts, wanted_categories, CategorySet, Config, Embed, PlaceholderTexts,
-    GATED_EMBEDS, HELD_URLS,
+    GATED_EMBEDS, HELD_URLS_TEXT,
 };
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -245,27 +245,8 @@ fn placeholder_of(embed: &Element) -> Option<Element> {
 /// first (an image in a `<picture>` then chooses once), and a video or audio loads again. Its
 /// placeholder goes and it shows again.
 pub fn load_embed(embed: &Element) {
-    if !loadable(embed) {
-        return;
-    }
-    let _ = embed.set_attribute(HANDLED, "");
-    with_sources(embed, &mut |element| {
-        for (held, real) in HELD_URLS {
-            if let Some(url) = element.get_attribute(held) {
-                let _ = element.set_attribute(real, &url);
-                let _ = element.remove_attribute(held);
-            }
-        }
-        false
-    });
-    if embed.matches("video,audio").unwrap_or(false) {
-        embed.unchecked_ref::<web_sys::HtmlMediaElement>().load();
-    }
-    if let Some(placeholder) = placeholder_of(embed) {
-        placeholder.remove();
-    }
-    if embed.has_attribute(HIDDEN_BY_GATE) {
-        let _ = embed.remove_attribute(HIDDEN_BY_GATE);
-        let _ = embed.remove_attribute("hidden");
+    // Checked and moved in one go: no page script runs in between.
+    if loadable(embed) {
+        super::load_embed_now(embed, HELD_URLS_TEXT);
     }
 }
