@@ -32,7 +32,7 @@ META=(.cargo_vcs_info.json Cargo.toml Cargo.toml.orig Cargo.lock README.md LICEN
 check samtykke-core "$(cargo package --locked -p samtykke-core --list --allow-dirty)" \
   "${META[@]}" src/lib.rs 'src/*.rs' build.rs 'build/*.rs' texts/en.json 'texts/*.json'
 check samtykke "$(cargo package --locked -p samtykke --list --allow-dirty)" \
-  "${META[@]}" src/lib.rs 'src/*.rs' 'src/*/*.rs' src/browser/shims.js src/browser/gate.js src/demo/config.json
+  "${META[@]}" src/lib.rs 'src/*.rs' 'src/*/*.rs' src/browser/shims.js src/browser/gate.js src/browser/room.js src/demo/config.json
 # Both build from their packages alone (the shell against the packaged core). Cargo takes a
 # registry crate of the same version as unchanged, so an unpacking or a build of the core
 # from an earlier run would be reused: start both from nothing.

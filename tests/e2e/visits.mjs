@@ -6,7 +6,7 @@ import path from 'node:path';
 
 /** A first visit: the loader, the entry, the base and banner stylesheets, the full engine and its snippets. */
 export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.js', 'samtykke.css',
-  'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets/shims.js', 'snippets/gate.js'];
+  'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets/shims.js', 'snippets/gate.js', 'snippets/room.js'];
 
 /** A returning visit with a valid choice: the base stylesheet, the returning engine and the page actions it shares. */
 export const RETURNING_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css',
