@@ -1,27 +1,10 @@
-//! The Google tag in a real page: the `dataLayer`/`gtag` stub (a tiny JS shim, because gtag.js
-//! needs `arguments` objects) and the async tag script, carrying the page's CSP nonce.
+//! The Google tag in a real page: the core's steps for it, carried out by the page actions
+//! of `shims.js` (the `dataLayer`/`gtag` stub, because gtag.js needs `arguments` objects, and
+//! the async tag scripts, carrying the page's CSP nonce), as the returning engine replays them.
 
+use super::page::replay_steps;
 use super::ports::GoogleTags;
-use crate::core::json::{self, Value};
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(module = "/src/browser/shims.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = ensureStub)]
-    fn ensure_stub_js();
-    #[wasm_bindgen(js_name = gtagText)]
-    fn gtag_text(args: &str);
-    #[wasm_bindgen(js_name = gtagJsStart)]
-    fn gtag_js_start_js();
-    #[wasm_bindgen(js_name = tagManagerStart)]
-    fn tag_manager_start_js();
-    #[wasm_bindgen(js_name = loadScript)]
-    fn load_script_js(src: &str, nonce: Option<String>);
-    #[wasm_bindgen(js_name = setFlag)]
-    fn set_flag_js(name: &str, on: bool);
-    #[wasm_bindgen(js_name = consentEvent)]
-    fn consent_event_js(lists: &str);
-}
+use crate::core::{steps_json, Step};
 
 /// The page's Google tag.
 #[derive(Debug)]
@@ -31,36 +14,9 @@ pub struct WebGoogleTags {
 }
 
 impl GoogleTags for WebGoogleTags {
-    fn ensure_stub(&self) {
-        ensure_stub_js();
-    }
-
-    fn gtag(&self, args: &[Value]) {
-        gtag_text(&json::write(&Value::Array(args.to_vec())));
-    }
-
-    fn gtag_js_start(&self) {
-        gtag_js_start_js();
-    }
-
-    fn tag_manager_start(&self) {
-        tag_manager_start_js();
-    }
-
-    fn load_script(&self, src: &str) {
-        load_script_js(src, self.nonce.clone());
-    }
-
-    fn set_window_flag(&self, name: &str, value: bool) {
-        set_flag_js(name, value);
-    }
-
-    fn consent_event(&self, categories: &[String], services: &[String]) {
-        let list =
-            |names: &[String]| Value::Array(names.iter().map(|n| n.as_str().into()).collect());
-        consent_event_js(&json::write(&Value::Array(vec![
-            list(categories),
-            list(services),
-        ])));
+    fn run(&self, steps: &[Step]) {
+        if !steps.is_empty() {
+            replay_steps(&steps_json(steps), self.nonce.as_deref().unwrap_or(""));
+        }
     }
 }

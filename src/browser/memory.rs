@@ -6,7 +6,7 @@ use super::ports::{
     ScriptGate,
 };
 use crate::core::{
-    json, CategorySet, Config, ConsentId, ConsentRecord, Environment, Notice, State,
+    json, CategorySet, Config, ConsentId, ConsentRecord, Environment, Notice, State, Step,
 };
 use std::cell::{Cell, RefCell};
 
@@ -137,38 +137,30 @@ pub struct RecordingGoogleTags {
 }
 
 impl GoogleTags for RecordingGoogleTags {
-    fn ensure_stub(&self) {
-        self.calls.borrow_mut().push("stub".to_owned());
-    }
-    fn gtag(&self, args: &[crate::core::json::Value]) {
-        let args: Vec<String> = args
-            .iter()
-            .map(|a| a.as_str().map_or_else(|| json::write(a), str::to_owned))
-            .collect();
-        self.calls
-            .borrow_mut()
-            .push(format!("gtag {}", args.join(" ")));
-    }
-    fn gtag_js_start(&self) {
-        self.calls.borrow_mut().push("gtag js <date>".to_owned());
-    }
-    fn tag_manager_start(&self) {
-        self.calls
-            .borrow_mut()
-            .push("push gtm.start <now>".to_owned());
-    }
-    fn load_script(&self, src: &str) {
-        self.calls.borrow_mut().push(format!("load {src}"));
-    }
-    fn set_window_flag(&self, name: &str, value: bool) {
-        self.calls.borrow_mut().push(format!("flag {name}={value}"));
-    }
-    fn consent_event(&self, categories: &[String], services: &[String]) {
-        self.calls.borrow_mut().push(format!(
-            "push samtykke_consent_update {} / {}",
-            categories.join(","),
-            services.join(",")
-        ));
+    fn run(&self, steps: &[Step]) {
+        let mut calls = self.calls.borrow_mut();
+        for step in steps {
+            calls.push(match step {
+                Step::GtagStub => "stub".to_owned(),
+                Step::Gtag(args) => {
+                    let args: Vec<String> = args
+                        .iter()
+                        .map(|a| a.as_str().map_or_else(|| json::write(a), str::to_owned))
+                        .collect();
+                    format!("gtag {}", args.join(" "))
+                }
+                Step::GtagJsStart => "gtag js <date>".to_owned(),
+                Step::TagManagerStart => "push gtm.start <now>".to_owned(),
+                Step::Script(src) => format!("load {src}"),
+                Step::WindowFlag(name, value) => format!("flag {name}={value}"),
+                Step::ConsentEvent(categories, services) => format!(
+                    "push samtykke_consent_update {} / {}",
+                    categories.join(","),
+                    services.join(",")
+                ),
+                other => format!("{other:?}"),
+            });
+        }
     }
 }
 

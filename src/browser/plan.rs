@@ -31,26 +31,8 @@ impl Steps {
 }
 
 impl GoogleTags for Steps {
-    fn ensure_stub(&self) {
-        self.push(Step::GtagStub);
-    }
-    fn gtag(&self, args: &[crate::core::json::Value]) {
-        self.push(Step::Gtag(args.to_vec()));
-    }
-    fn gtag_js_start(&self) {
-        self.push(Step::GtagJsStart);
-    }
-    fn tag_manager_start(&self) {
-        self.push(Step::TagManagerStart);
-    }
-    fn load_script(&self, src: &str) {
-        self.push(Step::Script(src.to_owned()));
-    }
-    fn set_window_flag(&self, name: &str, value: bool) {
-        self.push(Step::WindowFlag(name.to_owned(), value));
-    }
-    fn consent_event(&self, categories: &[String], services: &[String]) {
-        self.push(Step::ConsentEvent(categories.to_vec(), services.to_vec()));
+    fn run(&self, steps: &[Step]) {
+        self.steps.borrow_mut().extend_from_slice(steps);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The small traits the controller drives. Each has a browser implementation and an in-memory
 //! twin (`browser::memory`, feature `testing`) so the whole shell runs in native tests.
 
-use crate::core::{CategorySet, Config, ConsentRecord, Notice, State};
+use crate::core::{CategorySet, Config, ConsentRecord, Notice, State, Step};
 
 /// Where the encoded consent record lives.
 pub trait RecordStore {
@@ -40,24 +40,11 @@ pub trait CookieJar {
     fn is_secure_context(&self) -> bool;
 }
 
-/// The Google tag: the `gtag()` command queue and the tag script.
+/// The Google tag: carries out the steps the core gives for it (`google_steps`: the `gtag()`
+/// command queue, the tag scripts, the `ga-disable` flag, the tag managers' event).
 pub trait GoogleTags {
-    /// Makes sure `window.dataLayer` and `window.gtag` exist.
-    fn ensure_stub(&self);
-    /// Calls `gtag(args...)`, each argument given as JSON.
-    fn gtag(&self, args: &[crate::core::json::Value]);
-    /// Calls `gtag('js', new Date())`, which starts the tag's measurement.
-    fn gtag_js_start(&self);
-    /// Pushes Google Tag Manager's start event (`gtm.start`: now, `event`: `gtm.js`) to the
-    /// `dataLayer`.
-    fn tag_manager_start(&self);
-    /// Loads an external script (async) once.
-    fn load_script(&self, src: &str);
-    /// Sets `window[name] = value` (for `ga-disable-<id>`).
-    fn set_window_flag(&self, name: &str, value: bool);
-    /// Pushes `{event: "samtykke_consent_update", samtykke: {categories, services}}` to the
-    /// `dataLayer`, for tag managers' triggers.
-    fn consent_event(&self, categories: &[String], services: &[String]);
+    /// Carries out `steps`, in order.
+    fn run(&self, steps: &[Step]);
 }
 
 /// Runs gated scripts and embeds on the page.
@@ -124,26 +111,8 @@ impl<T: CookieJar + ?Sized> CookieJar for std::rc::Rc<T> {
 }
 
 impl<T: GoogleTags + ?Sized> GoogleTags for std::rc::Rc<T> {
-    fn ensure_stub(&self) {
-        (**self).ensure_stub()
-    }
-    fn gtag(&self, args: &[crate::core::json::Value]) {
-        (**self).gtag(args)
-    }
-    fn gtag_js_start(&self) {
-        (**self).gtag_js_start()
-    }
-    fn tag_manager_start(&self) {
-        (**self).tag_manager_start()
-    }
-    fn load_script(&self, src: &str) {
-        (**self).load_script(src)
-    }
-    fn set_window_flag(&self, name: &str, value: bool) {
-        (**self).set_window_flag(name, value)
-    }
-    fn consent_event(&self, categories: &[String], services: &[String]) {
-        (**self).consent_event(categories, services)
+    fn run(&self, steps: &[Step]) {
+        (**self).run(steps)
     }
 }
 

@@ -5,11 +5,9 @@ use super::ports::{
     ConsentLog, Console, CookieJar, CookiePatterns, GoogleTags, Navigation, OtherTabs, PageEvents,
     RecordStore, Saved, ScriptGate,
 };
-use crate::core::json::object;
-use crate::core::json::{Map, Value};
 use crate::core::{
-    consent_state, cookies_to_erase, default_state, erase_everywhere, lifetime_ms, CategorySet,
-    Config, ConsentRecord, Effect, Environment, Event, State,
+    cookies_to_erase, erase_everywhere, google_steps, lifetime_ms, CategorySet, Config,
+    ConsentRecord, Effect, Environment, Event, State,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -272,29 +270,6 @@ impl Controller {
                 a.store.clear();
                 a.other_tabs.tell_other_tabs();
             }
-            Effect::ConsentDefault => push_consent_default(a.google.as_ref(), config),
-            Effect::ConsentUpdate(granted) => {
-                let types = consent_types(consent_state(granted));
-                a.google
-                    .gtag(&["consent".into(), "update".into(), Value::Object(types)]);
-            }
-            Effect::DisableGoogleAnalytics(disabled) => {
-                if let Some(ga) = &config.google_analytics {
-                    a.google
-                        .set_window_flag(&format!("ga-disable-{}", ga.measurement_id), disabled);
-                }
-            }
-            Effect::LoadGoogleAnalytics { signals } => self.load_google_analytics(config, signals),
-            Effect::GoogleSignals(signals) => {
-                a.google.gtag(&["set".into(), google_signals(signals)]);
-            }
-            Effect::LoadTagManager => self.load_tag_manager(config),
-            Effect::GtagSet(name, on) => a.google.gtag(&["set".into(), name.into(), on.into()]),
-            Effect::ConsentEvent { granted, services } => {
-                let categories: Vec<String> =
-                    granted.names().into_iter().map(str::to_owned).collect();
-                a.google.consent_event(&categories, &services);
-            }
             Effect::Activate(granted) => a.gate.activate(granted, &state.services_on()),
             Effect::Withdraw {
                 categories,
@@ -302,40 +277,8 @@ impl Controller {
             } => self.erase_cookies(config, categories, &services),
             Effect::Notify(notice) => a.events.notify(&notice, state),
             Effect::Reload => a.navigation.reload(),
+            google => a.google.run(&google_steps(&google, config)),
         }
-    }
-
-    fn load_google_analytics(&self, config: &Config, signals: bool) {
-        let Some(ga) = &config.google_analytics else {
-            return;
-        };
-        let google = &self.0.adapters.google;
-        google.load_script(&format!(
-            "https://www.googletagmanager.com/gtag/js?id={}",
-            ga.measurement_id
-        ));
-        google.gtag_js_start();
-        google.gtag(&[
-            "config".into(),
-            ga.measurement_id.as_str().into(),
-            object([
-                ("anonymize_ip", ga.anonymize_ip.into()),
-                ("allow_google_signals", signals.into()),
-                ("allow_ad_personalization_signals", signals.into()),
-            ]),
-        ]);
-    }
-
-    fn load_tag_manager(&self, config: &Config) {
-        let Some(gtm) = &config.google_tag_manager else {
-            return;
-        };
-        let google = &self.0.adapters.google;
-        google.tag_manager_start();
-        google.load_script(&format!(
-            "https://www.googletagmanager.com/gtm.js?id={}",
-            gtm.container_id
-        ));
     }
 
     /// Erases the cookies of withdrawn categories and services (the core's
@@ -354,39 +297,6 @@ impl Controller {
             }
         }
     }
-}
-
-/// Tells Google's Consent Mode that nothing is granted yet (every type denied), with the
-/// config's `waitForUpdate`. Also used before any config is known (the defaults' wait).
-pub fn push_consent_default(google: &dyn GoogleTags, config: &Config) {
-    google.ensure_stub();
-    let wait = config
-        .google_analytics
-        .as_ref()
-        .map_or(500, |ga| ga.wait_for_update);
-    let mut types = consent_types(default_state());
-    types.insert("wait_for_update".to_owned(), wait.into());
-    google.gtag(&["consent".into(), "default".into(), Value::Object(types)]);
-}
-
-/// Google signals and ad personalisation signals, both following marketing consent.
-fn google_signals(on: bool) -> Value {
-    object([
-        ("allow_google_signals", on.into()),
-        ("allow_ad_personalization_signals", on.into()),
-    ])
-}
-
-fn consent_types(state: [(&'static str, bool); 7]) -> Map {
-    state
-        .iter()
-        .map(|(t, granted)| {
-            (
-                (*t).to_owned(),
-                Value::from(if *granted { "granted" } else { "denied" }),
-            )
-        })
-        .collect()
 }
 
 impl std::fmt::Debug for Adapters {

@@ -1,14 +1,15 @@
 // The page actions both engines carry out, in plain JS and in one file so a page view fetches
 // one snippet: the gtag() command queue (gtag.js reads `arguments` objects from the
 // dataLayer), the Trusted Types policy (its callbacks must be JS functions), events, the
-// settings button, and `replaySteps`, which carries out a returning-visit plan's steps with
-// the same actions. Each is defined here once; the engines decide when.
+// settings button, and `replaySteps`, which carries out steps the core gives (a returning-
+// visit plan's, and the full engine's for Google's tags). Each is defined here once; the
+// engines decide when.
 
 // The document's own properties and methods, through Document.prototype: a page's named
 // elements (<form name="head">) shadow the document's.
 const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
 const call = (name, ...args) => Document.prototype[name].apply(document, args);
-export function ensureStub() {
+function ensureStub() {
   // Only an array is a data layer: markup such as <img id="dataLayer"> is not one.
   if (!Array.isArray(window.dataLayer)) window.dataLayer = [];
   if (typeof window.gtag !== 'function') {
@@ -16,17 +17,12 @@ export function ensureStub() {
   }
 }
 
-// gtag(...args), the arguments given as a JSON array.
-export function gtagText(args) {
-  gtag(JSON.parse(args));
-}
-
 function gtag(args) {
   window.gtag.apply(window, args);
 }
 
 // window['ga-disable-<id>'] = on: the only window property Samtykke sets.
-export function setFlag(name, on) {
+function setFlag(name, on) {
   if (/^ga-disable-[A-Za-z0-9-]+$/.test(name)) window[name] = on === true;
 }
 
@@ -43,7 +39,7 @@ export function reportRefused() {
 const GOOGLE_TAG = /^https:\/\/www\.googletagmanager\.com\/(gtag\/js|gtm\.js)\?id=[A-Za-z0-9-]+$/;
 
 // Loads Google's tag script (async, with `nonce`) once per URL.
-export function loadScript(src, nonce) {
+function loadScript(src, nonce) {
   if (!GOOGLE_TAG.test(src)) return;
   if (call('querySelector', 'script[src="' + src + '"]')) return;
   const script = call('createElement', 'script');
@@ -69,24 +65,19 @@ export function hasAny(selector) {
   return call('querySelector', selector) !== null;
 }
 
-// dataLayer.push({event: 'samtykke_consent_update', samtykke: {categories, services}}), the
-// two lists given as a JSON array of two arrays. Only this event, and only names in it,
-// whatever a plan holds.
-export function consentEvent(lists) {
-  pushConsent(...JSON.parse(lists));
-}
-
+// dataLayer.push({event: 'samtykke_consent_update', samtykke: {categories, services}}): only
+// this event, and only names in it, whatever a plan holds.
 function pushConsent(categories, services) {
   const names = (list) => (Array.isArray(list) ? list.filter((n) => typeof n === 'string') : []);
   ensureStub();
   window.dataLayer.push({ event: 'samtykke_consent_update', samtykke: { categories: names(categories), services: names(services) } });
 }
 
-export function gtagJsStart() {
+function gtagJsStart() {
   window.gtag('js', new Date());
 }
 
-export function tagManagerStart() {
+function tagManagerStart() {
   if (Array.isArray(window.dataLayer)) window.dataLayer.push({ 'gtm.start': new Date().getTime(), event: 'gtm.js' });
 }
 

@@ -8,9 +8,9 @@ use samtykke::browser::first_layer;
 use samtykke::browser::gtag::WebGoogleTags;
 use samtykke::browser::page::{consent_json, console_error};
 use samtykke::browser::plan::keep_plan;
-use samtykke::browser::runtime::push_consent_default;
+use samtykke::browser::ports::GoogleTags;
 use samtykke::browser::{Controller, Subscription};
-use samtykke::core::{json, Category, CategorySet, Config, Event};
+use samtykke::core::{google_steps, json, Category, CategorySet, Config, Effect, Event};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -127,7 +127,7 @@ pub fn draw_first_layer() {
 #[wasm_bindgen(js_name = consentDefault)]
 pub fn consent_default() {
     let google = WebGoogleTags { nonce: None };
-    push_consent_default(&google, &Config::default());
+    google.run(&google_steps(&Effect::ConsentDefault, &Config::default()));
 }
 
 /// Shows the first layer.

@@ -24,6 +24,7 @@ mod erasure;
 mod error;
 mod first_layer;
 mod gating;
+mod google_tags;
 mod host_only;
 pub mod json;
 mod language;
@@ -64,6 +65,7 @@ pub use gating::{
     allows, markup_problem, nonce_problem, placeholder_texts, url_problem, wanted_categories,
     Embed, PlaceholderTexts,
 };
+pub use google_tags::google_steps;
 pub use host_only::{
     forgotten_at, forgotten_marker, leftover_stands, shared_choice, stamp_host, written_elsewhere,
     SharedChoice,
@@ -79,7 +81,8 @@ pub use page_contract::{
     OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
 };
 pub use plan::{
-    context as plan_context, fingerprint, Plan, PlanText, Step, PLAN_KEY, PLAN_LIFETIME_MS,
+    context as plan_context, fingerprint, steps_json, Plan, PlanText, Step, PLAN_KEY,
+    PLAN_LIFETIME_MS,
 };
 pub use policy::{in_force_window, lifetime_ms, DAY_MS};
 pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};

@@ -254,8 +254,7 @@ impl Plan {
             out.push_str(field);
         }
         out.push(STEPS);
-        let steps = self.steps.iter().map(step_json).collect();
-        out.push_str(&json::write(&Value::Array(steps)));
+        out.push_str(&steps_json(&self.steps));
         Some(out)
     }
 
@@ -301,6 +300,12 @@ impl Plan {
         }
         .holds(fingerprint, stored, context, now_ms)
     }
+}
+
+/// Steps as the page actions take them (`replaySteps` in the shell's `shims.js`): a JSON
+/// array of arrays, as in a plan's text.
+pub fn steps_json(steps: &[Step]) -> String {
+    json::write(&Value::Array(steps.iter().map(step_json).collect()))
 }
 
 fn step_json(step: &Step) -> Value {
