@@ -20,7 +20,7 @@ bash scripts/check-core-deps.sh
 step "native tests: the core on its own, then the shell with in-memory twins, server-rendered markup, doctests, the returning engine's exports"
 cargo test --locked -p samtykke-core
 cargo test --locked -p samtykke
-cargo test --locked -p samtykke-www-returning
+cargo test --locked -p samtykke-www-returning -p samtykke-www-gating
 step "fuzz: a bounded run of every parser of outside data (SECONDS_PER_TARGET, default 10 s each)"
 bash scripts/fuzz.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)"

@@ -5,6 +5,10 @@
 #   samtykke_return.js + samtykke_return_bg.wasm
 #                                             the returning-visit engine: the core's plan
 #                                             reader (no wasm-bindgen) and its own glue
+#   samtykke_gating.js + samtykke_gating_bg.wasm
+#                                             the gated-markup check of a returning visit:
+#                                             the core's gating rules (no wasm-bindgen),
+#                                             fetched only on a page with gated markup
 #   samtykke_ui.js + samtykke_ui_bg.wasm      the Yew views (the preferences dialog, notices),
 #                                             fetched only when one must show; they read the
 #                                             core's state
@@ -35,11 +39,21 @@ build_wasm_modules() {
   # shellcheck disable=SC2086
   wasm-opt -Oz $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
     target/wasm32-unknown-unknown/release/samtykke_www_returning.wasm -o "$out/samtykke_return_bg.wasm"
-  local shims
+  local shims gate
   shims=$(cd "$tmp" && find snippets -name shims.js)
+  gate=$(cd "$tmp" && find snippets -name gate.js)
   sed "s|from './shims.js'|from './$shims'|" www/returning/glue.js > "$out/samtykke_return.js"
   grep -q "from './snippets/.*/shims.js'" "$out/samtykke_return.js" \
     || { echo "wasm-modules: could not point samtykke_return.js at shims.js" >&2; exit 1; }
+  # The gated-markup check, which the returning engine fetches on a page with gated markup:
+  # no wasm-bindgen either; its glue runs the markup with the full engine's page actions.
+  cargo build --release --locked -p samtykke-www-gating --target wasm32-unknown-unknown
+  # shellcheck disable=SC2086
+  wasm-opt -Oz $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
+    target/wasm32-unknown-unknown/release/samtykke_www_gating.wasm -o "$out/samtykke_gating_bg.wasm"
+  sed "s|from './gate.js'|from './$gate'|" www/gating/glue.js > "$out/samtykke_gating.js"
+  grep -q "from './snippets/.*/gate.js'" "$out/samtykke_gating.js" \
+    || { echo "wasm-modules: could not point samtykke_gating.js at gate.js" >&2; exit 1; }
   cargo build --release --locked -p samtykke-www-ui --target wasm32-unknown-unknown
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"

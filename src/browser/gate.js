@@ -3,7 +3,7 @@
 // shims.js, which the returning engine's page views fetch without it.
 import { reportRefused, trusted } from './shims.js';
 
-// Marks an element queued or done.
+// Marks an element queued or done (the core's HANDLED; the gating tests hold the two together).
 const HANDLED = 'data-samtykke-handled';
 // What was added beside a page's element (a script's live copy), paired with that element:
 // it goes when the page removes the element (`tidyAdded`).
@@ -25,16 +25,25 @@ const browserRuns = (script) => !script.hasAttribute('nomodule')
 // server that never answers must not hold back every script after it.
 const LOAD_WAIT_MS = 10000;
 
-// Queues a gated script the gate let run, with the URL it checked (none for an inline one):
-// each runs as a live copy inserted right after it, in the order queued, an external one
-// finishing (or failing, or timing out) before the next runs. The queue starts after the
-// caller's task, so that the embeds the gate lets load in the same pass go first.
-export function queueScript(original, src) {
-  scripts.push([original, src]);
+// Queues a gated script the gate let run and marks it handled: each runs as a live copy
+// inserted right after it, in the order queued, an external one finishing (or failing, or
+// timing out) before the next runs. Its URL is taken now, in the same task as the gate's
+// check of it, so the page cannot swap it. The queue starts after the caller's task, so that
+// the embeds the gate lets load in the same pass go first.
+export function queueScript(original) {
+  original.setAttribute(HANDLED, '');
+  scripts.push([original, sourceOf(original)]);
   if (!running) {
     running = true;
     Promise.resolve().then(runScripts);
   }
+}
+
+// Where a gated element loads from: its `data-src`, or for a script marked up as other
+// consent tools want it, a `src` (which a `type="text/plain"` script never fetches).
+function sourceOf(element) {
+  const src = element.getAttribute('data-src');
+  return src === null && element.localName === 'script' ? element.getAttribute('src') : src;
 }
 
 async function runScripts() {
@@ -64,7 +73,7 @@ function runScript(original, src) {
   script.setAttribute(HANDLED, '');
   let loading = null;
   try {
-    if (src == null) script.text = trusted(false, original.textContent);
+    if (src === null) script.text = trusted(false, original.textContent);
     else {
       // Dynamically inserted scripts are async by default; order is kept by waiting. Only a
       // script the browser runs ever fires load or error (the page's own onload and onerror
@@ -103,8 +112,7 @@ export function tidyAdded() {
 export function loadEmbed(embed, held) {
   const pairs = held.split(' ');
   embed.setAttribute(HANDLED, '');
-  const scope = embed.parentElement && embed.parentElement.localName === 'picture' ? embed.parentElement : embed;
-  for (const element of [...scope.querySelectorAll('source,track'), embed]) {
+  for (const element of chosenFrom(embed)) {
     for (let i = 0; i + 1 < pairs.length; i += 2) {
       const url = element.getAttribute(pairs[i]);
       if (url !== null) {
@@ -121,3 +129,28 @@ export function loadEmbed(embed, held) {
     embed.removeAttribute('hidden');
   }
 }
+
+// The elements a gated element loads from: the `<source>` and `<track>` elements it chooses
+// from (a video's or audio's own, those of the `<picture>` an image is in), then itself.
+function chosenFrom(element) {
+  const parent = element.parentElement;
+  const scope = parent && parent.localName === 'picture' ? parent : element;
+  return [...scope.querySelectorAll('source,track'), element];
+}
+
+// Every URL a gated element would load, as holding attribute and value in turn: those of
+// `held` (the core's HELD_URLS, space-separated with their real attributes) on what it
+// chooses from and on itself, a script's `src` standing for a missing `data-src` (as other
+// consent tools mark scripts up). Whether each may load is the engine's to say.
+export function heldUrls(element, held) {
+  const names = held.split(' ').filter((_, i) => i % 2 === 0);
+  const urls = [];
+  for (const from of chosenFrom(element)) {
+    for (const name of names) {
+      const url = name === 'data-src' ? sourceOf(from) : from.getAttribute(name);
+      if (url !== null) urls.push(name, url);
+    }
+  }
+  return urls;
+}
+

@@ -12,8 +12,7 @@ use super::storage::MemoryStore;
 use crate::core::json;
 use crate::core::{
     decode_value, fingerprint, in_force_window, only_cookie, CategorySet, ConsentRecord,
-    Environment, Notice, Plan, State, Step, TextKey, GATED, NOTICE_HOOK, PLAN_KEY,
-    PLAN_LIFETIME_MS,
+    Environment, Notice, Plan, State, Step, TextKey, NOTICE_HOOK, PLAN_KEY, PLAN_LIFETIME_MS,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -43,8 +42,8 @@ impl PageEvents for Steps {
     }
 }
 
-/// The plan leaves gated elements to the full engine: the returning engine hands over to it
-/// when the page has any.
+/// The plan leaves gated elements out: the returning engine's gated-markup check runs the
+/// page's own after the plan, or hands over to the full engine.
 impl ScriptGate for Steps {
     fn activate(&self, _granted: CategorySet, _services_on: &[String]) {}
 }
@@ -136,10 +135,11 @@ pub fn keep_plan(controller: &Controller, config_text: String, config_ok: bool) 
 }
 
 fn write_plan(controller: &Controller, state: &State, config_text: &str, config_ok: bool) {
-    // One plan per origin, for the pages the returning engine serves: a page with gated
-    // markup or a notice needs the full engine anyway, so it leaves the plan as it is (a plan
-    // made for another choice does not hold for this one).
-    if has_any(GATED) || has_any(NOTICE_HOOK) {
+    // One plan per origin, for the pages the returning engine serves: a page with a notice
+    // needs the full engine anyway, so it leaves the plan as it is (a plan made for another
+    // choice does not hold for this one). Gated markup is judged on each page view, by the
+    // returning engine's gated-markup check.
+    if has_any(NOTICE_HOOK) {
         return;
     }
     let plans = LocalStore::new(PLAN_KEY);

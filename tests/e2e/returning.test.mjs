@@ -2,13 +2,14 @@
 // full engine wrote, fetching only the small engine, and does what the full engine would
 // have done. Anything the plan cannot vouch for (another config text, another record) runs
 // the full engine; anything the small engine does not do (the preferences, an API call,
-// gated markup, another tab's choice) hands over to it without doing anything twice.
+// gated markup it cannot vouch for, another tab's choice) hands over to it without doing
+// anything twice. Gated markup the plan allows runs with a small check fetched for it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { start, context, page, banner, preferences, dataLayer, ROOT } from './harness.mjs';
-import { RETURNING_VISIT, distFiles } from './visits.mjs';
+import { RETURNING_VISIT, GATED_RETURNING, distFiles } from './visits.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -232,18 +233,52 @@ test('gated markup added later, and a choice in another tab, hand over to the fu
   await ctx.close();
 });
 
-test('gated images, video and audio on a page, or an image added later, run the full engine, which loads them', async () => {
+test('gated scripts and embeds the plan allows run by the returning engine, in order and once, without the full engine', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await acceptedPage(ctx, 'returning-gated.html');
+  await p.waitForFunction(() => window.count('stats-after-file') === 1);
+  const byFull = await p.evaluate(() => window.ran);
+  let mark = requests.length;
+  await p.reload();
+  await settled(p);
+  await p.waitForFunction(() => window.count('stats-after-file') === 1);
+  assert.deepEqual(await p.evaluate(() => window.ran), byFull, 'the same scripts, in the same order');
+  assert.deepEqual(byFull, ['stats-inline', 'stats-file', 'stats-after-file']);
+  await p.waitForFunction(() => document.getElementById('tour').getAttribute('src') === '/fixtures/frame.html');
+  assert.deepEqual(distFiles(requests.slice(mark)),
+    [...RETURNING_VISIT, ...GATED_RETURNING].sort(), 'the returning engine and the gated-markup check, not the full engine');
+  assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
+  // Nothing runs twice when the full engine takes over afterwards (the settings button).
+  await p.locator('.samtykke-settings-button').click();
+  await preferences(p).waitFor();
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'));
+  assert.deepEqual(await p.evaluate(() => window.ran), byFull);
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(p.consoleErrors, []);
+
+  // Refused, the same markup is the full engine's: the tour gets its placeholder.
+  await preferences(p).getByRole('button', { name: 'Reject all' }).click();
+  mark = requests.length;
+  await p.reload();
+  await p.locator('.samtykke-placeholder').waitFor();
+  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'the full engine took over');
+  assert.deepEqual(await p.evaluate(() => window.ran), []);
+  assert.equal(await p.locator('#tour').getAttribute('src'), null);
+  await ctx.close();
+});
+
+test('gated images, video and audio the plan allows load by the returning engine; an image added later hands over to the full engine', async () => {
   const { ctx, requests } = await context(env);
   const p = await acceptedPage(ctx);
   // A page of the same site with gated media (gating-media.html records what they get).
   let mark = requests.length;
   await p.goto(url('gating-media.html'));
   await p.waitForFunction(() => window.activated.includes('pixel:src') && window.activated.includes('talk:src'));
-  assert.ok(distFiles(requests.slice(mark)).includes('samtykke_bg.wasm'), 'the full engine ran');
+  assert.deepEqual(distFiles(requests.slice(mark)), [...RETURNING_VISIT, ...GATED_RETURNING].sort(), 'no full engine');
   assert.equal(await banner(p).count(), 0, 'under the stored choice');
   assert.equal(await p.locator('.samtykke-placeholder').count(), 0);
 
-  // The article page is the returning engine's, until a gated image comes.
+  // The article page is the returning engine's alone, until a gated image comes.
   mark = requests.length;
   await p.goto(url('returning.html'));
   await settled(p);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { FIRST_VISIT, RETURNING_VISIT, ON_DEMAND } from './visits.mjs';
+import { FIRST_VISIT, RETURNING_VISIT, GATED_RETURNING, ON_DEMAND } from './visits.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
@@ -30,7 +30,7 @@ function filesUnder(dir) {
 function budgetedFiles() {
   assert.ok(fs.existsSync(path.join(DIST, 'samtykke.js')), 'dist/ is missing: run `make dist` first');
   const groups = {};
-  for (const name of new Set([...FIRST_VISIT, ...RETURNING_VISIT, ...ON_DEMAND])) {
+  for (const name of new Set([...FIRST_VISIT, ...RETURNING_VISIT, ...GATED_RETURNING, ...ON_DEMAND])) {
     groups[name] = name.startsWith('snippets/')
       ? filesUnder(path.join(DIST, 'snippets')).filter((f) => path.basename(f) === path.basename(name))
       : [path.join(DIST, name)];

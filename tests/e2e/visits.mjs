@@ -12,6 +12,9 @@ export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.j
 export const RETURNING_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css',
   'samtykke_return.js', 'samtykke_return_bg.wasm', 'snippets/shims.js'];
 
+/** Fetched besides on a returning visit to a page with gated markup: the gated-markup check and the page actions that run it. */
+export const GATED_RETURNING = ['samtykke_gating.js', 'samtykke_gating_bg.wasm', 'snippets/gate.js'];
+
 /** Fetched only when the preferences dialog or a notice shows. */
 export const ON_DEMAND = ['samtykke_ui.js', 'samtykke_ui_bg.wasm', 'samtykke.ui.css'];
 

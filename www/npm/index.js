@@ -96,6 +96,7 @@ function watchForHandOver(engine, handOver) {
   const observer = new MutationObserver((records) => {
     const holds = (node) => matches(node, added) || (node instanceof Element && Element.prototype.querySelector.call(node, added) !== null);
     if (records.some((r) => Array.from(r.addedNodes).some(holds))) handOver();
+    else engine.tidy();
   });
   observer.observe(own('documentElement'), { childList: true, subtree: true });
   stops.push(() => observer.disconnect());
@@ -180,6 +181,8 @@ export function init(config, options = {}) {
             failed = true;
           }
           if (failed || pending.length) takeOver();
+          // Gated markup the plan cannot vouch for is the full engine's.
+          else engine.gated().then((ran) => ran || takeOver(), () => takeOver());
           return;
         }
       }

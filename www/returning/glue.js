@@ -8,28 +8,37 @@ let wasm;
 // While the plan runs: the CSP nonce for the Google tag, and the settings button it added.
 let running = false;
 let nonce = '';
+// The CSP nonce Samtykke was given (empty for none), which gated scripts must carry.
+let scriptNonce = '';
 let button = null;
+// The gated-markup check, once the page has gated markup (see `gated`).
+let gating = null;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Writes `text` into a buffer of the wasm's; returns [address, length] for an export. */
-function put(text) {
+/**
+ * Writes `text` into a buffer of `module`'s (a wasm module's exports, built without
+ * wasm-bindgen: this one, or the gated-markup check); returns [address, length] for an export.
+ */
+export function putText(module, text) {
   const bytes = encoder.encode(text);
-  const at = wasm.alloc(bytes.length);
-  new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
+  const at = module.alloc(bytes.length);
+  new Uint8Array(module.memory.buffer, at, bytes.length).set(bytes);
   return [at, bytes.length];
 }
 
-/** The text an export gave (its length is what the export returned). */
-function given(length) {
-  return decoder.decode(new Uint8Array(wasm.memory.buffer, wasm.out(), length));
+/** The text an export of `module` gave (its length is what the export returned). */
+export function givenText(module, length) {
+  return decoder.decode(new Uint8Array(module.memory.buffer, module.out(), length));
 }
 
-/** Fetches and instantiates the wasm (once). */
-export default async function init() {
-  if (wasm) return;
-  const response = fetch(new URL('samtykke_return_bg.wasm', import.meta.url));
+const put = (text) => putText(wasm, text);
+const given = (length) => givenText(wasm, length);
+
+/** Fetches and instantiates the wasm module `file`, next to this one; resolves to its exports. */
+export async function instantiate(file) {
+  const response = fetch(new URL(file, import.meta.url));
   let instance;
   try {
     ({ instance } = await WebAssembly.instantiateStreaming(response, {}));
@@ -37,7 +46,12 @@ export default async function init() {
     // A server that does not send application/wasm: compile from the bytes.
     ({ instance } = await WebAssembly.instantiate(await (await response).arrayBuffer(), {}));
   }
-  wasm = instance.exports;
+  return instance.exports;
+}
+
+/** Fetches and instantiates the wasm (once). */
+export default async function init() {
+  wasm ||= await instantiate('samtykke_return_bg.wasm');
 }
 
 /**
@@ -60,8 +74,26 @@ export function start(config, givenNonce) {
     ...put(pageLanguages()), gpc(), Date.now());
   if (!holds || hasAny(given(wasm.full_engine_markup()))) return false;
   running = true;
-  nonce = givenNonce || pageNonce();
+  scriptNonce = givenNonce || '';
+  nonce = scriptNonce || pageNonce();
   return true;
+}
+
+/**
+ * Runs the page's gated scripts and embeds once the plan ran, when the plan lets every one of
+ * them run (the gated-markup check, fetched only on a page with some, says); resolves to
+ * whether it did, or there were none. Otherwise nothing of them runs here and the entry hands
+ * over to the full engine, which judges each with the config (placeholders, services).
+ */
+export async function gated() {
+  if (!hasAny(given(wasm.gated_selector()))) return true;
+  gating ||= await import('./samtykke_gating.js');
+  return running && gating.runGated(wasm.plan_granted(), scriptNonce);
+}
+
+/** Removes what the gated markup it ran added beside elements the page has removed. */
+export function tidy() {
+  if (gating) gating.tidy();
 }
 
 /** Carries out the plan's steps, in order (once). */

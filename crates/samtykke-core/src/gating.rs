@@ -4,9 +4,9 @@
 use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::slots::{fill, list};
-use super::substring::substring;
+use super::substring::{split_ascii, substring};
 use super::texts::TextKey;
-use super::url::scheme_problem;
+use super::url::{refusal, refused_scheme};
 
 /// Whether an element with these attribute values may run now.
 ///
@@ -187,10 +187,17 @@ pub fn nonce_problem(expected: Option<&str>, nonce: &str) -> Option<&'static str
 /// Why a URL attribute of a gated element, or of a `<source>` it chooses from, may never load,
 /// naming the attribute (for a console error); `None` when it may. `data-src` holds one URL,
 /// `data-srcset` a list of URLs with their descriptors (`"a.jpg 1x, b.jpg 2x"`); each must be
-/// an `http(s)` or relative URL (see [`scheme_problem`]). A `data-srcset` is cut at every space
+/// an `http(s)` or relative URL (see [`crate::scheme_problem`]). A `data-srcset` is cut at every space
 /// and comma: a URL's scheme comes before any comma in it, and a part after one that reads as
 /// another scheme is refused too, as a browser's list reader could take it for a URL.
 pub fn url_problem(attribute: &str, value: &str) -> Option<String> {
+    let scheme = refused_url_scheme(attribute, value)?;
+    Some(format!("{attribute}: {}", refusal(&scheme)))
+}
+
+/// The scheme of the first URL in the attribute's value that may not load (see
+/// [`url_problem`]), read without formatting a message.
+fn refused_url_scheme(attribute: &str, value: &str) -> Option<String> {
     let srcset = attribute == "data-srcset";
     let mut rest = value;
     loop {
@@ -200,12 +207,32 @@ pub fn url_problem(attribute: &str, value: &str) -> Option<String> {
                     .position(|b| b == b',' || b.is_ascii_whitespace())
             })
             .flatten();
-        let url = cut.map_or(rest, |at| substring(rest, ..at));
-        if let Some(problem) = scheme_problem(url) {
-            return Some(format!("{attribute}: {problem}"));
+        if let Some(scheme) = refused_scheme(cut.map_or(rest, |at| substring(rest, ..at))) {
+            return Some(scheme);
         }
         rest = substring(rest, cut? + 1..);
     }
+}
+
+/// Whether a gated element may run on a returning visit from its plan alone, which knows the
+/// categories granted but neither the config nor the services: every name in its
+/// `data-category` is a granted category, and it names no service. A negation (`!marketing`,
+/// which may name a category the config leaves out) or a `data-service` is the full engine's
+/// to judge, as is any URL that [`url_problem`] refuses (checked apart, one by one).
+pub fn runs_on_plan(data_category: &str, has_service: bool, granted: CategorySet) -> bool {
+    let mut names = split_ascii(data_category, b' ')
+        .flat_map(|part| split_ascii(part, b','))
+        .filter(|name| !name.is_empty())
+        .peekable();
+    !has_service
+        && names.peek().is_some()
+        && names.all(|name| Category::parse(name).is_some_and(|c| granted.contains(c)))
+}
+
+/// Whether `value`, the URL attribute `attribute` of a gated element (or of a `<source>` it
+/// chooses from), may load: [`url_problem`] without its message, for the returning engine.
+pub fn url_loads(attribute: &str, value: &str) -> bool {
+    refused_url_scheme(attribute, value).is_none()
 }
 
 /// Why a gated element's `data-src`, `data-category` and `data-service` can never let it run
@@ -273,6 +300,46 @@ pub fn markup_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_returning_visit_runs_only_what_its_granted_categories_allow_by_name() {
+        let granted = CategorySet::necessary_only().with(Category::Statistics);
+        assert!(runs_on_plan("statistics", false, granted));
+        assert!(runs_on_plan("necessary, statistics", false, granted));
+        assert!(!runs_on_plan("statistics marketing", false, granted));
+        assert!(
+            !runs_on_plan("statistics", true, granted),
+            "a service needs the full engine"
+        );
+        assert!(
+            !runs_on_plan("!marketing", false, granted),
+            "so does a negation"
+        );
+        for nothing in ["", " , ", "analytics"] {
+            assert!(
+                !runs_on_plan(nothing, false, CategorySet::all()),
+                "{nothing:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn url_loads_agrees_with_url_problem() {
+        for (attribute, value) in [
+            ("data-src", "https://a.example/x.js"),
+            ("data-src", " javascript:alert(1)"),
+            ("data-srcset", "a.jpg 1x, b.jpg 2x"),
+            ("data-srcset", "a.jpg 1x,javascript:x 2x"),
+            ("data-poster", "data:image/png,x"),
+            ("data-src", ""),
+        ] {
+            assert_eq!(
+                url_loads(attribute, value),
+                url_problem(attribute, value).is_none(),
+                "{attribute}={value:?}"
+            );
+        }
+    }
     use crate::ConsentRecord;
 
     #[test]

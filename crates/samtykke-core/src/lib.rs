@@ -62,8 +62,8 @@ pub use erasure::{cookies_to_erase, is_google_analytics_cookie};
 pub use error::ConfigError;
 pub use first_layer::first_layer;
 pub use gating::{
-    allows, markup_problem, nonce_problem, placeholder_texts, url_problem, wanted_categories,
-    Embed, PlaceholderTexts,
+    allows, markup_problem, nonce_problem, placeholder_texts, runs_on_plan, url_loads, url_problem,
+    wanted_categories, Embed, PlaceholderTexts,
 };
 pub use google_tags::google_steps;
 pub use host_only::{
@@ -77,8 +77,8 @@ pub use limits::{
 };
 pub use markup::{Element as MarkupElement, Markup};
 pub use page_contract::{
-    page_languages, GATED, GATED_EMBEDS, HELD_URLS, HELD_URLS_TEXT, NOTICE_HOOK,
-    OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
+    page_languages, GATED, GATED_EMBEDS, GATED_SCRIPTS, HANDLED, HELD_URLS, HELD_URLS_TEXT,
+    NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
 };
 pub use plan::{
     context as plan_context, fingerprint, steps_json, Plan, PlanText, Step, PLAN_KEY,

@@ -4,6 +4,11 @@
 
 /// Elements the site marked for consent.
 pub const GATED: &str = "[data-category]";
+/// The gated scripts: held back by their type until they may run (as a copy beside them).
+pub const GATED_SCRIPTS: &str = "script[type=\"text/plain\"][data-category]";
+/// Marks a gated element that is queued or done, so nothing runs twice (the page actions in
+/// the shell's `gate.js` mark with it too).
+pub const HANDLED: &str = "data-samtykke-handled";
 /// The gated elements that load something rather than run: iframes, images, video and audio.
 /// They keep their URLs in [`HELD_URLS`] until they may load, on themselves, on the
 /// `<source>` elements they choose from (a video's or audio's own, an image's `<picture>`'s)

@@ -5,18 +5,31 @@
 /// The scheme is read as a browser reads it: leading spaces and control characters are
 /// skipped and tabs and newlines anywhere are dropped (`"java\tscript:"` is `javascript:`).
 pub fn scheme_problem(url: &str) -> Option<String> {
-    let lowered: String = url
-        .trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_control())
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let scheme = lowered.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
-    })?;
-    (scheme != "http" && scheme != "https")
-        .then(|| format!("must be an http(s) or relative URL, not \"{scheme}:\""))
+    refused_scheme(url).map(|scheme| refusal(&scheme))
+}
+
+/// The message for a URL of a scheme that [`refused_scheme`] refuses.
+pub(crate) fn refusal(scheme: &str) -> String {
+    format!("must be an http(s) or relative URL, not \"{scheme}:\"")
+}
+
+/// The scheme of `url` when it is one Samtykke never loads (see [`scheme_problem`]), read
+/// without formatting a message: the returning engine carries no formatter.
+pub(crate) fn refused_scheme(url: &str) -> Option<String> {
+    let mut scheme = String::new();
+    let start = url.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_control());
+    for c in start.chars() {
+        match c {
+            '\t' | '\n' | '\r' => {}
+            ':' => return (scheme != "http" && scheme != "https").then_some(scheme),
+            c if c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-') => {
+                scheme.push(c.to_ascii_lowercase());
+            }
+            // Not a scheme: a relative URL.
+            _ => return None,
+        }
+    }
+    None
 }
 
 #[cfg(test)]

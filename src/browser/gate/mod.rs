@@ -21,7 +21,9 @@ pub use placeholders::load_embed;
 
 use super::ports::ScriptGate;
 use crate::browser::dom;
-use crate::core::{allows, url_problem, CategorySet, GATED_EMBEDS, HELD_URLS};
+use crate::core::{
+    allows, url_problem, CategorySet, GATED_EMBEDS, GATED_SCRIPTS, HANDLED, HELD_URLS_TEXT,
+};
 use placeholders::Placeholders;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,20 +32,19 @@ use web_sys::Element;
 
 #[wasm_bindgen(module = "/src/browser/gate.js")]
 extern "C" {
-    /// Queues a script the gate let run, with the URL it checked (`None`: inline).
+    /// Queues a script the gate let run (and marks it handled).
     #[wasm_bindgen(js_name = queueScript)]
-    fn queue_script(original: &Element, src: Option<String>);
+    fn queue_script(original: &Element);
     /// Lets an embed the gate allowed load (see `load_embed`).
     #[wasm_bindgen(js_name = loadEmbed)]
     fn load_embed_now(embed: &Element, held: &str);
     /// Removes the scripts' copies whose originals left the document.
     #[wasm_bindgen(js_name = tidyAdded)]
     fn tidy_added();
+    /// Every URL `element` would load, as holding attribute and value in turn.
+    #[wasm_bindgen(js_name = heldUrls)]
+    fn held_urls(element: &Element, held: &str) -> Vec<String>;
 }
-
-/// Marks an element that is queued or done, so nothing runs twice (`gate.js` marks with it
-/// too; the gating tests hold the two together).
-const HANDLED: &str = "data-samtykke-handled";
 
 /// Marks a gated element whose attributes can never let it run, with the reason (reported
 /// once in the console; the attribute shows it in the page's inspector too).
@@ -81,49 +82,12 @@ fn permitted(element: &Element, granted: CategorySet, services_on: &[String]) ->
     loadable(element) && allows(&category, service.as_deref(), granted, services_on)
 }
 
-/// Where a gated element loads from: its `data-src`, or for a script marked up as other
-/// consent tools want it, a `src` (which a `type="text/plain"` script never fetches).
-fn source_of(element: &Element) -> Option<String> {
-    element.get_attribute("data-src").or_else(|| {
-        (element.local_name() == "script")
-            .then(|| element.get_attribute("src"))
-            .flatten()
-    })
-}
-
-/// Calls `f` on each `<source>` element a gated element chooses from (a video's or audio's
-/// own, or those of the `<picture>` an image is in) and on each of a video's `<track>`s (its
-/// captions are a request too), then on the element itself, until `f` says it is done.
-fn with_sources(element: &Element, f: &mut dyn FnMut(&Element) -> bool) {
-    let scope = element
-        .parent_element()
-        .filter(|p| p.local_name() == "picture")
-        .unwrap_or_else(|| element.clone());
-    if let Ok(list) = scope.query_selector_all("source,track") {
-        for i in 0..list.length() {
-            if list.item(i).is_some_and(|source| f(source.unchecked_ref())) {
-                return;
-            }
-        }
-    }
-    f(element);
-}
-
 /// Why a URL the element would load may never load, named: those of the `<source>` elements
-/// it chooses from, and its own (a script's `src` too).
+/// it chooses from, and its own (a script's `src` too), as `gate.js` lists them.
 fn url_problem_of(element: &Element) -> Option<String> {
-    let mut problem = None;
-    with_sources(element, &mut |el| {
-        problem = HELD_URLS.iter().find_map(|(held, _)| {
-            let url = match *held {
-                "data-src" => source_of(el),
-                _ => el.get_attribute(held),
-            };
-            url_problem(held, &url?)
-        });
-        problem.is_some()
-    });
-    problem
+    let urls = held_urls(element, HELD_URLS_TEXT);
+    urls.chunks(2)
+        .find_map(|pair| url_problem(&pair[0], pair.get(1)?))
 }
 
 /// Whether every URL the element would load, if any, is an `http(s)` or relative one: anything
@@ -148,7 +112,7 @@ impl ScriptGate for DomGate {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let selector = format!("script[type=\"text/plain\"][data-category]:not([{HANDLED}])");
+        let selector = format!("{GATED_SCRIPTS}:not([{HANDLED}])");
         if let Some(list) = dom::query_selector_all(&document, &selector) {
             for node in (0..list.length()).filter_map(|i| list.item(i)) {
                 let Ok(element) = node.dyn_into::<Element>() else {
@@ -158,9 +122,8 @@ impl ScriptGate for DomGate {
                 if permitted(&element, granted, services_on)
                     && self.nonce_problem(&element).is_none()
                 {
-                    let _ = element.set_attribute(HANDLED, "");
-                    // The URL checked here is the one loaded: the page cannot swap it.
-                    queue_script(&element, source_of(&element));
+                    // Checked and queued in one go: the page cannot swap the URL between.
+                    queue_script(&element);
                 }
             }
         }

@@ -3,11 +3,11 @@
 //! and **Always allow** (grants its category through the controller), re-worded when the
 //! language changes; and loading an embed once it may.
 
-use super::{loadable, DomGate, HANDLED, HIDDEN_BY_GATE, PLACEHOLDER};
+use super::{loadable, DomGate, HIDDEN_BY_GATE, PLACEHOLDER};
 use crate::browser::dom;
 use crate::core::{
     placeholder_texts, wanted_categories, CategorySet, Config, Embed, PlaceholderTexts,
-    GATED_EMBEDS, HELD_URLS_TEXT,
+    GATED_EMBEDS, HANDLED, HELD_URLS_TEXT,
 };
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};

@@ -74,3 +74,24 @@ pub fn give(text: &str) -> usize {
     OUT.set(text.to_owned());
     text.len()
 }
+
+/// What the exports' tests hand over and read back, as the glue does.
+#[cfg(test)]
+pub mod testing {
+    use super::{alloc, out};
+
+    /// A string handed over as the glue does: UTF-8 in a buffer from `alloc`.
+    pub fn put(text: &str) -> (*mut u8, usize) {
+        let at = alloc(text.len());
+        // SAFETY: `at` was allocated for `text.len()` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len()) };
+        (at, text.len())
+    }
+
+    /// The text an export gave.
+    pub fn given(len: usize) -> String {
+        // SAFETY: `out()` points at the last given text, `len` bytes long.
+        let bytes = unsafe { std::slice::from_raw_parts(out(), len) };
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+}

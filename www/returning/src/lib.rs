@@ -15,7 +15,7 @@ mod ffi;
 use ffi::{give, take, Slot};
 use samtykke_core::{
     fingerprint, only_cookie, page_languages, plan_context, Category, CategorySet, PlanText, GATED,
-    NOTICE_HOOK, OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+    HANDLED, NOTICE_HOOK, OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
 };
 
 pub use ffi::{alloc, out};
@@ -97,13 +97,26 @@ pub unsafe extern "C" fn plan_holds(
 }
 
 /// Gives the selector of what only the full engine does: a page with such an element is not
-/// this engine's (gated elements, a notice).
+/// this engine's (a notice).
 #[no_mangle]
 pub extern "C" fn full_engine_markup() -> usize {
-    let mut selector = String::from(GATED);
-    selector.push(',');
-    selector.push_str(NOTICE_HOOK);
-    give(&selector)
+    give(NOTICE_HOOK)
+}
+
+/// Gives the selector of gated markup: on a page with some, the glue fetches the gated-markup
+/// check (`www/gating`), which says whether the plan lets all of it run.
+#[no_mangle]
+pub extern "C" fn gated_selector() -> usize {
+    give(GATED)
+}
+
+/// The categories the plan read grants, as the bits of a `CategorySet` (necessary only
+/// without a plan).
+#[no_mangle]
+pub extern "C" fn plan_granted() -> u8 {
+    with_plan(|plan| plan.granted)
+        .unwrap_or(CategorySet::necessary_only())
+        .bits()
 }
 
 /// Gives the plan's steps (a JSON array the page actions carry out).
@@ -113,16 +126,19 @@ pub extern "C" fn plan_steps() -> usize {
 }
 
 /// Gives what makes the entry hand over to the full engine once the plan ran, one per line:
-/// the selector of the preferences hooks (a click), the selector of gated markup and notices
-/// (one added), the channel other tabs post to, and the record's `localStorage` key (a
+/// the selector of the preferences hooks (a click), the selector of gated markup not yet
+/// handled and of notices (one added), the channel other tabs post to, and the record's `localStorage` key (a
 /// `storage` event about it).
 #[no_mangle]
 pub extern "C" fn hand_over_watch() -> usize {
     let mut watch = String::from(PREFERENCES_HOOK);
+    // Not what was handled: the copies of the gated scripts it ran carry their category.
     for part in [
         "\n",
         GATED,
-        ",",
+        ":not([",
+        HANDLED,
+        "]),",
         NOTICE_HOOK,
         "\n",
         OTHER_TABS_CHANNEL,
@@ -172,22 +188,8 @@ pub extern "C" fn consent() -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ffi::testing::{given, put};
     use samtykke_core::{Plan, Step};
-
-    /// A string handed over as the glue does: UTF-8 in a buffer from `alloc`.
-    fn put(text: &str) -> (*mut u8, usize) {
-        let at = alloc(text.len());
-        // SAFETY: `at` was allocated for `text.len()` bytes.
-        unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), at, text.len()) };
-        (at, text.len())
-    }
-
-    /// The text an export gave.
-    fn given(len: usize) -> String {
-        // SAFETY: `out()` points at the last given text, `len` bytes long.
-        let bytes = unsafe { std::slice::from_raw_parts(out(), len) };
-        String::from_utf8(bytes.to_vec()).unwrap()
-    }
 
     fn plan(config: &str, languages: &str) -> String {
         let (page, browser) = page_languages(languages);
@@ -260,9 +262,19 @@ mod tests {
         assert!(accepted("statistics"));
         assert!(!accepted("marketing"));
         assert!(!accepted("nonsense"));
+        assert_eq!(given(full_engine_markup()), "[data-samtykke=\"notice\"]");
+        assert_eq!(given(gated_selector()), "[data-category]");
+        let watch = given(hand_over_watch());
         assert_eq!(
-            given(full_engine_markup()),
-            "[data-category],[data-samtykke=\"notice\"]"
+            watch.lines().nth(1),
+            Some("[data-category]:not([data-samtykke-handled]),[data-samtykke=\"notice\"]"),
+            "the copies of gated scripts it ran do not hand over"
+        );
+        assert_eq!(
+            plan_granted(),
+            CategorySet::necessary_only()
+                .with(Category::Statistics)
+                .bits()
         );
 
         // A plan for the domain cookie reads the page's cookies, not localStorage.
