@@ -96,7 +96,8 @@
   try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
   var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
     : [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']];
-  // The returning engine's glue imports shims.js alone; the full engine's, every snippet.
+  // The returning engine's glue imports shims.js alone (gate.js only on a page with gated
+  // markup, later); the full engine's, every snippet.
   engine.concat(SNIPPETS.filter(function (s) {
     return !planned || /shims/.test(s);
   }).map(function (s) {

@@ -1,9 +1,10 @@
 // The page actions for gated markup, once an engine's gate has let it run (which elements may,
 // and that their URLs may load, is the engine's to decide): a module of its own beside
-// shims.js, which the returning engine's page views fetch without it.
+// shims.js, which a returning view fetches only on a page with gated markup.
 import { reportRefused, trusted } from './shims.js';
 
-// Marks an element queued or done (the core's HANDLED; the gating tests hold the two together).
+// Marks an element queued or done (the core's HANDLED; a test in gating.test.mjs holds the
+// names this file shares with the engines together).
 const HANDLED = 'data-samtykke-handled';
 // What was added beside a page's element (a script's live copy), paired with that element:
 // it goes when the page removes the element (`tidyAdded`).
@@ -51,8 +52,11 @@ async function runScripts() {
     const [original, src] = scripts.shift();
     // The page removed it while earlier scripts loaded (a route change): a copy in a detached
     // tree would never run nor fire an event. If the page puts it back, it is queued again.
-    if (!original.isConnected) original.removeAttribute(HANDLED);
-    else await runScript(original, src);
+    // One script that cannot run must not hold back those after it.
+    try {
+      if (!original.isConnected) original.removeAttribute(HANDLED);
+      else await runScript(original, src);
+    } catch { /* not run; the next one runs */ }
   }
   running = false;
 }
@@ -64,7 +68,10 @@ function runScript(original, src) {
   // shadow the document's own methods.
   const script = Document.prototype.createElement.call(document, 'script');
   for (const { name, value } of Array.from(original.attributes)) {
-    if (!['type', 'src', 'data-src', 'data-type', 'nonce', HANDLED].includes(name)) script.setAttribute(name, value);
+    // An attribute the page's policy refuses (a handler under Trusted Types) is left out.
+    try {
+      if (!['type', 'src', 'data-src', 'data-type', 'nonce', HANDLED].includes(name)) script.setAttribute(name, value);
+    } catch { /* left out */ }
   }
   // Chromium hides a parsed script's nonce attribute; only the property still has it.
   if (original.nonce) script.nonce = original.nonce;

@@ -277,7 +277,14 @@ impl Controller {
             } => self.erase_cookies(config, categories, &services),
             Effect::Notify(notice) => a.events.notify(&notice, state),
             Effect::Reload => a.navigation.reload(),
-            google => a.google.run(&google_steps(&google, config)),
+            google @ (Effect::ConsentDefault
+            | Effect::ConsentUpdate(_)
+            | Effect::DisableGoogleAnalytics(_)
+            | Effect::LoadGoogleAnalytics { .. }
+            | Effect::GoogleSignals(_)
+            | Effect::LoadTagManager
+            | Effect::GtagSet(..)
+            | Effect::ConsentEvent { .. }) => a.google.run(&google_steps(&google, config)),
         }
     }
 

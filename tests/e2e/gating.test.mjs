@@ -685,3 +685,14 @@ test('media: a javascript: or data: URL in data-src, a <source> or a data-srcset
   assert.ok(!requests.some((u) => u.includes('/ok')), 'not even their sound URLs');
   await ctx.close();
 });
+
+test('gate.js and the engines name the same markers', async () => {
+  const fs = await import('node:fs');
+  const read = (file) => fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+  const gateJs = read('src/browser/gate.js');
+  const rust = read('crates/samtykke-core/src/page_contract.rs') + read('src/browser/gate/mod.rs');
+  const constant = (name) => rust.match(new RegExp(`const ${name}: &str = "([^"]+)";`))[1];
+  assert.ok(gateJs.includes(`const HANDLED = '${constant('HANDLED')}';`), 'the handled marker');
+  assert.ok(gateJs.includes(`classList.contains('${constant('PLACEHOLDER')}')`), 'the placeholder class');
+  assert.ok(gateJs.includes(`hasAttribute('${constant('HIDDEN_BY_GATE')}')`), 'the marker of an embed the gate hid');
+});

@@ -9,15 +9,20 @@ import { givenText, instantiate, putText } from './samtykke_return.js';
 let wasm;
 const put = (text) => putText(wasm, text);
 
+/** Fetches and instantiates the wasm (once). */
+export default async function init() {
+  wasm ||= await instantiate(new URL('samtykke_gating_bg.wasm', import.meta.url));
+}
+
 /**
- * Runs the page's gated scripts and embeds not yet handled when a plan granting `granted`
- * (a category set's bits) lets every one of them run; `nonce` is the CSP nonce Samtykke was
- * given (empty for none), which gated scripts must carry. Resolves to whether it did (or
- * there were none); when not, nothing of them ran.
+ * Once `init` has resolved: runs the page's gated scripts and embeds not yet handled when a
+ * plan granting `granted` (a category set's bits) lets every one of them run; `nonce` is the
+ * CSP nonce Samtykke was given (empty for none), which gated scripts must carry. Returns
+ * whether it did (or there were none); when not, nothing of them ran. Synchronous, so that
+ * the plan and the page it judges are those of this moment.
  */
-export async function runGated(granted, nonce) {
-  wasm ||= await instantiate('samtykke_gating_bg.wasm');
-  const [scripts, embeds, , held] = givenText(wasm, wasm.gated_markup()).split('\n');
+export function runGated(granted, nonce) {
+  const [scripts, embeds, held] = givenText(wasm, wasm.gated_markup()).split('\n');
   const found = (selector) => Array.from(Document.prototype.querySelectorAll.call(document, selector));
   const [gatedScripts, gatedEmbeds] = [found(scripts), found(embeds)];
   const runs = (element, isScript) => {

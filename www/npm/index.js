@@ -95,8 +95,8 @@ function watchForHandOver(engine, handOver) {
   }
   const observer = new MutationObserver((records) => {
     const holds = (node) => matches(node, added) || (node instanceof Element && Element.prototype.querySelector.call(node, added) !== null);
+    engine.tidy();
     if (records.some((r) => Array.from(r.addedNodes).some(holds))) handOver();
-    else engine.tidy();
   });
   observer.observe(own('documentElement'), { childList: true, subtree: true });
   stops.push(() => observer.disconnect());

@@ -36,9 +36,12 @@ export function givenText(module, length) {
 const put = (text) => putText(wasm, text);
 const given = (length) => givenText(wasm, length);
 
-/** Fetches and instantiates the wasm module `file`, next to this one; resolves to its exports. */
-export async function instantiate(file) {
-  const response = fetch(new URL(file, import.meta.url));
+/**
+ * Fetches and instantiates the wasm module at `url` (a `new URL('…', import.meta.url)` of a
+ * literal name, which bundlers see and copy); resolves to its exports.
+ */
+export async function instantiate(url) {
+  const response = fetch(url);
   let instance;
   try {
     ({ instance } = await WebAssembly.instantiateStreaming(response, {}));
@@ -51,7 +54,7 @@ export async function instantiate(file) {
 
 /** Fetches and instantiates the wasm (once). */
 export default async function init() {
-  wasm ||= await instantiate('samtykke_return_bg.wasm');
+  wasm ||= await instantiate(new URL('samtykke_return_bg.wasm', import.meta.url));
 }
 
 /**
@@ -88,6 +91,9 @@ export function start(config, givenNonce) {
 export async function gated() {
   if (!hasAny(given(wasm.gated_selector()))) return true;
   gating ||= await import('./samtykke_gating.js');
+  await gating.default();
+  // After the fetch, judged as things are now: a hand-over meanwhile (a choice, another
+  // tab) leaves the markup to the full engine.
   return running && gating.runGated(wasm.plan_granted(), scriptNonce);
 }
 

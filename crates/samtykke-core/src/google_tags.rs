@@ -76,7 +76,12 @@ pub fn google_steps(effect: &Effect, config: &Config) -> Vec<Step> {
             granted.names().into_iter().map(str::to_owned).collect(),
             services.clone(),
         )],
-        _ => Vec::new(),
+        Effect::Persist(_)
+        | Effect::ForgetStored
+        | Effect::Activate(_)
+        | Effect::Withdraw { .. }
+        | Effect::Notify(_)
+        | Effect::Reload => Vec::new(),
     }
 }
 

@@ -21,8 +21,8 @@ pub const HELD_URLS: [(&str, &str); 3] = [
     ("data-srcset", "srcset"),
     ("data-poster", "poster"),
 ];
-/// [`HELD_URLS`] as the page actions (`shims.js`) take them: each holding attribute and its
-/// real one in turn, space-separated.
+/// [`HELD_URLS`] as the page actions (the shell's `gate.js`) take them: each holding attribute
+/// and its real one in turn, space-separated.
 pub const HELD_URLS_TEXT: &str = "data-src src data-srcset srcset data-poster poster";
 /// Elements that open the preferences dialog when clicked.
 pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";

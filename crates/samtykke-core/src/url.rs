@@ -14,7 +14,8 @@ pub(crate) fn refusal(scheme: &str) -> String {
 }
 
 /// The scheme of `url` when it is one Samtykke never loads (see [`scheme_problem`]), read
-/// without formatting a message: the returning engine carries no formatter.
+/// without formatting a message: the returning visit's gated-markup check carries no
+/// formatter.
 pub(crate) fn refused_scheme(url: &str) -> Option<String> {
     let mut scheme = String::new();
     let start = url.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_control());

@@ -50,7 +50,8 @@ extern "C" {
 /// once in the console; the attribute shows it in the page's inspector too).
 const PROBLEM: &str = "data-samtykke-problem";
 
-/// Marks an embed the gate hid behind its placeholder (and `gate.js` shows again).
+/// Marks an embed the gate hid behind its placeholder (and `gate.js` shows again; a test in
+/// gating.test.mjs holds the two names together, as for [`PLACEHOLDER`] and `HANDLED`).
 const HIDDEN_BY_GATE: &str = "data-samtykke-hidden";
 
 /// The class of a placeholder; `gate.js` removes one standing right before its embed that

@@ -25,8 +25,8 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
 /// Gives what the glue needs to find the page's gated markup, one per line: the selectors of
-/// the gated scripts and of the gated embeds not yet handled, the attribute that marks them
-/// handled, and the URL attributes they hold (the core's `HELD_URLS`, as `gate.js` takes them).
+/// the gated scripts and of the gated embeds not yet handled, and the URL attributes they hold
+/// (the core's `HELD_URLS`, as `gate.js` takes them).
 #[no_mangle]
 pub extern "C" fn gated_markup() -> usize {
     let mut lines = String::new();
@@ -39,8 +39,6 @@ pub extern "C" fn gated_markup() -> usize {
         ":not([",
         HANDLED,
         "])\n",
-        HANDLED,
-        "\n",
         HELD_URLS_TEXT,
     ] {
         lines.push_str(part);
@@ -108,7 +106,7 @@ mod tests {
             given(gated_markup()),
             "script[type=\"text/plain\"][data-category]:not([data-samtykke-handled])\n\
              :is(iframe[data-src],img,video,audio)[data-category]:not([data-samtykke-handled])\n\
-             data-samtykke-handled\ndata-src src data-srcset srcset data-poster poster"
+             data-src src data-srcset srcset data-poster poster"
         );
         let statistics = CategorySet::necessary_only()
             .with(Category::Statistics)
