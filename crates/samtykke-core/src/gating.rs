@@ -4,7 +4,7 @@
 use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::slots::{fill, list};
-use super::substring::{split_ascii, substring};
+use super::substring::substring;
 use super::texts::TextKey;
 use super::url::{refusal, refused_scheme};
 
@@ -220,13 +220,7 @@ fn refused_url_scheme(attribute: &str, value: &str) -> Option<String> {
 /// which may name a category the config leaves out) or a `data-service` is the full engine's
 /// to judge, as is any URL that [`url_problem`] refuses (checked apart, one by one).
 pub fn runs_on_plan(data_category: &str, has_service: bool, granted: CategorySet) -> bool {
-    let mut names = split_ascii(data_category, b' ')
-        .flat_map(|part| split_ascii(part, b','))
-        .filter(|name| !name.is_empty())
-        .peekable();
-    !has_service
-        && names.peek().is_some()
-        && names.all(|name| Category::parse(name).is_some_and(|c| granted.contains(c)))
+    !has_service && wanted_categories(data_category).is_some_and(|w| w.intersection(granted) == w)
 }
 
 /// Whether `value`, the URL attribute `attribute` of a gated element (or of a `<source>` it
