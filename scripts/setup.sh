@@ -25,10 +25,16 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   echo "setup: installing trunk $TRUNK_VERSION"
   cargo install -q trunk --version "=$TRUNK_VERSION" --locked
 fi
-# The fuzz targets build with nightly (sanitizers); cargo-fuzz comes from crates.io.
+# The fuzz targets build with nightly (sanitizers), and so do the engines; cargo-fuzz comes
+# from crates.io.
 if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "setup: installing the nightly toolchain (for cargo fuzz)"
+  echo "setup: installing the nightly toolchain (for cargo fuzz and the engines)"
   rustup toolchain install nightly --profile minimal
+fi
+# The engines build std from its source with nightly (scripts/wasm-modules.sh).
+if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src'; then
+  echo "setup: adding rust-src to the nightly toolchain (the engines build std for size)"
+  rustup component add rust-src --toolchain nightly
 fi
 if ! command -v cargo-fuzz >/dev/null; then
   echo "setup: installing cargo-fuzz"

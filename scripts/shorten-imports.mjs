@@ -110,8 +110,8 @@ for (let i = 0; i < count; i += 1) {
 }
 if (at !== imports.end) fail('the import section did not parse to its end');
 
-// The closure trampolines are exports named after a hash too; the glue calls each as
-// `<exports>.<name>(`, once.
+// The closure trampolines are exports named after a hash too (or, built with nightly's
+// symbol names, after their argument types); the glue calls each as `<exports>.<name>(`, once.
 const exportsSection = sections.find((s) => s.id === 7);
 const exportBytes = [];
 let shortened = 0;
@@ -125,7 +125,7 @@ if (exportsSection) {
     const [, end] = readLeb(wasm, afterField + 1);
     let newField = field;
     const call = new RegExp(`\\.${field}\\(`, 'g');
-    if (/^wasm_bindgen__convert__closures_+invoke__h[0-9a-f]{16}(_\d+)?$/.test(field)
+    if (/^wasm_bindgen_\w*convert__closures_+invoke_\w*$/.test(field)
         && (glue.match(call) || []).length === 1) {
       newField = `_$x${shortened.toString(36)}`;
       if (glue.split(newField).length > 1) fail(`${newField} is already in the glue`);

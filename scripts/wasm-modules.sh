@@ -13,12 +13,33 @@
 #                                             fetched only when one must show; they read the
 #                                             core's state
 # plus snippets/. Sourced by build-dist.sh and build-package.sh after versions.sh.
+
+# Where the engines are built: a target folder of their own, since they build with another
+# toolchain and std than the tests do.
+ENGINES=target/engines/wasm32-unknown-unknown/release
+
+# Builds one engine crate for the page. Every page view downloads these, so they build with
+# the nightly toolchain's std source instead of stable's prebuilt std: std compiled for size,
+# and panics that abort at once, without their messages, locations or Debug formatting (no
+# engine shows any of them; a panic already ended in abort). 3.6 kB brotli less on a first
+# visit (see CHANGELOG.md). Nothing here changes what the code does.
+build_engine() { # <package>
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+    CARGO_TARGET_DIR=target/engines \
+    cargo +nightly build --release --locked -p "$1" --target wasm32-unknown-unknown \
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+}
+
+# wasm-opt's passes for every engine: -Oz after restructuring the control flow (flatten, then
+# rereloop), until nothing more shrinks; 0.5 kB brotli less on a first visit than -Oz alone.
+SHRINK="--flatten --rereloop -Oz --converge"
+
 bindgen_and_opt() { # <crate wasm name> <out name> <glue name> <tmp> <out>
-  local release=target/wasm32-unknown-unknown/release
+  local release=$ENGINES
   wasm-bindgen --target web --out-dir "$4" --out-name "$2" "$release/$1.wasm"
   # shellcheck disable=SC2086
   # The producers and target-features sections are for tools; no browser reads them.
-  wasm-opt -Oz $WASM_OPT_FLAGS --strip-producers --strip-target-features "$4/${2}_bg.wasm" -o "$5/${2}_bg.wasm"
+  wasm-opt $SHRINK $WASM_OPT_FLAGS --strip-producers --strip-target-features "$4/${2}_bg.wasm" -o "$5/${2}_bg.wasm"
   cp "$4/${2}_bg.wasm.d.ts" "$5/"
   # The glue keeps its wasm's name; only its own file is renamed (samtykke.js is the loader).
   cp "$4/$2.js" "$5/$3.js"
@@ -31,14 +52,14 @@ build_wasm_modules() {
   tmp=$(mktemp -d)
   mkdir -p "$out"
   # One at a time: built together, cargo would unify their features (the core has no Yew).
-  cargo build --release --locked -p samtykke-www --target wasm32-unknown-unknown
+  build_engine samtykke-www
   bindgen_and_opt samtykke_www samtykke samtykke_core "$tmp" "$out"
   # The returning engine has no wasm-bindgen: its hand-written glue imports the core's page
   # actions (shims.js) from the snippet folder the full engine's glue made.
-  cargo build --release --locked -p samtykke-www-returning --target wasm32-unknown-unknown
+  build_engine samtykke-www-returning
   # shellcheck disable=SC2086
-  wasm-opt -Oz $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
-    target/wasm32-unknown-unknown/release/samtykke_www_returning.wasm -o "$out/samtykke_return_bg.wasm"
+  wasm-opt $SHRINK $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
+    "$ENGINES/samtykke_www_returning.wasm" -o "$out/samtykke_return_bg.wasm"
   local shims gate
   shims=$(cd "$tmp" && find snippets -name shims.js)
   gate=$(cd "$tmp" && find snippets -name gate.js)
@@ -47,14 +68,14 @@ build_wasm_modules() {
     || { echo "wasm-modules: could not point samtykke_return.js at shims.js" >&2; exit 1; }
   # The gated-markup check, which the returning engine fetches on a page with gated markup:
   # no wasm-bindgen either; its glue runs the markup with the full engine's page actions.
-  cargo build --release --locked -p samtykke-www-gating --target wasm32-unknown-unknown
+  build_engine samtykke-www-gating
   # shellcheck disable=SC2086
-  wasm-opt -Oz $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
-    target/wasm32-unknown-unknown/release/samtykke_www_gating.wasm -o "$out/samtykke_gating_bg.wasm"
+  wasm-opt $SHRINK $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
+    "$ENGINES/samtykke_www_gating.wasm" -o "$out/samtykke_gating_bg.wasm"
   sed "s|from './gate.js'|from './$gate'|" www/gating/glue.js > "$out/samtykke_gating.js"
   grep -q "from './snippets/.*/gate.js'" "$out/samtykke_gating.js" \
     || { echo "wasm-modules: could not point samtykke_gating.js at gate.js" >&2; exit 1; }
-  cargo build --release --locked -p samtykke-www-ui --target wasm32-unknown-unknown
+  build_engine samtykke-www-ui
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"
   rm -rf "$tmp"
