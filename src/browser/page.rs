@@ -2,9 +2,8 @@
 //! patterns, reload, the consent log, the clock and `crypto.getRandomValues`.
 
 use super::ports::{ConsentLog, Console, CookiePatterns, Navigation, OtherTabs, PageEvents};
-use crate::core::json::object;
-use crate::core::json::Value;
-use crate::core::{Config, ConsentId, ConsentRecord, Environment, Notice, State};
+pub use crate::core::consent_json;
+use crate::core::{notice_event, Config, ConsentId, ConsentRecord, Environment, Notice, State};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/shims.js")]
@@ -40,36 +39,9 @@ pub use crate::core::OTHER_TABS_CHANNEL as CHANNEL;
 #[derive(Debug)]
 pub struct WebPage;
 
-/// The record as the JS API shows it (`getConsent()`), or `null`.
-pub fn consent_json(state: &State) -> Value {
-    state
-        .record
-        .as_ref()
-        .map_or(Value::Null, ConsentRecord::to_json_value)
-}
-
 /// Writes a console error (bad config and the like).
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
-}
-
-/// The `samtykke:<name>` event a notice is, and its detail.
-pub fn notice_event(notice: &Notice, state: &State) -> (&'static str, Value) {
-    match notice {
-        Notice::Ready => ("ready", object([("consent", consent_json(state))])),
-        Notice::Consent => ("consent", consent_json(state)),
-        Notice::Change {
-            categories,
-            services,
-        } => (
-            "change",
-            object([
-                ("categories", categories.names().into()),
-                ("services", services.clone().into()),
-                ("consent", consent_json(state)),
-            ]),
-        ),
-    }
 }
 
 impl PageEvents for WebPage {

@@ -1,57 +1,23 @@
-//! Writing the returning-visit plan (see the core's `Plan`): after every change of the
-//! choice, the full engine records what a start with that choice does on this page, through
-//! the same runtime, into adapters that write steps down instead of acting. The returning
-//! engine replays them on later page views while the plan holds.
+//! Writing the returning-visit plan (see the core's `Plan` and `plan_for`): after every
+//! change of the choice, the full engine stores what a start with that choice does on this
+//! page, as the core's steps. The returning engine replays them on later page views while
+//! the plan holds.
 
 use super::document_cookies::DocumentCookies;
 use super::local_storage::LocalStore;
-use super::page::{has_any, notice_event, WebEnvironment, WebPage};
-use super::ports::{GoogleTags, PageEvents, RecordStore, ScriptGate};
-use super::runtime::{Adapters, Controller, Subscription};
-use super::storage::MemoryStore;
-use crate::core::json;
+use super::page::{has_any, WebEnvironment};
+use super::ports::RecordStore;
+use super::runtime::{Controller, Subscription};
 use crate::core::{
-    decode_value, fingerprint, in_force_window, only_cookie, CategorySet, ConsentRecord,
-    Environment, Notice, Plan, State, Step, TextKey, NOTICE_HOOK, PLAN_KEY, PLAN_LIFETIME_MS,
+    decode_value, only_cookie, plan_for, CategorySet, Plan, PlanPage, State, NOTICE_HOOK, PLAN_KEY,
 };
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::Cell;
 
-/// Steps written down by the recording adapters.
-#[derive(Default)]
-struct Steps {
-    steps: RefCell<Vec<Step>>,
-}
-
-impl Steps {
-    fn push(&self, step: Step) {
-        self.steps.borrow_mut().push(step);
-    }
-}
-
-impl GoogleTags for Steps {
-    fn run(&self, steps: &[Step]) {
-        self.steps.borrow_mut().extend_from_slice(steps);
-    }
-}
-
-impl PageEvents for Steps {
-    fn notify(&self, notice: &Notice, state: &State) {
-        let (name, detail) = notice_event(notice, state);
-        self.push(Step::Event(name.to_owned(), detail));
-    }
-}
-
-/// The plan leaves gated elements out: the returning engine's gated-markup check runs the
-/// page's own after the plan, or hands over to the full engine.
-impl ScriptGate for Steps {
-    fn activate(&self, _granted: CategorySet, _services_on: &[String]) {}
-}
-
-/// The plan for a later page view of this page with the choice of `state`, or `None` when
-/// such a view needs the full engine. `stored` is the record's text as the store read it;
-/// `cookie`, the value of the domain cookie that keeps it (see `Plan::cookie`), or empty for
-/// a record in `localStorage`.
+/// The plan for a later page view of this page with the choice of `state` (the core's
+/// [`plan_for`], with this page's languages and the clock), or `None` when such a view needs
+/// the full engine. `stored` is the record's text as the store read it; `cookie`, the value
+/// of the domain cookie that keeps it (see `Plan::cookie`), or empty for a record in
+/// `localStorage`.
 pub fn make_plan(
     state: &State,
     config_text: &str,
@@ -59,56 +25,15 @@ pub fn make_plan(
     cookie: &str,
     gpc: bool,
 ) -> Option<Plan> {
-    let record = state.record.as_ref()?;
-    // The plan binds to the exact stored text: it must be this choice.
-    let kept = ConsentRecord::decode(stored).ok()?;
-    if kept.id != record.id || kept.given_at != record.given_at || kept.granted != record.granted {
-        return None;
-    }
-    let (page_lang, languages) = super::boot::page_languages();
-    let (after, effects) =
-        state.returning_start(gpc, page_lang.as_deref(), &languages, &WebEnvironment)?;
-    let steps = Rc::new(Steps::default());
-    let adapters = Adapters {
-        store: Box::new(MemoryStore::default()),
-        cookies: Rc::new(super::document_cookies::DocumentCookies),
-        google: Box::new(steps.clone()),
-        gate: Box::new(steps.clone()),
-        events: Box::new(steps.clone()),
-        other_tabs: Box::new(WebPage),
-        console: Box::new(WebPage),
-        patterns: Box::new(WebPage),
-        navigation: Box::new(WebPage),
-        log: Box::new(WebPage),
-        env: Box::new(WebEnvironment),
+    let languages = super::page::page_languages();
+    let page = PlanPage {
+        config_text,
+        stored,
+        cookie,
+        gpc,
+        languages: &languages,
     };
-    Controller::from_state(after.clone(), adapters).carry_out(effects, &after);
-    let mut steps = steps.steps.take();
-    if after.shows_settings_button() {
-        steps.push(Step::SettingsButton(
-            after.config.text(&after.language, TextKey::CookieSettings),
-            super::container::attributes(&after)
-                .iter()
-                .flat_map(|(name, value)| [(*name).to_owned(), (*value).to_owned()])
-                .collect(),
-        ));
-    }
-    let (valid_from, until_expiry) = in_force_window(record);
-    // A plan also runs out on its own, so that a new build of Samtykke reaches returning
-    // visitors within its lifetime even where its version string did not change.
-    let valid_until = until_expiry.min(WebEnvironment.now_ms().saturating_add(PLAN_LIFETIME_MS));
-    Some(Plan {
-        fingerprint: fingerprint(config_text),
-        key: after.config.cookie.name.clone(),
-        stored: stored.to_owned(),
-        cookie: cookie.to_owned(),
-        context: super::boot::plan_context(),
-        valid_from,
-        valid_until,
-        granted: after.granted(),
-        consent: json::write(&super::page::consent_json(&after)),
-        steps,
-    })
+    plan_for(state, &page, &WebEnvironment)
 }
 
 /// Keeps this page's plan in step with the choice while the subscription lives: written

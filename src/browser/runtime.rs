@@ -6,8 +6,8 @@ use super::ports::{
     RecordStore, Saved, ScriptGate,
 };
 use crate::core::{
-    cookies_to_erase, erase_everywhere, google_steps, lifetime_ms, CategorySet, Config,
-    ConsentRecord, Effect, Environment, Event, State,
+    auto_clear_problem, cookies_to_erase, erase_everywhere, google_steps, lifetime_ms, CategorySet,
+    Config, ConsentRecord, Effect, Environment, Event, State,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -159,11 +159,8 @@ impl Controller {
         for category in &state.config.categories {
             for (i, pattern) in category.auto_clear.iter().enumerate() {
                 if a.patterns.pattern_matches(pattern, "").is_none() {
-                    a.console.error(&format!(
-                        "samtykke config: categories[name={}].autoClear[{i}]: \"{pattern}\" is \
-                         not a valid regular expression; it erases nothing",
-                        category.category.as_str()
-                    ));
+                    a.console
+                        .error(&auto_clear_problem(category.category, i, pattern));
                 }
             }
         }

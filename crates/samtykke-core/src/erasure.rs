@@ -8,6 +8,16 @@ use super::category::{Category, CategorySet};
 use super::config::Config;
 use super::small_sort::sort_by;
 
+/// The console error for the `autoClear` pattern `pattern` (the `index`th of `category`'s)
+/// that the browser cannot read as a regular expression: it erases nothing.
+pub fn auto_clear_problem(category: crate::Category, index: usize, pattern: &str) -> String {
+    format!(
+        "samtykke config: categories[name={}].autoClear[{index}]: \"{pattern}\" is not a valid \
+         regular expression; it erases nothing",
+        category.as_str()
+    )
+}
+
 /// Whether `name` is one of Google Analytics' cookies: `_ga`, `_ga_<id without G->`, `_gid`,
 /// `_gat` and `_gat_*`.
 pub fn is_google_analytics_cookie(name: &str, measurement_id: &str) -> bool {

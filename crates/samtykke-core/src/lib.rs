@@ -19,6 +19,7 @@ mod category;
 mod claims;
 mod config;
 mod consent_mode;
+mod container;
 mod cookie_text;
 mod erasure;
 mod error;
@@ -31,7 +32,9 @@ mod language;
 mod limits;
 mod markup;
 mod page_contract;
+mod page_events;
 mod plan;
+mod plan_for;
 mod policy;
 mod record;
 mod similarity;
@@ -55,10 +58,11 @@ pub use config::{
     GoogleAnalytics, GoogleTagManager, Layout, SameSite, Service, SupervisoryAuthority, Theme,
 };
 pub use consent_mode::{consent_state, default_state, CONSENT_TYPES};
+pub use container::container_attributes;
 pub use cookie_text::{
     consent_cookie, decode_value, encode_value, erase_everywhere, only_cookie, read_cookie_header,
 };
-pub use erasure::{cookies_to_erase, is_google_analytics_cookie};
+pub use erasure::{auto_clear_problem, cookies_to_erase, is_google_analytics_cookie};
 pub use error::ConfigError;
 pub use first_layer::first_layer;
 pub use gating::{
@@ -77,13 +81,15 @@ pub use limits::{
 };
 pub use markup::{Element as MarkupElement, Markup};
 pub use page_contract::{
-    page_languages, GATED, GATED_EMBEDS, GATED_SCRIPTS, HANDLED, HELD_URLS, HELD_URLS_TEXT,
-    NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
+    page_languages, FULL_ENGINE_FIRST_VISIT, GATED, GATED_EMBEDS, GATED_SCRIPTS, HANDLED,
+    HELD_URLS, HELD_URLS_TEXT, NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
 };
+pub use page_events::{consent_json, notice_event};
 pub use plan::{
-    context as plan_context, fingerprint, steps_json, Plan, PlanText, Step, PLAN_KEY,
+    context as plan_context, fingerprint, steps_json, steps_value, Plan, PlanText, Step, PLAN_KEY,
     PLAN_LIFETIME_MS,
 };
+pub use plan_for::{effect_steps, plan_for, settings_button_step, PlanPage};
 pub use policy::{in_force_window, lifetime_ms, DAY_MS};
 pub use record::{ConsentId, ConsentRecord, DecodeError, Method, FORMAT_VERSION};
 pub use state::{Effect, Environment, Event, Notice, State, View};

@@ -28,6 +28,11 @@ pub const HELD_URLS_TEXT: &str = "data-src src data-srcset srcset data-poster po
 pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
 /// Elements where the privacy notice is rendered.
 pub const NOTICE_HOOK: &str = "[data-samtykke=\"notice\"]";
+/// What makes a first visit the full engine's rather than the first-visit engine's: gated
+/// elements (the full engine runs, holds and reports them, with placeholders) and notices
+/// ([`GATED`], then [`NOTICE_HOOK`]). The entry and the loader look for it before they fetch
+/// either engine.
+pub const FULL_ENGINE_FIRST_VISIT: &str = "[data-category],[data-samtykke=\"notice\"]";
 /// The `BroadcastChannel` that tells other tabs about a change of the stored choice.
 pub const OTHER_TABS_CHANNEL: &str = "samtykke";
 
@@ -43,6 +48,11 @@ pub fn page_languages(lines: &str) -> (Option<&str>, impl Iterator<Item = &str>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_visit_is_the_full_engines_on_gated_markup_and_notices() {
+        assert_eq!(FULL_ENGINE_FIRST_VISIT, format!("{GATED},{NOTICE_HOOK}"));
+    }
 
     #[test]
     fn the_held_urls_text_lists_the_held_urls_in_order() {

@@ -305,7 +305,12 @@ impl Plan {
 /// Steps as the page actions take them (`replaySteps` in the shell's `shims.js`): a JSON
 /// array of arrays, as in a plan's text.
 pub fn steps_json(steps: &[Step]) -> String {
-    json::write(&Value::Array(steps.iter().map(step_json).collect()))
+    json::write(&steps_value(steps))
+}
+
+/// `steps` as the JSON value [`steps_json`] writes, for an answer that carries them.
+pub fn steps_value(steps: &[Step]) -> Value {
+    Value::Array(steps.iter().map(step_json).collect())
 }
 
 fn step_json(step: &Step) -> Value {
