@@ -25,6 +25,6 @@ while IFS= read -r -d '' f; do
   esbuild "$f" --minify --legal-comments=none --log-level=warning --log-override:duplicate-object-key=silent --allow-overwrite --outfile="$f"
 done < <(find dist -name '*.js' -print0 -o -name '*.css' -print0)
 echo "dist/:"
-for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke.full.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_return.js dist/samtykke_return_bg.wasm dist/samtykke_gating.js dist/samtykke_gating_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css dist/samtykke.dialogs.css dist/samtykke.ui.css; do
+for f in dist/samtykke.js dist/samtykke.entry.js dist/samtykke.full.js dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_return.js dist/samtykke_return_bg.wasm dist/samtykke_gating.js dist/samtykke_gating_bg.wasm dist/samtykke_first.js dist/samtykke_first_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm dist/samtykke.css dist/samtykke.dialogs.css dist/samtykke.ui.css; do
   printf '  %-26s %8d B raw %8d B gzip %8d B brotli\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
 done

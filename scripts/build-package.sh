@@ -13,7 +13,8 @@ if [ "${1:-}" = "--from-dist" ]; then
   # make test builds dist/ just before: the same modules, so take them instead of relinking.
   mkdir -p pkg
   cp dist/samtykke_core.js dist/samtykke_bg.wasm dist/samtykke_return.js dist/samtykke_return_bg.wasm\
-     dist/samtykke_gating.js dist/samtykke_gating_bg.wasm dist/samtykke_ui.js dist/samtykke_ui_bg.wasm pkg/
+     dist/samtykke_gating.js dist/samtykke_gating_bg.wasm dist/samtykke_first.js dist/samtykke_first_bg.wasm\
+     dist/samtykke_ui.js dist/samtykke_ui_bg.wasm pkg/
   cp -r dist/snippets pkg/
   cp target/wasm-types/*.d.ts pkg/
 else

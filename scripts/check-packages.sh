@@ -45,5 +45,5 @@ npm_list=$(cd pkg && npm pack --dry-run --json | node -e '
   });')
 check "npm package" "$npm_list" package.json README.md LICENSE-MIT LICENSE-APACHE index.js samtykke.full.js index.d.ts \
   config.d.ts config.schema.json samtykke.css samtykke_core.js samtykke_core.d.ts samtykke_bg.wasm \
-  samtykke_bg.wasm.d.ts samtykke_return.js samtykke_return_bg.wasm samtykke_gating.js samtykke_gating_bg.wasm samtykke_ui.js samtykke_ui.d.ts samtykke_ui_bg.wasm samtykke_ui_bg.wasm.d.ts \
+  samtykke_bg.wasm.d.ts samtykke_return.js samtykke_return_bg.wasm samtykke_gating.js samtykke_gating_bg.wasm samtykke_first.js samtykke_first_bg.wasm samtykke_ui.js samtykke_ui.d.ts samtykke_ui_bg.wasm samtykke_ui_bg.wasm.d.ts \
   'snippets/*' 'lang/*.js'

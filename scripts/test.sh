@@ -17,10 +17,10 @@ step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p samtykke-core -p samtykke -q
 step "the core crate has no browser in it"
 bash scripts/check-core-deps.sh
-step "native tests: the core on its own, then the shell with in-memory twins, server-rendered markup, doctests, the returning engine's exports"
+step "native tests: the core on its own, then the shell with in-memory twins, server-rendered markup, doctests, the small engines' exports"
 cargo test --locked -p samtykke-core
 cargo test --locked -p samtykke
-cargo test --locked -p samtykke-www-returning -p samtykke-www-gating
+cargo test --locked -p samtykke-www-returning -p samtykke-www-gating -p samtykke-www-first
 step "fuzz: a bounded run of every parser of outside data (SECONDS_PER_TARGET, default 10 s each)"
 bash scripts/fuzz.sh
 step "browser tests (wasm-bindgen-test in headless Chromium)"

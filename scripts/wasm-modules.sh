@@ -9,6 +9,10 @@
 #                                             the gated-markup check of a returning visit:
 #                                             the core's gating rules (no wasm-bindgen),
 #                                             fetched only on a page with gated markup
+#   samtykke_first.js + samtykke_first_bg.wasm
+#                                             the first-visit engine: the core's config
+#                                             reader, rules and banner (no wasm-bindgen),
+#                                             for a page without gated markup or a notice
 #   samtykke_ui.js + samtykke_ui_bg.wasm      the Yew views (the preferences dialog, notices),
 #                                             fetched only when one must show; they read the
 #                                             core's state
@@ -72,9 +76,22 @@ build_wasm_modules() {
   # shellcheck disable=SC2086
   wasm-opt $SHRINK $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
     "$ENGINES/samtykke_www_gating.wasm" -o "$out/samtykke_gating_bg.wasm"
-  sed "s|from './gate.js'|from './$gate'|" www/gating/glue.js > "$out/samtykke_gating.js"
+  sed -e "s|from './gate.js'|from './$gate'|" -e "s|from './shims.js'|from './$shims'|" \
+    www/gating/glue.js > "$out/samtykke_gating.js"
   grep -q "from './snippets/.*/gate.js'" "$out/samtykke_gating.js" \
     || { echo "wasm-modules: could not point samtykke_gating.js at gate.js" >&2; exit 1; }
+  # The first-visit engine: no wasm-bindgen either; its glue draws the banner and runs the
+  # steps with the full engine's page actions (shims.js, room.js).
+  build_engine samtykke-www-first
+  # shellcheck disable=SC2086
+  wasm-opt $SHRINK $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
+    "$ENGINES/samtykke_www_first.wasm" -o "$out/samtykke_first_bg.wasm"
+  local room
+  room=$(cd "$tmp" && find snippets -name room.js)
+  sed -e "s|from './shims.js'|from './$shims'|" -e "s|from './room.js'|from './$room'|" \
+    www/first/glue.js > "$out/samtykke_first.js"
+  grep -q "from './snippets/.*/room.js'" "$out/samtykke_first.js" \
+    || { echo "wasm-modules: could not point samtykke_first.js at room.js" >&2; exit 1; }
   build_engine samtykke-www-ui
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"

@@ -184,3 +184,41 @@ export function trusted(isUrl, value) {
   if (!policy) return value;
   return isUrl ? policy.createScriptURL(value) : policy.createScript(value);
 }
+
+// Strings and instantiation for the engines built without wasm-bindgen, whose hand-written
+// glue imports this file anyway.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Writes `text` into a buffer of `module`'s (the exports of an engine built without
+ * wasm-bindgen: the first-visit or returning engine, the gated-markup check); returns
+ * [address, length] for an export.
+ */
+export function putText(module, text) {
+  const bytes = encoder.encode(text);
+  const at = module.alloc(bytes.length);
+  new Uint8Array(module.memory.buffer, at, bytes.length).set(bytes);
+  return [at, bytes.length];
+}
+
+/** The text an export of `module` gave (its length is what the export returned). */
+export function givenText(module, length) {
+  return decoder.decode(new Uint8Array(module.memory.buffer, module.out(), length));
+}
+
+/**
+ * Fetches and instantiates the wasm module at `url` (a `new URL('…', import.meta.url)` of a
+ * literal name, which bundlers see and copy) with `imports`; resolves to its exports.
+ */
+export async function instantiate(url, imports = {}) {
+  const response = fetch(url);
+  let instance;
+  try {
+    ({ instance } = await WebAssembly.instantiateStreaming(response, imports));
+  } catch {
+    // A server that does not send application/wasm: compile from the bytes.
+    ({ instance } = await WebAssembly.instantiate(await (await response).arrayBuffer(), imports));
+  }
+  return instance.exports;
+}

@@ -64,7 +64,7 @@ test('the modal layout: the core-drawn banner takes focus, keeps it, passes axe 
   // The engine waits until the visitor is on the page button, to see focus come back to it.
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await p.route(/samtykke_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.route(/samtykke(_first)?_bg\.wasm$/, async (route) => { await held; await route.continue(); });
   await p.goto(`${env.base}/fixtures/modal.html`);
   await p.locator('#page-button').focus();
   release();

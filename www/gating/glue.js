@@ -4,7 +4,7 @@
 // gated script and embed, and when all may run under the plan, runs them with the page
 // actions the full engine uses (`gate.js`). It decides nothing itself.
 import { heldUrls, loadEmbed, queueScript, tidyAdded } from './gate.js';
-import { givenText, instantiate, putText } from './samtykke_return.js';
+import { givenText, instantiate, putText } from './shims.js';
 
 let wasm;
 const put = (text) => putText(wasm, text);

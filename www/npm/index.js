@@ -1,13 +1,17 @@
 // The entry of Samtykke's engine as an ES module: the npm package's `index.js`, and
 // `samtykke.entry.js` in the script-tag bundle (the classic loader imports it).
-// `init(config)` starts one of two engines, both built from the same Rust crates:
-// - where a returning-visit plan is stored (the full engine writes one after a choice), the
+// `init(config)` starts one of three engines, all built from the same Rust crates:
+// - where a returning-visit plan is stored (the engines write one after a choice), the
 //   small returning engine (`samtykke_return.js`), which replays it if the core says it still
 //   holds for this config, record and page;
-// - otherwise, or when the returning engine declines, the full engine (`samtykke_core.js`:
-//   record, rules, gating, Google tags, and the first layer drawn in plain DOM).
-// The returning engine hands over to the full engine (which takes over where the plan left
-// off) at the first call of the API or page event it does not handle. The Yew views (the
+// - otherwise, on a page without gated markup or a notice, the first-visit engine
+//   (`samtykke_first.js`: the config reader, the rules and the banner, no wasm-bindgen),
+//   which takes the page view when no choice is stored and carries out Accept all and
+//   Reject all;
+// - otherwise, or when either declines, the full engine (`samtykke_core.js`: record, rules,
+//   gating, Google tags, and the first layer drawn in plain DOM).
+// The two small engines hand over to the full engine (which takes up where they left off)
+// at the first call of the API or page event they do not handle. The Yew views (the
 // preferences dialog, the privacy notice) are a separate UI module, fetched only when one
 // must show. Calls made before `init` has finished are queued, and until then nothing beyond
 // `necessary` is granted.
@@ -15,6 +19,11 @@
 // The returning-visit plan's localStorage key (PLAN_KEY in the core crate; a test holds the
 // two together). Whether one exists only chooses which engine to fetch first.
 const PLAN_KEY = 'samtykke:plan';
+
+// Markup that makes a first visit the full engine's (FULL_ENGINE_FIRST_VISIT in the core
+// crate; a test holds the two together): gated elements and notices. Whether the page has
+// some only chooses which engine to fetch.
+const FULL_ENGINE_FIRST_VISIT = '[data-category],[data-samtykke="notice"]';
 
 function hasPlan() {
   try {
@@ -28,15 +37,20 @@ function hasPlan() {
 // (<form name="documentElement">) shadow the document's.
 const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
 
+const fullEngineMarkup = () => Document.prototype.querySelector.call(document, FULL_ENGINE_FIRST_VISIT) !== null;
+
 let core = null;
-let returning = null;
-// While the returning engine runs: hands over to the full engine.
+// The small engine running (the returning or the first-visit engine), until the full engine
+// takes over.
+let light = null;
+// While a small engine runs: hands over to the full engine.
 let takeOver = null;
 let started = null;
 let running = false;
 const pending = [];
 
 let loadedReturning = null;
+let loadedFirst = null;
 
 // The full engine's start and the UI module's loading, in a module of their own that a
 // returning visit does not fetch.
@@ -51,13 +65,23 @@ function loadReturning() {
   return loadedReturning;
 }
 
+function loadFirst() {
+  loadedFirst ||= import('./samtykke_first.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return loadedFirst;
+}
+
 /**
  * Fetches and compiles the engine this page will most likely start (the returning engine
- * where a plan is stored, else the full one) without starting it, so that this overlaps with
- * loading the config. `init` uses what is loaded here.
+ * where a plan is stored, else the first-visit engine, or the full one on a page with gated
+ * markup or a notice) without starting it, so that this overlaps with loading the config.
+ * `init` uses what is loaded here.
  */
 export function preload() {
-  return hasPlan() ? loadReturning() : loadFull();
+  if (hasPlan()) return loadReturning();
+  return fullEngineMarkup() ? loadFull() : loadFirst();
 }
 
 // The config as the engines read it: its JSON text (an object is serialised as the full
@@ -67,7 +91,7 @@ function configText(config) {
   return typeof config === 'string' ? config : JSON.stringify(config) ?? null;
 }
 
-// What makes the returning engine hand over, once its plan ran: a preferences hook clicked,
+// What makes a small engine hand over, once it runs: a preferences hook clicked,
 // gated markup or a notice added, news from another tab, a restore from the back/forward
 // cache. The selectors, key and channel come from the engine. Returns the way to stop.
 function watchForHandOver(engine, handOver) {
@@ -114,19 +138,20 @@ function runPending() {
 
 let handingOver = null;
 
-// The full engine takes over from the returning engine (once it has loaded), then the calls
-// waiting run on it. Until it has loaded, the returning engine keeps the page: its
-// watchers and settings button stay, so that nothing is missed. If it cannot load, the
-// calls stay queued and the next need tries again.
+// The full engine takes over from the small engine (once it has loaded), then the calls
+// waiting run on it. Until it has loaded, the small engine keeps the page: its watchers,
+// banner and settings button stay, so that nothing is missed. If it cannot load, the calls
+// stay queued and the next need tries again.
 function handOver(config, options, stopWatching) {
   return () => {
     handingOver ||= (async () => {
       const module = await full();
       await module.prepareFull(options, config);
       stopWatching();
-      const resumeFrom = returning.stop();
-      core = module.startFull(config, options, resumeFrom);
-      returning = null;
+      const resumeFrom = light.stop();
+      const banner = light.banner ? light.banner() : null;
+      core = module.startFull(config, options, resumeFrom, banner);
+      light = null;
       runPending();
     })().catch((e) => {
       handingOver = null;
@@ -166,7 +191,7 @@ export function init(config, options = {}) {
           console.error(`samtykke: the returning engine failed (${e && e.message})`);
         }
         if (taken) {
-          returning = engine;
+          light = engine;
           running = true;
           let stopWatching = () => {};
           // The full engine reads the very text the plan was checked against.
@@ -185,6 +210,8 @@ export function init(config, options = {}) {
           else engine.gated().then((ran) => ran || takeOver(), () => takeOver());
           return;
         }
+      } else if (text !== null && !fullEngineMarkup() && await startFirst(text, options)) {
+        return;
       }
       const module = await full();
       await module.prepareFull(options, config);
@@ -196,6 +223,38 @@ export function init(config, options = {}) {
   return started;
 }
 
+// The first-visit engine takes this page view if it is its to take (no choice stored, a
+// config it serves); returns whether it did. It hands over to the full engine for what it
+// does not do: a click on Manage preferences, an API call, gated markup or a notice added.
+async function startFirst(text, options) {
+  const engine = await loadFirst().catch(() => null);
+  if (!engine) return false;
+  // Started in a task after the one that compiled it, as the returning engine's plan.
+  await new Promise((resume) => setTimeout(resume, 0));
+  let stopWatching = () => {};
+  takeOver = handOver(text, options, () => stopWatching());
+  const askFull = (call) => {
+    if (call) pending.push([call, []]);
+    takeOver();
+  };
+  let taken = false;
+  try {
+    taken = await engine.start(text, options, askFull);
+  } catch (e) {
+    console.error(`samtykke: the first-visit engine failed (${e && e.message})`);
+  }
+  if (!taken) {
+    takeOver = null;
+    return false;
+  }
+  light = engine;
+  running = true;
+  stopWatching = watchForHandOver(engine, takeOver);
+  // A samtykke:ready listener may have called the API or added markup of the full engine's.
+  if (pending.length || fullEngineMarkup()) takeOver();
+  return true;
+}
+
 export function on(event, callback) {
   const handler = (e) => callback(e.detail);
   window.addEventListener(`samtykke:${event}`, handler);
@@ -203,16 +262,16 @@ export function on(event, callback) {
 }
 
 // Each call returns a promise that settles once it took effect: at once while the full engine
-// runs, else when it has started (a call made while the returning engine runs hands over to
-// it first). A page that navigates right after a choice waits for it.
+// runs, else when it has started (a call made while a small engine runs hands over to it
+// first). A page that navigates right after a choice waits for it.
 function queued(name) {
   return (...args) => {
-    if (running && !returning) {
+    if (running && !light) {
       return Promise.resolve(core[name](...args)).then(() => {});
     }
     return new Promise((done) => {
       pending.push([name, args, done]);
-      if (returning) takeOver();
+      if (light) takeOver();
     });
   };
 }
@@ -225,7 +284,7 @@ export const rejectAll = queued('rejectAll');
 export const accept = queued('accept');
 export const reset = queued('reset');
 export const setLanguage = queued('setLanguage');
-const engineNow = () => (running ? returning || core : null);
+const engineNow = () => (running ? light || core : null);
 export const isAccepted = (category) => (engineNow() ? engineNow().isAccepted(category) : category === 'necessary');
 export const getConsent = () => (engineNow() ? engineNow().getConsent() : null);
 export const storageKind = () => (engineNow() ? engineNow().storageKind() : 'none');

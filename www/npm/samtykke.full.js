@@ -169,11 +169,12 @@ async function addDialogTexts(codes) {
 
 /**
  * Starts the full engine, once `prepareFull` has resolved: from scratch, or (`resumeFrom`)
- * where the returning engine's plan left off. Synchronous, so that nothing happens between
- * the returning engine stopping and this one hearing the page; the first layer is drawn in
- * the next task. Returns the engine.
+ * where a small engine left off (the stored text of its choice, or empty before one).
+ * Synchronous, so that nothing happens between the small engine stopping and this one
+ * hearing the page; the first layer is drawn in the next task, in place of the small
+ * engine's banner (`replaced`, if it drew one). Returns the engine.
  */
-export function startFull(config, options, resumeFrom) {
+export function startFull(config, options, resumeFrom, replaced) {
   core = { ...engine, setLanguage };
   uiStylesheet = options.uiStylesheet;
   nonce = options.nonce;
@@ -182,6 +183,7 @@ export function startFull(config, options, resumeFrom) {
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);
   nextTask().then(() => {
+    if (replaced) replaced.remove();
     engine.drawFirstLayer();
     fetchUiOnIntent();
   });

@@ -2,7 +2,9 @@
 // (the core's plan reader, see src/lib.rs), hands it the page's facts and carries out what
 // it answers with the page actions both engines share. It decides nothing itself: whether
 // the plan holds, what it grants and which markup needs the full engine are the wasm's to say.
-import { cookieHeader, gpc, hasAny, pageLanguages, pageNonce, replaySteps, storedItem } from './shims.js';
+import {
+  cookieHeader, givenText, gpc, hasAny, instantiate, pageLanguages, pageNonce, putText, replaySteps, storedItem,
+} from './shims.js';
 
 let wasm;
 // While the plan runs: the CSP nonce for the Google tag, and the settings button it added.
@@ -14,43 +16,8 @@ let button = null;
 // The gated-markup check, once the page has gated markup (see `gated`).
 let gating = null;
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/**
- * Writes `text` into a buffer of `module`'s (a wasm module's exports, built without
- * wasm-bindgen: this one, or the gated-markup check); returns [address, length] for an export.
- */
-export function putText(module, text) {
-  const bytes = encoder.encode(text);
-  const at = module.alloc(bytes.length);
-  new Uint8Array(module.memory.buffer, at, bytes.length).set(bytes);
-  return [at, bytes.length];
-}
-
-/** The text an export of `module` gave (its length is what the export returned). */
-export function givenText(module, length) {
-  return decoder.decode(new Uint8Array(module.memory.buffer, module.out(), length));
-}
-
 const put = (text) => putText(wasm, text);
 const given = (length) => givenText(wasm, length);
-
-/**
- * Fetches and instantiates the wasm module at `url` (a `new URL('…', import.meta.url)` of a
- * literal name, which bundlers see and copy); resolves to its exports.
- */
-export async function instantiate(url) {
-  const response = fetch(url);
-  let instance;
-  try {
-    ({ instance } = await WebAssembly.instantiateStreaming(response, {}));
-  } catch {
-    // A server that does not send application/wasm: compile from the bytes.
-    ({ instance } = await WebAssembly.instantiate(await (await response).arrayBuffer(), {}));
-  }
-  return instance.exports;
-}
 
 /** Fetches and instantiates the wasm (once). */
 export default async function init() {

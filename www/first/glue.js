@@ -1,0 +1,253 @@
+// The first-visit engine's JS side (`samtykke_first.js`): it instantiates the wasm (the core's
+// config reader, reducer and first layer, see src/lib.rs), hands it the page's facts, draws
+// the banner it answers with in plain DOM and carries out the steps it gives with the page
+// actions every engine shares. It decides nothing itself: whether this page view is its to
+// take, what a click means and what a choice does are the wasm's to say. What it does not
+// take, the entry hands over to the full engine (`stop` says where that one takes up).
+import {
+  cookieHeader, givenText, gpc, instantiate, pageLanguages, pageNonce, putText, replaySteps, storedItem,
+} from './shims.js';
+import { reserveSpace } from './room.js';
+
+let wasm;
+const put = (text) => putText(wasm, text);
+const given = (length) => givenText(wasm, length);
+// The wasm's "not mine" is usize::MAX, an i32 of -1 on this side.
+const answer = (length) => (length < 0 ? null : JSON.parse(given(length)));
+
+// The document's own properties and methods, through Document.prototype: a page's named
+// elements (<form name="body">) shadow the document's.
+const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
+const call = (name, ...args) => Document.prototype[name].apply(document, args);
+
+// While this engine has the page: the banner's holder, the element that had focus before it
+// showed, the nonce for Google's tag, the settings button a choice added, and what to call
+// when the full engine must take over (the entry's hand-over, with the call to make on it).
+let running = false;
+let holder = null;
+let opener = null;
+let nonce = '';
+let button = null;
+let modal = false;
+let recordKey = '';
+let handOver = () => {};
+
+/** Fetches and instantiates the wasm (once). */
+export default async function init() {
+  wasm ||= await instantiate(new URL('samtykke_first_bg.wasm', import.meta.url), {
+    env: {
+      now: () => Date.now(),
+      random: (at) => crypto.getRandomValues(new Uint8Array(wasm.memory.buffer, at, 16)),
+    },
+  });
+}
+
+// Texts of a built-in language this engine does not carry (it carries English), from its
+// language file; null if they cannot load (the texts stay English), as the full engine does.
+async function languageFile(code) {
+  try {
+    return (await import(`./lang/${code}.js`)).default;
+  } catch (e) {
+    console.warn(`samtykke: the texts for "${code}" could not load (${e && e.message}); English is shown`);
+    return null;
+  }
+}
+
+function storageWorks() {
+  try {
+    return Boolean(window.localStorage);
+  } catch {
+    return false;
+  }
+}
+
+// Resolves once the page's stylesheet link to `href` applies (or failed, or after 3 s), so
+// the banner is never drawn unstyled; at once without one.
+function styled(href) {
+  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
+  const link = href ? links.find((l) => l.href === href) : null;
+  return new Promise((done) => {
+    if (!link || link.sheet) return done();
+    ['load', 'error'].forEach((type) => link.addEventListener(type, done));
+    setTimeout(done, 3000);
+  });
+}
+
+/**
+ * Takes this page view when the wasm says it is a first visit it serves, for `config` (its
+ * JSON text) and `options` (`nonce`: the CSP nonce for Google's tag, empty for the page's
+ * first; `stylesheet`: the banner's, which the loader added). Resolves to whether it did; it
+ * then has run the start (Google's consent default, `samtykke:ready`) and drawn the banner.
+ * `takeOver(call)` is how it asks the entry for the full engine, with the API call to make
+ * there (`showPreferences`, say) or none.
+ */
+export async function start(config, options, takeOver) {
+  if (!storageWorks()) return false;
+  const opened = answer(wasm.open(...put(config), ...put(pageLanguages())));
+  if (opened === null) return false;
+  const stored = storedItem(opened.key);
+  const [pack] = await Promise.all([opened.language ? languageFile(opened.language) : null, styled(options.stylesheet)]);
+  const bad = opened.patterns.map((pattern, i) => {
+    try {
+      new RegExp(pattern);
+      return '';
+    } catch {
+      return String(i);
+    }
+  });
+  const started = answer(wasm.start(...(stored === null ? [0, 0xffffffff] : put(stored)), ...put(cookieHeader()),
+    ...put(pack === null ? '' : pack), ...put(bad.join('\n')), gpc()));
+  if (started === null) return false;
+  running = true;
+  handOver = takeOver;
+  recordKey = opened.key;
+  modal = started.modal;
+  nonce = options.nonce || pageNonce();
+  started.errors.forEach((message) => console.error(message));
+  replaySteps(JSON.stringify(started.steps), nonce);
+  // A samtykke:ready listener may have called the API, which hands over.
+  if (running) draw(started);
+  return true;
+}
+
+// Builds the nodes of a banner the wasm gave (see its `markup_json`).
+function build(node) {
+  if (typeof node === 'string') return call('createTextNode', node);
+  const [tag, attributes, ...children] = node;
+  const element = call('createElement', tag);
+  for (let i = 0; i + 1 < attributes.length; i += 2) element.setAttribute(attributes[i], attributes[i + 1]);
+  children.forEach((child) => element.appendChild(build(child)));
+  return element;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const focusables = () => Array.from(holder.querySelectorAll(FOCUSABLE));
+
+// The banner, first in <body> so keyboard users reach it before the page; a modal one takes
+// focus and keeps Tab inside, as the full engine's does.
+function draw(started) {
+  const body = own('body');
+  if (!body || !started.banner) return;
+  holder = call('createElement', 'div');
+  holder.id = 'samtykke-first-layer';
+  holder.className = 'samtykke';
+  for (let i = 0; i + 1 < started.holder.length; i += 2) holder.setAttribute(started.holder[i], started.holder[i + 1]);
+  holder.appendChild(build(started.banner));
+  opener = own('activeElement');
+  body.insertBefore(holder, body.firstChild);
+  holder.addEventListener('click', clicked);
+  if (started.modal) {
+    holder.addEventListener('keydown', keepTabInside);
+    const first = focusables()[0];
+    if (first) first.focus();
+  }
+  reserveSpace(holder);
+}
+
+function keepTabInside(e) {
+  if (!running || e.key !== 'Tab') return;
+  const items = focusables();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = own('activeElement');
+  if (e.shiftKey ? active === first || !holder.contains(active) : active === last) {
+    e.preventDefault();
+    (e.shiftKey ? last : first).focus();
+  }
+}
+
+function clicked(e) {
+  const target = e.target instanceof Element && e.target.closest('button[data-action]');
+  if (!running || !target || !holder.contains(target)) return;
+  const length = wasm.choose(...put(target.getAttribute('data-action')));
+  if (length !== 0) chosen(JSON.parse(given(length)));
+}
+
+// Carries out what the wasm answered to a click: a hand-over, or a choice. The record goes
+// first: where it cannot be kept, the full engine makes the same choice with its other
+// stores. Other tabs hear of it by the `storage` event of that first record. Then the plan,
+// the steps (Google's tags, the page's events, the settings button); the banner goes last,
+// as the full engine's does.
+function chosen(choice) {
+  if ('handOver' in choice) {
+    handOver(choice.handOver);
+    return;
+  }
+  try {
+    window.localStorage.setItem(recordKey, choice.store);
+  } catch {
+    handOver(choice.call);
+    return;
+  }
+  wasm.keep();
+  if (choice.plan !== null) {
+    try {
+      window.localStorage.setItem(given(wasm.plan_key()), choice.plan);
+    } catch { /* no plan: the next page view runs the full engine */ }
+  }
+  const added = replaySteps(JSON.stringify(choice.steps), nonce);
+  if (running) button = added;
+  else if (added) added.remove();
+  close();
+}
+
+// Takes the banner away; focus, when the banner had it (or was modal), goes back where it
+// was before, or to the settings button, as the full engine's does.
+function close() {
+  if (!holder) return;
+  const active = own('activeElement');
+  const hadFocus = modal || holder.contains(active);
+  holder.remove();
+  holder = null;
+  reserveSpace(null);
+  if (!hadFocus) return;
+  setTimeout(() => {
+    const back = opener && opener.isConnected && !/^(BODY|HTML)$/.test(opener.tagName) ? opener : null;
+    const target = back || call('querySelector', '.samtykke-settings-button:not([hidden])');
+    if (target) target.focus();
+  });
+}
+
+/** What hands over to the full engine, one per line (see src/lib.rs). */
+export function handOverWatch() {
+  return given(wasm.hand_over_watch());
+}
+
+/** Nothing to tidy: a page with gated markup is the full engine's. */
+export function tidy() {}
+
+/** Gated markup is the full engine's (the entry does not start this engine on such a page). */
+export async function gated() {
+  return true;
+}
+
+/**
+ * Stops before the full engine takes over. The settings button goes (the full engine draws
+ * its own); the banner stays until the full engine draws its own (`holder` gives it, to
+ * remove then), so the page never shows none. Returns the stored text of the choice made
+ * here (empty before one): the full engine's `resumeFrom`.
+ */
+export function stop() {
+  running = false;
+  if (button) button.remove();
+  button = null;
+  return given(wasm.resume_from());
+}
+
+/** The banner on screen, if any: the full engine's first layer takes its place. */
+export function banner() {
+  return holder;
+}
+
+export function isAccepted(category) {
+  return wasm.is_accepted(...put(String(category))) !== 0;
+}
+
+export function getConsent() {
+  return JSON.parse(given(wasm.consent()));
+}
+
+/** Where the choice is kept: this engine keeps it in `localStorage` only. */
+export function storageKind() {
+  return 'localStorage';
+}

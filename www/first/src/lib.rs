@@ -1,0 +1,576 @@
+//! The first-visit engine: the core's config reader, reducer and first layer behind a few
+//! plain exports that `glue.js` calls, for a visitor with no choice stored yet. It shows the
+//! banner and carries out **Accept all** and **Reject all**: the record to store, the
+//! returning-visit plan and the steps the page actions run (`shims.js`), all decided here by
+//! the core. Everything else is the full engine's: a config it does not take (see
+//! [`open`]), a stored choice, GPC, **Manage preferences** and any API call hand over to it,
+//! which takes up where this one left off (see the entry, `www/npm/index.js`). The entry
+//! fetches this engine only for a page without gated markup or a notice
+//! (`FULL_ENGINE_FIRST_VISIT`), which the full engine handles.
+//!
+//! Strings cross as UTF-8 in this module's memory, as in the returning engine (`ffi.rs`).
+
+#[path = "../../returning/src/ffi.rs"]
+mod ffi;
+
+use ffi::{give, take, Slot};
+use samtykke_core::json::{self, object, Value};
+use samtykke_core::read_cookie_header;
+use samtykke_core::{
+    auto_clear_problem, consent_json, container_attributes, effect_steps, first_layer, plan_for,
+    settings_button_step, steps_value, Category, Config, ConsentId, ConsentRecord, Effect,
+    Environment, Event, Layout, Markup, PlanPage, State, Step, View, FULL_ENGINE_FIRST_VISIT,
+    OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+};
+use std::cell::Cell;
+use std::rc::Rc;
+
+pub use ffi::{alloc, out};
+
+// The page's main thread is the only thread, so the allocator needs no locking.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+// The glue's imports (its `env` object).
+#[cfg(target_arch = "wasm32")]
+#[link(wasm_import_module = "env")]
+extern "C" {
+    /// `Date.now()`.
+    #[link_name = "now"]
+    fn js_now() -> f64;
+    /// Fills 16 bytes at `at` from `crypto.getRandomValues`.
+    #[link_name = "random"]
+    fn js_random(at: *mut u8);
+}
+
+/// The page's clock and `crypto.getRandomValues`, through the glue.
+struct Page;
+
+impl Environment for Page {
+    fn now_ms(&self) -> u64 {
+        #[cfg(target_arch = "wasm32")]
+        // SAFETY: an import of the glue that takes nothing.
+        return unsafe { js_now() } as u64;
+        #[cfg(not(target_arch = "wasm32"))]
+        return 1_700_000_000_000;
+    }
+
+    fn fresh_id(&self) -> ConsentId {
+        let mut bytes = [0u8; 16];
+        #[cfg(target_arch = "wasm32")]
+        // SAFETY: the glue writes exactly 16 bytes at the address.
+        unsafe {
+            js_random(bytes.as_mut_ptr())
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        bytes.fill(7);
+        ConsentId::from_random_bytes(bytes)
+    }
+}
+
+/// What the exports share between calls. The module runs on the page's one thread.
+struct Shared<T>(Cell<Option<T>>);
+
+// SAFETY: built for wasm32 without threads (and natively for one single-threaded test).
+unsafe impl<T> Sync for Shared<T> {}
+
+impl<T> Shared<T> {
+    const fn new() -> Self {
+        Shared(Cell::new(None))
+    }
+
+    /// `f` on the value, if there is one; it stays.
+    fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        let mut value = self.0.take()?;
+        let out = f(&mut value);
+        self.0.set(Some(value));
+        Some(out)
+    }
+}
+
+/// The config read by [`open`], until [`start`] makes the state of it.
+static CONFIG: Shared<Config> = Shared::new();
+/// The state, from [`start`] on.
+static STATE: Shared<State> = Shared::new();
+/// The config's text, for the plan's fingerprint.
+static CONFIG_TEXT: Slot = Slot::new();
+/// The page's languages (one per line), for the state and the plan.
+static LANGUAGES: Slot = Slot::new();
+
+/// Reads the config's JSON text and the page's languages (one per line: `<html lang>`, then
+/// the browser's). Gives, as JSON, the `localStorage` key of the record (`key`), the language
+/// whose file the glue must load first (`language`, empty when this module carries it) and
+/// the config's `autoClear` patterns (`patterns`, for the glue to try as regular
+/// expressions), and returns its length. Returns `usize::MAX` when the full engine must take
+/// this page view: a config with problems (the full engine reports them), one that keeps the
+/// choice in a cookie (`cookie.domain`, `cookie.mirror`) or logs it (`consentLog`).
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn open(
+    config: *mut u8,
+    config_len: usize,
+    languages: *mut u8,
+    languages_len: usize,
+) -> usize {
+    // SAFETY (each `take` here): the glue passes a buffer from `alloc` it filled, once.
+    let text = unsafe { take(config, config_len) }.unwrap_or_default();
+    let languages = unsafe { take(languages, languages_len) }.unwrap_or_default();
+    let parsed = Config::from_json(&text);
+    let config = parsed.config;
+    let cookie = &config.cookie;
+    if !parsed.problems.is_empty()
+        || cookie.domain.is_some()
+        || cookie.mirror
+        || config.consent_log.is_some()
+    {
+        return usize::MAX;
+    }
+    let (page_lang, browser) = browser_languages(&languages);
+    let language = config.choose_language(page_lang, &browser);
+    let to_load = if config.language_pack_needed(&language) {
+        language
+    } else {
+        String::new()
+    };
+    let patterns: Vec<Value> = config
+        .categories
+        .iter()
+        .flat_map(|c| c.auto_clear.iter().map(|p| Value::from(p.as_str())))
+        .collect();
+    let answer = object([
+        ("key", cookie.name.as_str().into()),
+        ("language", to_load.into()),
+        ("patterns", Value::Array(patterns)),
+    ]);
+    CONFIG.0.set(Some(config));
+    CONFIG_TEXT.set(text);
+    LANGUAGES.set(languages);
+    give(&json::write(&answer))
+}
+
+/// The page's language and the browser's, from the lines the glue gave.
+fn browser_languages(lines: &str) -> (Option<&str>, Vec<String>) {
+    let (page_lang, browser) = samtykke_core::page_languages(lines);
+    (page_lang, browser.map(str::to_owned).collect())
+}
+
+/// Starts with the config [`open`] read, when no choice is stored: `stored` is what
+/// `localStorage` holds under the key (`usize::MAX` length for nothing), `cookies` the page's
+/// `document.cookie`, `pack` the texts of the language file the glue loaded (empty for none),
+/// `bad_patterns` the indices of the `autoClear` patterns the browser could not read (one per
+/// line). Gives, as JSON, the console errors to write (`errors`), the steps of the start
+/// (`steps`: Google's consent default, `samtykke:ready`) and the banner (`banner`, see
+/// [`markup_json`]; `holder`, its container's attributes; `modal`), and returns its length.
+/// Returns `usize::MAX` when the full engine must take this page view: a choice is stored
+/// (in `localStorage` or in the record's cookie), or the GPC signal is on.
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn start(
+    stored: *mut u8,
+    stored_len: usize,
+    cookies: *mut u8,
+    cookies_len: usize,
+    pack: *mut u8,
+    pack_len: usize,
+    bad_patterns: *mut u8,
+    bad_patterns_len: usize,
+    gpc: bool,
+) -> usize {
+    // SAFETY (each `take` here): the glue passes a buffer from `alloc` it filled, once.
+    let stored = (stored_len != usize::MAX)
+        .then(|| unsafe { take(stored, stored_len) })
+        .flatten();
+    let cookies = unsafe { take(cookies, cookies_len) }.unwrap_or_default();
+    let pack = unsafe { take(pack, pack_len) }.unwrap_or_default();
+    let bad_patterns = unsafe { take(bad_patterns, bad_patterns_len) }.unwrap_or_default();
+    let Some(mut config) = CONFIG.0.take() else {
+        return usize::MAX;
+    };
+    let key = config.cookie.name.clone();
+    let cookie_kept = read_cookie_header(&cookies)
+        .iter()
+        .any(|(name, _)| *name == key);
+    if stored.is_some() || cookie_kept || gpc {
+        return usize::MAX;
+    }
+    let languages = LANGUAGES.with(str::to_owned);
+    let (page_lang, browser) = browser_languages(&languages);
+    let language = config.choose_language(page_lang, &browser);
+    if !pack.is_empty() {
+        config.add_language_pack(&language, &pack);
+    }
+    let mut errors = Vec::new();
+    let mut index = 0;
+    for category in &config.categories {
+        for (i, pattern) in category.auto_clear.iter().enumerate() {
+            if bad_patterns.lines().any(|l| l == index.to_string()) {
+                errors.push(Value::from(auto_clear_problem(
+                    category.category,
+                    i,
+                    pattern,
+                )));
+            }
+            index += 1;
+        }
+    }
+    let mut state = State::new(Rc::new(config), page_lang, &browser);
+    let effects = state.reduce(Event::Start { stored: None, gpc }, &Page);
+    let Some(steps) = steps_of(&effects, &state) else {
+        return usize::MAX;
+    };
+    if state.view != View::Banner {
+        return usize::MAX;
+    }
+    let answer = object([
+        ("errors", Value::Array(errors)),
+        ("steps", steps_value(&steps)),
+        (
+            "banner",
+            first_layer(&state).map_or(Value::Null, |m| markup_json(&m)),
+        ),
+        ("holder", holder_attributes(&state)),
+        ("modal", (state.config.layout == Layout::Modal).into()),
+    ]);
+    STATE.0.set(Some(state));
+    give(&json::write(&answer))
+}
+
+/// The steps that carry out `effects`, or `None` when one of them needs more than steps
+/// (storing, erasing).
+fn steps_of(effects: &[Effect], state: &State) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
+    for effect in effects {
+        steps.extend(effect_steps(effect, state)?);
+    }
+    Some(steps)
+}
+
+/// The first layer's container attributes, as name and value in turn.
+fn holder_attributes(state: &State) -> Value {
+    Value::Array(
+        container_attributes(state)
+            .iter()
+            .flat_map(|(name, value)| [Value::from(*name), Value::from(*value)])
+            .collect(),
+    )
+}
+
+/// A markup tree as the glue builds it: a text is a string; an element is an array of its
+/// tag, its attributes (name and value in turn) and its children. Its clicks are found again
+/// by the `data-action` of the element clicked (see [`choose`]).
+fn markup_json(markup: &Markup) -> Value {
+    match markup {
+        Markup::Text(text) => text.as_str().into(),
+        Markup::Element(element) => {
+            let attributes = element
+                .attributes
+                .iter()
+                .flat_map(|(name, value)| [Value::from(*name), Value::from(value.as_str())])
+                .collect();
+            let mut out = vec![element.tag.into(), Value::Array(attributes)];
+            out.extend(element.children.iter().map(markup_json));
+            Value::Array(out)
+        }
+    }
+}
+
+/// The event of the banner's element whose `data-action` is `action`, if it has one.
+fn event_of(markup: &Markup, action: &str) -> Option<Event> {
+    let Markup::Element(element) = markup else {
+        return None;
+    };
+    if element.attribute("data-action") == Some(action) {
+        if let Some(event) = &element.on_click {
+            return Some(event.clone());
+        }
+    }
+    element.children.iter().find_map(|c| event_of(c, action))
+}
+
+/// The state a choice leads to, until the glue has stored its record ([`keep`]).
+static CHOSEN: Shared<State> = Shared::new();
+
+/// The JS API's call for `event`, which the full engine makes when this one hands over.
+fn api_call(event: &Event) -> Value {
+    match event {
+        Event::AcceptAll => "acceptAll".into(),
+        Event::RejectAll => "rejectAll".into(),
+        Event::ShowPreferences => "showPreferences".into(),
+        _ => Value::Null,
+    }
+}
+
+/// The visitor clicked the banner's button `action` (its `data-action`). Gives, as JSON, for
+/// **Accept all** and **Reject all**: the record to store (`store`), the plan to keep for
+/// later page views (`plan`, or null), the steps to run (`steps`: Google's consent update and
+/// tags, the page's events, the settings button) and the API call that makes the same choice
+/// (`call`, for the full engine where the record cannot be stored); the choice is in force
+/// once the glue has stored the record and said so ([`keep`]). For anything else the banner
+/// does (**Manage preferences**), or a choice whose effects need more than this engine does:
+/// `handOver`, the API call for the full engine to make (or null). Returns its length, or 0
+/// for a click on nothing the banner knows.
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn choose(action: *mut u8, action_len: usize) -> usize {
+    // SAFETY: the glue passes a buffer from `alloc` it filled, once.
+    let action = unsafe { take(action, action_len) }.unwrap_or_default();
+    let Some(Some(event)) =
+        STATE.with(|state| first_layer(state).and_then(|m| event_of(&m, &action)))
+    else {
+        return 0;
+    };
+    let hand_over = || give(&json::write(&object([("handOver", api_call(&event))])));
+    if !matches!(event, Event::AcceptAll | Event::RejectAll) {
+        return hand_over();
+    }
+    let Some(mut after) = STATE.with(|state| state.clone()) else {
+        return 0;
+    };
+    let effects = after.reduce(event.clone(), &Page);
+    let mut record = None;
+    let mut rest = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::Persist(r) => record = Some(r),
+            other => rest.push(other),
+        }
+    }
+    let (Some(record), Some(mut steps)) = (record, steps_of(&rest, &after)) else {
+        return hand_over();
+    };
+    let stored = record.encode();
+    steps.extend(settings_button_step(&after));
+    let plan = CONFIG_TEXT.with(|config_text| {
+        LANGUAGES.with(|languages| {
+            let page = PlanPage {
+                config_text,
+                stored: &stored,
+                cookie: "",
+                gpc: false,
+                languages,
+            };
+            plan_for(&after, &page, &Page).and_then(|plan| plan.encode())
+        })
+    });
+    let answer = object([
+        ("store", stored.as_str().into()),
+        ("plan", plan.map_or(Value::Null, Value::from)),
+        ("steps", steps_value(&steps)),
+        ("call", api_call(&event)),
+    ]);
+    CHOSEN.0.set(Some(after));
+    give(&json::write(&answer))
+}
+
+/// The record of the choice [`choose`] gave is stored: the choice is in force from now on.
+#[no_mangle]
+pub extern "C" fn keep() {
+    if let Some(chosen) = CHOSEN.0.take() {
+        STATE.0.set(Some(chosen));
+    }
+}
+
+/// Gives the stored text of the choice made here (empty before one): the full engine's
+/// `resumeFrom`, with which it takes up where this engine left off.
+#[no_mangle]
+pub extern "C" fn resume_from() -> usize {
+    let stored = STATE
+        .with(|state| state.record.as_ref().map(ConsentRecord::encode))
+        .flatten()
+        .unwrap_or_default();
+    give(&stored)
+}
+
+/// Gives what hands over to the full engine, one per line, as the returning engine's
+/// `hand_over_watch`: the selector of the preferences hooks, the selector of markup only the
+/// full engine handles (added later), the channel other tabs post to, the record's key.
+#[no_mangle]
+pub extern "C" fn hand_over_watch() -> usize {
+    let key = STATE
+        .with(|state| state.config.cookie.name.clone())
+        .unwrap_or_default();
+    let mut watch = String::new();
+    for part in [
+        PREFERENCES_HOOK,
+        "\n",
+        FULL_ENGINE_FIRST_VISIT,
+        "\n",
+        OTHER_TABS_CHANNEL,
+        "\n",
+        &key,
+    ] {
+        watch.push_str(part);
+    }
+    give(&watch)
+}
+
+/// Gives the `localStorage` key of the plan.
+#[no_mangle]
+pub extern "C" fn plan_key() -> usize {
+    give(PLAN_KEY)
+}
+
+/// Whether `category` (from `alloc`) is granted now; never an unknown name.
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn is_accepted(category: *mut u8, len: usize) -> bool {
+    // SAFETY: the glue passes a buffer from `alloc` it filled, once.
+    let name = unsafe { take(category, len) };
+    let category = name.as_deref().and_then(Category::parse);
+    STATE
+        .with(|state| category.is_some_and(|c| state.granted().contains(c)))
+        .unwrap_or(category == Some(Category::Necessary))
+}
+
+/// Gives the choice in force as JSON, as the full engine's `getConsent()` gives it.
+#[no_mangle]
+pub extern "C" fn consent() -> usize {
+    let consent = STATE
+        .with(|state| json::write(&consent_json(state)))
+        .unwrap_or_else(|| "null".to_owned());
+    give(&consent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ffi::testing::{given, put};
+
+    const CONFIG_TEXT: &str = r#"{"revision":1,"privacyPolicyUrl":"/privacy.html","categories":["necessary","preferences","statistics","marketing","x"],"googleAnalytics":{"measurementId":"G-FIRST1"}}"#;
+
+    fn opened(config: &str, languages: &str) -> Option<Value> {
+        let (c, cl) = put(config);
+        let (l, ll) = put(languages);
+        // SAFETY: every buffer comes from `put`, used once.
+        let length = unsafe { open(c, cl, l, ll) };
+        (length != usize::MAX).then(|| json::parse(&given(length)).unwrap())
+    }
+
+    fn started(stored: Option<&str>, cookies: &str, bad: &str, gpc: bool) -> Option<Value> {
+        let (s, sl) = stored.map_or((std::ptr::null_mut(), usize::MAX), put);
+        let (c, cl) = put(cookies);
+        let (p, pl) = put("");
+        let (b, bl) = put(bad);
+        // SAFETY: every buffer comes from `put`, used once.
+        let length = unsafe { start(s, sl, c, cl, p, pl, b, bl, gpc) };
+        (length != usize::MAX).then(|| json::parse(&given(length)).unwrap())
+    }
+
+    fn click(action: &str) -> Option<Value> {
+        let (a, al) = put(action);
+        // SAFETY: from `put`, used once.
+        let length = unsafe { choose(a, al) };
+        (length != 0).then(|| json::parse(&given(length)).unwrap())
+    }
+
+    fn accepted(name: &str) -> bool {
+        let (p, l) = put(name);
+        // SAFETY: from `put`, used once.
+        unsafe { is_accepted(p, l) }
+    }
+
+    // One test only: the exports share statics meant for wasm's single thread, and the test
+    // harness would run several tests on threads of their own.
+    #[test]
+    fn the_exports_show_the_banner_and_carry_out_a_choice() {
+        // Configs the full engine must take: with problems, or a choice kept in a cookie.
+        assert_eq!(opened(r#"{"categories":"nope"}"#, "en\nen"), None);
+        let domain = r#"{"categories":["necessary"],"cookie":{"domain":"example.com"}}"#;
+        assert_eq!(opened(domain, "en\nen"), None);
+
+        let config = CONFIG_TEXT.replace(",\"x\"", "");
+        let config = config.replace(
+            "\"necessary\",",
+            "{\"name\":\"necessary\",\"autoClear\":[\"^ok$\",\"(\"]},",
+        );
+        let answer = opened(&config, "en\nen-GB").expect("taken");
+        assert_eq!(answer["key"], Value::from("samtykke"));
+        assert_eq!(answer["language"], Value::from(""));
+        assert_eq!(answer["patterns"], Value::from(vec!["^ok$", "("]));
+        // A stored choice, the record's cookie or GPC: the full engine's.
+        assert_eq!(started(Some("{}"), "", "", false), None);
+        opened(&config, "en\nen-GB").expect("taken");
+        assert_eq!(started(None, "a=1; samtykke=x", "", false), None);
+        opened(&config, "en\nen-GB").expect("taken");
+        assert_eq!(started(None, "", "", true), None);
+
+        opened(&config, "nb\nen-GB").expect("taken");
+        let answer = started(None, "samtykke2=x", "1", false).expect("taken");
+        let errors = &answer["errors"];
+        assert_eq!(
+            errors,
+            &Value::from(vec![auto_clear_problem(Category::Necessary, 1, "(")])
+        );
+        let steps = json::write(&answer["steps"]);
+        assert!(steps.contains("\"default\""), "{steps}");
+        assert!(steps.contains("\"ready\""), "{steps}");
+        let banner = json::write(&answer["banner"]);
+        assert!(banner.starts_with("[\"section\""), "{banner}");
+        assert!(
+            banner.contains("\"data-action\",\"accept-all\""),
+            "{banner}"
+        );
+        assert!(json::write(&answer["holder"]).contains("\"lang\",\"nb\""));
+        assert_eq!(answer["modal"], Value::from(false));
+        assert!(accepted("necessary"));
+        assert!(!accepted("statistics"));
+        assert_eq!(given(consent()), "null");
+        assert_eq!(given(resume_from()), "");
+        let watch = given(hand_over_watch());
+        assert_eq!(
+            watch.lines().collect::<Vec<_>>(),
+            [
+                PREFERENCES_HOOK,
+                FULL_ENGINE_FIRST_VISIT,
+                OTHER_TABS_CHANNEL,
+                "samtykke"
+            ]
+        );
+
+        // Manage preferences is the full engine's; a click on nothing known does nothing.
+        let manage = click("manage").expect("an answer");
+        assert_eq!(manage["handOver"], Value::from("showPreferences"));
+        assert_eq!(click("privacy-policy"), None);
+        assert_eq!(given(resume_from()), "");
+
+        let answer = click("accept-all").expect("a choice");
+        assert_eq!(answer["call"], Value::from("acceptAll"));
+        // Not in force until its record is stored.
+        assert!(!accepted("statistics"));
+        assert_eq!(given(resume_from()), "");
+        keep();
+        let stored = answer["store"].as_str().expect("a record").to_owned();
+        let record = ConsentRecord::decode(&stored).expect("a record");
+        assert!(record.granted.contains(Category::Statistics));
+        let steps = json::write(&answer["steps"]);
+        assert!(steps.contains("gtag/js?id=G-FIRST1"), "{steps}");
+        assert!(steps.contains("\"update\""), "{steps}");
+        assert!(steps.contains("\"consent\""), "the consent event: {steps}");
+        assert!(
+            steps.ends_with("]]]"),
+            "the settings button comes last: {steps}"
+        );
+        let plan = answer["plan"].as_str().expect("a plan");
+        let plan = samtykke_core::PlanText::read(plan).expect("reads");
+        assert_eq!(plan.stored, stored);
+        assert!(accepted("statistics"));
+        assert_eq!(given(resume_from()), stored);
+        assert!(given(consent()).contains("statistics"));
+        // The banner has gone: its buttons do nothing now.
+        assert_eq!(click("reject-all"), None);
+    }
+}
