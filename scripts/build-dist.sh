@@ -13,7 +13,8 @@ build_wasm_modules dist
 rm -rf target/wasm-types && mkdir -p target/wasm-types && mv dist/*.d.ts target/wasm-types/
 cp www/samtykke.js www/samtykke.css www/samtykke.dialogs.css www/samtykke.ui.css www/config.schema.json dist/
 cp www/npm/index.js dist/samtykke.entry.js
-cp www/npm/samtykke.full.js dist/
+# The full engine's start imports the banner's page actions.
+copy_pointing_at_room www/npm/samtykke.full.js dist/samtykke.full.js dist
 node scripts/language-modules.mjs dist
 # The loader preloads the glue's snippets, whose folder name carries a build hash.
 snippets=$([ -d dist/snippets ] && cd dist && find snippets -name '*.js' | sort | sed "s/.*/'&'/" | paste -sd, - || true)

@@ -21,7 +21,8 @@ else
   build_wasm_modules pkg
 fi
 node scripts/language-modules.mjs pkg
-cp www/npm/index.js www/npm/samtykke.full.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/config.schema.json LICENSE-MIT LICENSE-APACHE pkg/
+copy_pointing_at_room www/npm/samtykke.full.js pkg/samtykke.full.js pkg
+cp www/npm/index.js www/npm/index.d.ts www/npm/package.json www/npm/README.md www/config.schema.json LICENSE-MIT LICENSE-APACHE pkg/
 # An app imports one stylesheet: what every page needs, the banner, then the dialog and notice.
 cat www/samtykke.css www/samtykke.dialogs.css www/samtykke.ui.css > pkg/samtykke.css
 json2ts --input www/config.schema.json --output pkg/config.d.ts --no-additionalProperties \

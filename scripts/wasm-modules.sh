@@ -51,6 +51,16 @@ bindgen_and_opt() { # <crate wasm name> <out name> <glue name> <tmp> <out>
   node scripts/shorten-imports.mjs "$5/$3.js" "$5/${2}_bg.wasm" "$5/${2}_bg.wasm.d.ts" "$5/$3.d.ts"
 }
 
+# Copies the JS module <source> to <target>, pointing its import of './room.js' at that
+# snippet in <out> (the glue's snippets keep their folder, whose name carries a hash).
+copy_pointing_at_room() { # <source> <target> <out>
+  local room
+  room=$(cd "$3" && find snippets -name room.js)
+  sed "s|from './room.js'|from './$room'|" "$1" > "$2"
+  grep -q "from './snippets/.*/room.js'" "$2" \
+    || { echo "wasm-modules: could not point $2 at room.js" >&2; exit 1; }
+}
+
 build_wasm_modules() {
   local out=$1 tmp
   tmp=$(mktemp -d)

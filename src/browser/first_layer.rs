@@ -58,6 +58,8 @@ struct Drawn {
     listeners: Listeners,
     opener: Option<HtmlElement>,
     dialog_ready: bool,
+    /// Whether the state was drawn once (or found to need nothing).
+    drawn_once: bool,
 }
 
 /// Draws the first layer for `controller` whenever its state asks for it, while the returned
@@ -81,6 +83,7 @@ pub fn install(controller: &Controller) -> Option<FirstLayer> {
         listeners: Vec::new(),
         opener: None,
         dialog_ready: false,
+        drawn_once: false,
     }));
     let send: Rc<dyn Fn(Event)> = {
         let controller = controller.downgrade();
@@ -161,8 +164,14 @@ fn draw(document: &web_sys::Document, drawn: &mut Drawn, state: &State, send: &R
         let _ = holder.remove_attribute("data-waiting");
     }
     if next == drawn.markup {
+        // Nothing to draw at first: a room that another engine's banner kept goes.
+        if !drawn.drawn_once && next.is_none() {
+            reserve_space(None);
+        }
+        drawn.drawn_once = true;
         return;
     }
+    drawn.drawn_once = true;
     let was_shown = drawn.markup.is_some();
     let modal = state.config.layout == Layout::Modal;
     let focused_action = focus::active_element()

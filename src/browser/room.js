@@ -1,6 +1,7 @@
-// Room at the bottom of the page for a banner that covers it (see scroll_room.rs): a page
-// action of the full engine and of the UI module's banner, in a snippet of its own so that a
-// returning visit does not fetch it.
+// The banner's page actions, in a snippet of their own so that a returning visit does not
+// fetch them: room at the bottom of the page for a banner that covers it (see scroll_room.rs;
+// the full engine's, the UI module's and the first-visit engine's banners), and the banner's
+// stylesheet applied before it shows (the full engine's start and the first-visit engine).
 
 // The document's own properties and methods, through Document.prototype: a page's named
 // elements (<form name="body">) shadow the document's.
@@ -43,4 +44,25 @@ function fitRoom(container) {
     root.style.removeProperty('scroll-padding-bottom');
     if (room) room.remove();
   }
+}
+
+// Resolves once the stylesheet at `href` applies (added if the page has not got it), or
+// after 3 s, or at once without one.
+export function stylesheetReady(href, nonce) {
+  if (!href) return null;
+  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
+  let link = links.find((l) => l.href === href);
+  if (!link) {
+    link = call('createElement', 'link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    if (nonce) link.nonce = nonce;
+    own('head').appendChild(link);
+  }
+  if (link.sheet) return null;
+  return new Promise((done) => {
+    link.addEventListener('load', done);
+    link.addEventListener('error', done);
+    setTimeout(done, 3000);
+  });
 }

@@ -198,6 +198,78 @@ test('gated markup added later hands over to the full engine, which runs it unde
   await ctx.close();
 });
 
+/** A first-visit page whose full engine loads only when the returned function is called. */
+async function heldFullEngine(ctx) {
+  const p = await page(ctx);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route(/samtykke_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await p.goto(ARTICLE());
+  await banner(p).waitFor();
+  return { p, release };
+}
+
+test('Manage preferences while the full engine loads: a banner stays in view, inert, until the dialog has focus', async () => {
+  const { ctx } = await context(env);
+  const { p, release } = await heldFullEngine(ctx);
+  // Counts the moments with neither a banner nor the dialog in the page.
+  await p.evaluate(() => {
+    window.bare = 0;
+    window.watching = new MutationObserver(() => {
+      if (!document.querySelector('.samtykke-banner, .samtykke-preferences')) window.bare += 1;
+    });
+    window.watching.observe(document.body, { childList: true, subtree: true });
+  });
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).focus();
+  await p.keyboard.press('Enter');
+  await p.waitForSelector('#samtykke-first-layer[data-waiting]', { state: 'attached' });
+  release();
+  await preferences(p).waitFor();
+  await p.waitForFunction(() => !!document.activeElement.closest('.samtykke-preferences'));
+  await p.evaluate(() => window.watching.disconnect());
+  assert.equal(await p.evaluate(() => window.bare), 0, 'never neither banner nor dialog');
+  assert.equal(await p.locator('#samtykke-first-layer').count(), 1, 'one first layer');
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('Manage preferences, then Accept all while the full engine loads: both are made there, in order, once', async () => {
+  const { ctx, googleRequests } = await context(env);
+  const { p, release } = await heldFullEngine(ctx);
+  await banner(p).getByRole('button', { name: 'Manage preferences' }).click();
+  await p.waitForSelector('#samtykke-first-layer[data-waiting]', { state: 'attached' });
+  await banner(p).getByRole('button', { name: 'Accept all' }).click();
+  assert.deepEqual(googleRequests(), [], 'nothing granted before the full engine has it');
+  assert.equal(await p.evaluate(() => localStorage.getItem('samtykke')), null, 'nothing stored before either');
+  release();
+  await p.waitForFunction(() => window.samtykke.isAccepted('statistics'));
+  await p.context().quiet();
+  assert.equal(await p.locator('.samtykke-banner').count(), 0);
+  assert.equal(await p.locator('.samtykke-floating').count(), 1, 'one settings button');
+  assert.deepEqual(googleRequests(), [GTAG]);
+  const names = (await events(p)).map((e) => e[0]);
+  assert.deepEqual(names.filter((n) => n === 'ready' || n === 'consent'), ['ready', 'consent'], `${names}`);
+  assert.deepEqual(p.errors, []);
+  await ctx.close();
+});
+
+test('another tab decides while the first-visit banner shows: this tab follows, and the room at the end of the page goes', async () => {
+  const { ctx } = await context(env);
+  const a = await page(ctx);
+  const b = await page(ctx);
+  await a.goto(ARTICLE());
+  await banner(a).waitFor();
+  await a.waitForFunction(() => document.querySelector('samtykke-room'));
+  await b.goto(ARTICLE());
+  await banner(b).getByRole('button', { name: 'Reject all' }).click();
+  await a.waitForFunction(() => window.samtykke.getConsent()?.method === 'reject-all');
+  await a.waitForFunction(() => !document.querySelector('.samtykke-banner'));
+  await a.waitForFunction(() => !document.querySelector('samtykke-room'));
+  assert.equal(await a.evaluate(() => document.documentElement.style.scrollPaddingBottom), '');
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await ctx.close();
+});
+
 test('the entry, the loader and the core name the same markup for the full engine on a first visit', () => {
   const core = fs.readFileSync(path.join(ROOT, 'crates/samtykke-core/src/page_contract.rs'), 'utf8');
   const selector = core.match(/pub const FULL_ENGINE_FIRST_VISIT: &str = "((?:[^"\\]|\\.)*)";/)[1].replace(/\\"/g, '"');

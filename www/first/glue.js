@@ -7,7 +7,7 @@
 import {
   cookieHeader, givenText, gpc, instantiate, pageLanguages, pageNonce, putText, replaySteps, storedItem,
 } from './shims.js';
-import { reserveSpace } from './room.js';
+import { reserveSpace, stylesheetReady } from './room.js';
 
 let wasm;
 const put = (text) => putText(wasm, text);
@@ -29,6 +29,7 @@ let opener = null;
 let nonce = '';
 let button = null;
 let modal = false;
+let paused = false;
 let recordKey = '';
 let handOver = () => {};
 
@@ -43,12 +44,11 @@ export default async function init() {
 }
 
 // Texts of a built-in language this engine does not carry (it carries English), from its
-// language file; null if they cannot load (the texts stay English), as the full engine does.
+// language file; null if they cannot load.
 async function languageFile(code) {
   try {
     return (await import(`./lang/${code}.js`)).default;
-  } catch (e) {
-    console.warn(`samtykke: the texts for "${code}" could not load (${e && e.message}); English is shown`);
+  } catch {
     return null;
   }
 }
@@ -61,22 +61,11 @@ function storageWorks() {
   }
 }
 
-// Resolves once the page's stylesheet link to `href` applies (or failed, or after 3 s), so
-// the banner is never drawn unstyled; at once without one.
-function styled(href) {
-  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
-  const link = href ? links.find((l) => l.href === href) : null;
-  return new Promise((done) => {
-    if (!link || link.sheet) return done();
-    ['load', 'error'].forEach((type) => link.addEventListener(type, done));
-    setTimeout(done, 3000);
-  });
-}
-
 /**
  * Takes this page view when the wasm says it is a first visit it serves, for `config` (its
  * JSON text) and `options` (`nonce`: the CSP nonce for Google's tag, empty for the page's
- * first; `stylesheet`: the banner's, which the loader added). Resolves to whether it did; it
+ * first; `stylesheet`: the banner's, added if the page has not got it, and applied before the
+ * banner shows). Resolves to whether it did; it
  * then has run the start (Google's consent default, `samtykke:ready`) and drawn the banner.
  * `takeOver(call)` is how it asks the entry for the full engine, with the API call to make
  * there (`showPreferences`, say) or none.
@@ -84,30 +73,39 @@ function styled(href) {
 export async function start(config, options, takeOver) {
   if (!storageWorks()) return false;
   const opened = answer(wasm.open(...put(config), ...put(pageLanguages())));
-  if (opened === null) return false;
+  if (opened === null || opened.patterns.some(unreadable)) return false;
+  const [pack] = await Promise.all([
+    opened.language ? languageFile(opened.language) : '',
+    stylesheetReady(options.stylesheet, options.nonce),
+  ]);
+  // A language file that did not load: the full engine says so, once, and shows English.
+  if (pack === null) return false;
+  // Read after the waits: a choice another tab made meanwhile is the full engine's to follow.
   const stored = storedItem(opened.key);
-  const [pack] = await Promise.all([opened.language ? languageFile(opened.language) : null, styled(options.stylesheet)]);
-  const bad = opened.patterns.map((pattern, i) => {
-    try {
-      new RegExp(pattern);
-      return '';
-    } catch {
-      return String(i);
-    }
-  });
   const started = answer(wasm.start(...(stored === null ? [0, 0xffffffff] : put(stored)), ...put(cookieHeader()),
-    ...put(pack === null ? '' : pack), ...put(bad.join('\n')), gpc()));
+    ...put(pack), gpc()));
   if (started === null) return false;
   running = true;
   handOver = takeOver;
   recordKey = opened.key;
   modal = started.modal;
   nonce = options.nonce || pageNonce();
-  started.errors.forEach((message) => console.error(message));
   replaySteps(JSON.stringify(started.steps), nonce);
-  // A samtykke:ready listener may have called the API, which hands over.
-  if (running) draw(started);
+  // A samtykke:ready listener's API call waits in the entry's queue, which hands over once
+  // this has started.
+  draw(started);
   return true;
+}
+
+// Whether the browser cannot read `pattern` (an `autoClear` pattern) as a regular expression;
+// the full engine then takes the page view and names it in the console.
+function unreadable(pattern) {
+  try {
+    new RegExp(pattern);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 // Builds the nodes of a banner the wasm gave (see its `markup_json`).
@@ -165,12 +163,13 @@ function clicked(e) {
 
 // Carries out what the wasm answered to a click: a hand-over, or a choice. The record goes
 // first: where it cannot be kept, the full engine makes the same choice with its other
-// stores. Other tabs hear of it by the `storage` event of that first record. Then the plan,
-// the steps (Google's tags, the page's events, the settings button); the banner goes last,
-// as the full engine's does.
+// stores. Other tabs hear of it by the `storage` event of that first record. Then the steps
+// (Google's tags, the page's events, the settings button); the banner goes, as the full
+// engine's does, and then the plan for later page views is written.
 function chosen(choice) {
-  if ('handOver' in choice) {
-    handOver(choice.handOver);
+  // Once the full engine is on its way, a click is a call it makes after those before it.
+  if ('handOver' in choice || paused) {
+    handOver('handOver' in choice ? choice.handOver : choice.call);
     return;
   }
   try {
@@ -180,15 +179,17 @@ function chosen(choice) {
     return;
   }
   wasm.keep();
-  if (choice.plan !== null) {
-    try {
-      window.localStorage.setItem(given(wasm.plan_key()), choice.plan);
-    } catch { /* no plan: the next page view runs the full engine */ }
-  }
   const added = replaySteps(JSON.stringify(choice.steps), nonce);
   if (running) button = added;
   else if (added) added.remove();
   close();
+  const plan = wasm.plan();
+  if (plan >= 0) {
+    const text = given(plan);
+    try {
+      window.localStorage.setItem(given(wasm.plan_key()), text);
+    } catch { /* no plan: the next page view runs the full engine */ }
+  }
 }
 
 // Takes the banner away; focus, when the banner had it (or was modal), goes back where it
@@ -232,6 +233,15 @@ export function stop() {
   if (button) button.remove();
   button = null;
   return given(wasm.resume_from());
+}
+
+/**
+ * The full engine is on its way (the entry is handing over): the banner stays, inert and
+ * marked as waiting, and its clicks go to the full engine as calls, in order.
+ */
+export function pause() {
+  paused = true;
+  if (holder) holder.setAttribute('data-waiting', 'dialog');
 }
 
 /** The banner on screen, if any: the full engine's first layer takes its place. */

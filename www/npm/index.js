@@ -144,6 +144,8 @@ let handingOver = null;
 // stay queued and the next need tries again.
 function handOver(config, options, stopWatching) {
   return () => {
+    // The small engine's banner, if it shows one, stays inert until the full engine is there.
+    if (!handingOver && light && light.pause) light.pause();
     handingOver ||= (async () => {
       const module = await full();
       await module.prepareFull(options, config);

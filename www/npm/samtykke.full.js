@@ -4,6 +4,7 @@
 // notice must show. A module of its own, so that a returning visit the returning engine
 // serves does not fetch it.
 import initEngine, * as engine from './samtykke_core.js';
+import { stylesheetReady } from './room.js';
 
 // The document's own properties and methods, through Document.prototype: a page's named
 // elements (<form name="head">) shadow the document's.
@@ -99,27 +100,6 @@ function fetchUiOnIntent() {
   layer.addEventListener('focusin', intent);
 }
 
-// Resolves once the stylesheet at `href` applies (added if the page has not got it), or
-// after 3 s, or at once without one.
-function stylesheetReady(href, nonce) {
-  if (!href) return null;
-  const links = Array.from(call('querySelectorAll', 'link[rel="stylesheet"]'));
-  let link = links.find((l) => l.href === href);
-  if (!link) {
-    link = call('createElement', 'link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    if (nonce) link.nonce = nonce;
-    own('head').appendChild(link);
-  }
-  if (link.sheet) return null;
-  return new Promise((done) => {
-    link.addEventListener('load', done);
-    link.addEventListener('error', done);
-    setTimeout(done, 3000);
-  });
-}
-
 // Texts of a built-in language the engine does not carry (it carries English), from its
 // language file: those the engine shows (`part` ''), or the dialog's and the notice's
 // (`part` '.ui'); `null` if they cannot load (the texts stay English).
@@ -182,11 +162,22 @@ export function startFull(config, options, resumeFrom, replaced) {
   core.init(config ?? null, resumeFrom === undefined ? given : { ...given, resumeFrom });
   const uiIfNeeded = () => { if (!ui && core.uiNeeded()) loadUi(); };
   core.uiSubscribe(uiIfNeeded);
-  nextTask().then(() => {
-    if (replaced) replaced.remove();
+  if (replaced) {
+    // In place of the small engine's banner, at once (the calls waiting may open the dialog,
+    // which keeps the banner drawn until then): focus goes to the same button of the new one.
+    const active = own('activeElement');
+    const action = replaced.contains(active) ? active.getAttribute('data-action') : null;
     engine.drawFirstLayer();
+    replaced.remove();
+    const again = action && call('querySelector', `#samtykke-first-layer [data-action="${action}"]`);
+    if (again) again.focus();
     fetchUiOnIntent();
-  });
+  } else {
+    nextTask().then(() => {
+      engine.drawFirstLayer();
+      fetchUiOnIntent();
+    });
+  }
   uiIfNeeded();
   return core;
 }

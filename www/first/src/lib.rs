@@ -17,10 +17,10 @@ use ffi::{give, take, Slot};
 use samtykke_core::json::{self, object, Value};
 use samtykke_core::read_cookie_header;
 use samtykke_core::{
-    auto_clear_problem, consent_json, container_attributes, effect_steps, first_layer, plan_for,
-    settings_button_step, steps_value, Category, Config, ConsentId, ConsentRecord, Effect,
-    Environment, Event, Layout, Markup, PlanPage, State, Step, View, FULL_ENGINE_FIRST_VISIT,
-    OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+    consent_json, container_attributes, effect_steps, first_layer, plan_for, settings_button_step,
+    steps_value, Category, Config, ConsentId, ConsentRecord, Effect, Environment, Event, Layout,
+    Markup, PlanPage, State, Step, View, FULL_ENGINE_FIRST_VISIT, OTHER_TABS_CHANNEL, PLAN_KEY,
+    PREFERENCES_HOOK,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -102,10 +102,11 @@ static LANGUAGES: Slot = Slot::new();
 /// Reads the config's JSON text and the page's languages (one per line: `<html lang>`, then
 /// the browser's). Gives, as JSON, the `localStorage` key of the record (`key`), the language
 /// whose file the glue must load first (`language`, empty when this module carries it) and
-/// the config's `autoClear` patterns (`patterns`, for the glue to try as regular
-/// expressions), and returns its length. Returns `usize::MAX` when the full engine must take
-/// this page view: a config with problems (the full engine reports them), one that keeps the
-/// choice in a cookie (`cookie.domain`, `cookie.mirror`) or logs it (`consentLog`).
+/// the config's `autoClear` patterns (`patterns`: where the browser cannot read one as a
+/// regular expression, the full engine takes the page view and says so), and returns its
+/// length. Returns `usize::MAX` when the full engine must take this page view: a config
+/// with problems (the full engine reports them), one that keeps the choice in a cookie
+/// (`cookie.domain`, `cookie.mirror`) or logs it (`consentLog`).
 ///
 /// # Safety
 /// Each string is a buffer from [`alloc`] of its length, written and not used again (the
@@ -161,11 +162,10 @@ fn browser_languages(lines: &str) -> (Option<&str>, Vec<String>) {
 
 /// Starts with the config [`open`] read, when no choice is stored: `stored` is what
 /// `localStorage` holds under the key (`usize::MAX` length for nothing), `cookies` the page's
-/// `document.cookie`, `pack` the texts of the language file the glue loaded (empty for none),
-/// `bad_patterns` the indices of the `autoClear` patterns the browser could not read (one per
-/// line). Gives, as JSON, the console errors to write (`errors`), the steps of the start
-/// (`steps`: Google's consent default, `samtykke:ready`) and the banner (`banner`, see
-/// [`markup_json`]; `holder`, its container's attributes; `modal`), and returns its length.
+/// `document.cookie`, `pack` the texts of the language file the glue loaded (empty for none).
+/// Gives, as JSON, the steps of the start (`steps`: Google's consent default,
+/// `samtykke:ready`) and the banner (`banner`, see [`markup_json`]; `holder`, its
+/// container's attributes; `modal`), and returns its length.
 /// Returns `usize::MAX` when the full engine must take this page view: a choice is stored
 /// (in `localStorage` or in the record's cookie), or the GPC signal is on.
 ///
@@ -180,8 +180,6 @@ pub unsafe extern "C" fn start(
     cookies_len: usize,
     pack: *mut u8,
     pack_len: usize,
-    bad_patterns: *mut u8,
-    bad_patterns_len: usize,
     gpc: bool,
 ) -> usize {
     // SAFETY (each `take` here): the glue passes a buffer from `alloc` it filled, once.
@@ -190,7 +188,6 @@ pub unsafe extern "C" fn start(
         .flatten();
     let cookies = unsafe { take(cookies, cookies_len) }.unwrap_or_default();
     let pack = unsafe { take(pack, pack_len) }.unwrap_or_default();
-    let bad_patterns = unsafe { take(bad_patterns, bad_patterns_len) }.unwrap_or_default();
     let Some(mut config) = CONFIG.0.take() else {
         return usize::MAX;
     };
@@ -207,20 +204,6 @@ pub unsafe extern "C" fn start(
     if !pack.is_empty() {
         config.add_language_pack(&language, &pack);
     }
-    let mut errors = Vec::new();
-    let mut index = 0;
-    for category in &config.categories {
-        for (i, pattern) in category.auto_clear.iter().enumerate() {
-            if bad_patterns.lines().any(|l| l == index.to_string()) {
-                errors.push(Value::from(auto_clear_problem(
-                    category.category,
-                    i,
-                    pattern,
-                )));
-            }
-            index += 1;
-        }
-    }
     let mut state = State::new(Rc::new(config), page_lang, &browser);
     let effects = state.reduce(Event::Start { stored: None, gpc }, &Page);
     let Some(steps) = steps_of(&effects, &state) else {
@@ -230,7 +213,6 @@ pub unsafe extern "C" fn start(
         return usize::MAX;
     }
     let answer = object([
-        ("errors", Value::Array(errors)),
         ("steps", steps_value(&steps)),
         (
             "banner",
@@ -309,11 +291,11 @@ fn api_call(event: &Event) -> Value {
 }
 
 /// The visitor clicked the banner's button `action` (its `data-action`). Gives, as JSON, for
-/// **Accept all** and **Reject all**: the record to store (`store`), the plan to keep for
-/// later page views (`plan`, or null), the steps to run (`steps`: Google's consent update and
-/// tags, the page's events, the settings button) and the API call that makes the same choice
-/// (`call`, for the full engine where the record cannot be stored); the choice is in force
-/// once the glue has stored the record and said so ([`keep`]). For anything else the banner
+/// **Accept all** and **Reject all**: the record to store (`store`), the steps to run
+/// (`steps`: Google's consent update and tags, the page's events, the settings button) and
+/// the API call that makes the same choice (`call`, for the full engine where the record
+/// cannot be stored); the choice is in force once the glue has stored the record and said so
+/// ([`keep`]), and then has its plan ([`plan`]). For anything else the banner
 /// does (**Manage preferences**), or a choice whose effects need more than this engine does:
 /// `handOver`, the API call for the full engine to make (or null). Returns its length, or 0
 /// for a click on nothing the banner knows.
@@ -351,21 +333,8 @@ pub unsafe extern "C" fn choose(action: *mut u8, action_len: usize) -> usize {
     };
     let stored = record.encode();
     steps.extend(settings_button_step(&after));
-    let plan = CONFIG_TEXT.with(|config_text| {
-        LANGUAGES.with(|languages| {
-            let page = PlanPage {
-                config_text,
-                stored: &stored,
-                cookie: "",
-                gpc: false,
-                languages,
-            };
-            plan_for(&after, &page, &Page).and_then(|plan| plan.encode())
-        })
-    });
     let answer = object([
         ("store", stored.as_str().into()),
-        ("plan", plan.map_or(Value::Null, Value::from)),
         ("steps", steps_value(&steps)),
         ("call", api_call(&event)),
     ]);
@@ -379,6 +348,28 @@ pub extern "C" fn keep() {
     if let Some(chosen) = CHOSEN.0.take() {
         STATE.0.set(Some(chosen));
     }
+}
+
+/// Gives the returning-visit plan for the choice in force (made once its steps have run, so
+/// that Google hears of the choice first) and returns its length; `usize::MAX` for none.
+#[no_mangle]
+pub extern "C" fn plan() -> usize {
+    let text = STATE.with(|state| {
+        let stored = state.record.as_ref()?.encode();
+        CONFIG_TEXT.with(|config_text| {
+            LANGUAGES.with(|languages| {
+                let page = PlanPage {
+                    config_text,
+                    stored: &stored,
+                    cookie: "",
+                    gpc: false,
+                    languages,
+                };
+                plan_for(state, &page, &Page)?.encode()
+            })
+        })
+    });
+    text.flatten().map_or(usize::MAX, |text| give(&text))
 }
 
 /// Gives the stored text of the choice made here (empty before one): the full engine's
@@ -460,13 +451,12 @@ mod tests {
         (length != usize::MAX).then(|| json::parse(&given(length)).unwrap())
     }
 
-    fn started(stored: Option<&str>, cookies: &str, bad: &str, gpc: bool) -> Option<Value> {
+    fn started(stored: Option<&str>, cookies: &str, gpc: bool) -> Option<Value> {
         let (s, sl) = stored.map_or((std::ptr::null_mut(), usize::MAX), put);
         let (c, cl) = put(cookies);
         let (p, pl) = put("");
-        let (b, bl) = put(bad);
         // SAFETY: every buffer comes from `put`, used once.
-        let length = unsafe { start(s, sl, c, cl, p, pl, b, bl, gpc) };
+        let length = unsafe { start(s, sl, c, cl, p, pl, gpc) };
         (length != usize::MAX).then(|| json::parse(&given(length)).unwrap())
     }
 
@@ -502,19 +492,14 @@ mod tests {
         assert_eq!(answer["language"], Value::from(""));
         assert_eq!(answer["patterns"], Value::from(vec!["^ok$", "("]));
         // A stored choice, the record's cookie or GPC: the full engine's.
-        assert_eq!(started(Some("{}"), "", "", false), None);
+        assert_eq!(started(Some("{}"), "", false), None);
         opened(&config, "en\nen-GB").expect("taken");
-        assert_eq!(started(None, "a=1; samtykke=x", "", false), None);
+        assert_eq!(started(None, "a=1; samtykke=x", false), None);
         opened(&config, "en\nen-GB").expect("taken");
-        assert_eq!(started(None, "", "", true), None);
+        assert_eq!(started(None, "", true), None);
 
         opened(&config, "nb\nen-GB").expect("taken");
-        let answer = started(None, "samtykke2=x", "1", false).expect("taken");
-        let errors = &answer["errors"];
-        assert_eq!(
-            errors,
-            &Value::from(vec![auto_clear_problem(Category::Necessary, 1, "(")])
-        );
+        let answer = started(None, "samtykke2=x", false).expect("taken");
         let steps = json::write(&answer["steps"]);
         assert!(steps.contains("\"default\""), "{steps}");
         assert!(steps.contains("\"ready\""), "{steps}");
@@ -549,9 +534,10 @@ mod tests {
 
         let answer = click("accept-all").expect("a choice");
         assert_eq!(answer["call"], Value::from("acceptAll"));
-        // Not in force until its record is stored.
+        // Not in force until its record is stored, and no plan before.
         assert!(!accepted("statistics"));
         assert_eq!(given(resume_from()), "");
+        assert_eq!(plan(), usize::MAX);
         keep();
         let stored = answer["store"].as_str().expect("a record").to_owned();
         let record = ConsentRecord::decode(&stored).expect("a record");
@@ -564,8 +550,8 @@ mod tests {
             steps.ends_with("]]]"),
             "the settings button comes last: {steps}"
         );
-        let plan = answer["plan"].as_str().expect("a plan");
-        let plan = samtykke_core::PlanText::read(plan).expect("reads");
+        let plan = given(plan());
+        let plan = samtykke_core::PlanText::read(&plan).expect("reads");
         assert_eq!(plan.stored, stored);
         assert!(accepted("statistics"));
         assert_eq!(given(resume_from()), stored);
