@@ -12,7 +12,7 @@
 #   samtykke_first.js + samtykke_first_bg.wasm
 #                                             the first-visit engine: the core's config
 #                                             reader, rules and banner (no wasm-bindgen),
-#                                             for a page without gated markup or a notice
+#                                             for a page without gated embeds or a notice
 #   samtykke_ui.js + samtykke_ui_bg.wasm      the Yew views (the preferences dialog, notices),
 #                                             fetched only when one must show; they read the
 #                                             core's state
@@ -91,7 +91,7 @@ build_wasm_modules() {
   grep -q "from './snippets/.*/gate.js'" "$out/samtykke_gating.js" \
     || { echo "wasm-modules: could not point samtykke_gating.js at gate.js" >&2; exit 1; }
   # The first-visit engine: no wasm-bindgen either; its glue draws the banner and runs the
-  # steps with the full engine's page actions (shims.js, room.js).
+  # steps and gated scripts with the full engine's page actions (shims.js, room.js, gate.js).
   build_engine samtykke-www-first
   # shellcheck disable=SC2086
   wasm-opt $SHRINK $WASM_OPT_FLAGS --strip-debug --strip-producers --strip-target-features \
@@ -99,9 +99,10 @@ build_wasm_modules() {
   local room
   room=$(cd "$tmp" && find snippets -name room.js)
   sed -e "s|from './shims.js'|from './$shims'|" -e "s|from './room.js'|from './$room'|" \
-    www/first/glue.js > "$out/samtykke_first.js"
+    -e "s|import('./gate.js')|import('./$gate')|" www/first/glue.js > "$out/samtykke_first.js"
   grep -q "from './snippets/.*/room.js'" "$out/samtykke_first.js" \
-    || { echo "wasm-modules: could not point samtykke_first.js at room.js" >&2; exit 1; }
+    && grep -q "import('./snippets/.*/gate.js')" "$out/samtykke_first.js" \
+    || { echo "wasm-modules: could not point samtykke_first.js at room.js and gate.js" >&2; exit 1; }
   build_engine samtykke-www-ui
   bindgen_and_opt samtykke_www_ui samtykke_ui samtykke_ui "$tmp" "$out"
   [ -d "$tmp/snippets" ] && cp -r "$tmp/snippets" "$out/"

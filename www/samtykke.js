@@ -95,16 +95,19 @@
   var planned = false;
   try { planned = window.localStorage.getItem('samtykke:plan') !== null; } catch (e) { /* no storage: no plan */ }
   // Without a plan, the first-visit engine, unless the page has markup that is the full
-  // engine's (the entry's FULL_ENGINE_FIRST_VISIT; the document is parsed by now).
-  var full = !planned && Document.prototype.querySelector.call(document, '[data-category],[data-samtykke="notice"]') !== null;
+  // engine's (the entry's FULL_ENGINE_FIRST_VISIT; the document is parsed by now). It runs
+  // gated scripts with gate.js.
+  var find = function (selector) { return Document.prototype.querySelector.call(document, selector) !== null; };
+  var full = !planned && find('[data-category]:not(script[type="text/plain"],[data-samtykke-handled]),[data-category][data-service],[data-samtykke="notice"]');
+  var scripts = !planned && find('script[type="text/plain"][data-category]');
   var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]
     : full ? [['modulepreload', 'samtykke.full.js'], ['modulepreload', 'samtykke_core.js'], ['preload', 'samtykke_bg.wasm']]
     : [['modulepreload', 'samtykke_first.js'], ['preload', 'samtykke_first_bg.wasm']];
   // The returning engine's glue imports shims.js alone (gate.js only on a page with gated
-  // markup, later), the first-visit engine's shims.js and room.js; the full engine's, every
-  // snippet.
+  // markup, later), the first-visit engine's shims.js and room.js (and gate.js on a page with
+  // gated scripts); the full engine's, every snippet.
   engine.concat(SNIPPETS.filter(function (s) {
-    return full || /shims/.test(s) || (!planned && /room/.test(s));
+    return full || /shims/.test(s) || (!planned && (/room/.test(s) || (scripts && /gate/.test(s))));
   }).map(function (s) {
     return ['modulepreload', s];
   })).forEach(function (hint) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { start, context, page, banner, preferences, dataLayer, screenshot, ROOT } from './harness.mjs';
-import { FIRST_VISIT, RETURNING_VISIT, distFiles } from './visits.mjs';
+import { FIRST_VISIT, FIRST_VISIT_WITH_GATED_SCRIPTS, RETURNING_VISIT, distFiles } from './visits.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -39,18 +39,21 @@ async function record(p) {
   return text && JSON.parse(text, (key, value) => (['id', 'ts', 'givenAt', 'given_at', 'expiresAt'].includes(key) ? 'x' : value));
 }
 
-/** What a visitor and Google see of a first visit to the article page, Accept all or Reject all. */
-async function firstVisit(choice, { forceFull }) {
+/** What a visitor and Google see of a first visit to `fixture`, Accept all or Reject all. */
+async function firstVisit(fixture, choice, { forceFull }) {
   const { ctx, requests, googleRequests } = await context(env);
   // Without the first-visit engine's wasm, the entry starts the full engine on the same page.
   if (forceFull) await ctx.route('**/samtykke_first_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
   const p = await page(ctx);
-  await p.goto(ARTICLE());
+  await p.goto(`${env.base}/fixtures/${fixture}`);
   await banner(p).waitFor();
+  await p.context().quiet();
   const shown = {
     banner: await p.locator('#samtykke-first-layer').evaluate((h) => h.outerHTML),
     layer: await layer(p),
     events: await events(p),
+    // The gated scripts that ran, in order (on a page with some).
+    ran: await p.evaluate(() => window.ran ?? null),
   };
   await banner(p).getByRole('button', { name: choice }).click();
   await p.waitForFunction(() => window.events.some((e) => e[0] === 'consent'));
@@ -66,27 +69,57 @@ async function firstVisit(choice, { forceFull }) {
     buttons: await p.locator('.samtykke-floating').evaluateAll((hs) => hs.map((h) => h.outerHTML)),
     google: googleRequests(),
     consent: await p.evaluate(() => window.samtykke.getConsent().categories),
+    ran: await p.evaluate(() => window.ran ?? null),
   };
   return { ctx, p, requests, seen };
 }
 
-for (const choice of ['Accept all', 'Reject all']) {
-  test(`a first visit to a page without gated markup fetches the first-visit engine alone, and ${choice} does what the full engine does`, async () => {
-    const small = await firstVisit(choice, { forceFull: false });
-    const fetched = distFiles(small.requests);
-    assert.deepEqual(fetched, [...FIRST_VISIT].sort(), 'exactly the first visit\'s files');
-    const full = await firstVisit(choice, { forceFull: true });
-    assert.ok(distFiles(full.requests).includes('samtykke_bg.wasm'), 'the comparison ran the full engine');
-    assert.deepEqual(small.seen, full.seen);
-    if (choice === 'Accept all') assert.deepEqual(small.seen.google, [GTAG]);
-    else assert.deepEqual(small.seen.google, []);
-    assert.deepEqual(small.p.errors, []);
-    assert.deepEqual(small.p.consoleErrors, []);
-    await screenshot(small.p, `first-visit-engine-after-${choice === 'Accept all' ? 'accept' : 'reject'}`);
-    await small.ctx.close();
-    await full.ctx.close();
-  });
+const PAGES = [
+  ['returning.html', 'a page without gated markup', FIRST_VISIT],
+  ['gated-scripts.html', 'a page with gated scripts', FIRST_VISIT_WITH_GATED_SCRIPTS],
+];
+for (const [fixture, what, files] of PAGES) {
+  for (const choice of ['Accept all', 'Reject all']) {
+    test(`a first visit to ${what} fetches the first-visit engine alone, and ${choice} does what the full engine does`, async () => {
+      const small = await firstVisit(fixture, choice, { forceFull: false });
+      assert.deepEqual(distFiles(small.requests), [...files].sort(), 'exactly the first visit\'s files');
+      const full = await firstVisit(fixture, choice, { forceFull: true });
+      assert.ok(distFiles(full.requests).includes('samtykke_bg.wasm'), 'the comparison ran the full engine');
+      assert.deepEqual(small.seen, full.seen);
+      if (choice === 'Accept all') assert.deepEqual(small.seen.google, [GTAG]);
+      else assert.deepEqual(small.seen.google, []);
+      if (fixture === 'gated-scripts.html') {
+        assert.deepEqual(small.seen.shown.ran, ['necessary'], 'before a choice, necessary\'s scripts alone');
+        const after = choice === 'Accept all'
+          ? ['necessary', 'stats-inline', 'stats-file', 'stats-after-file', 'marketing', 'stats+marketing']
+          : ['necessary'];
+        assert.deepEqual(small.seen.ran, after);
+      }
+      assert.deepEqual(small.p.errors, []);
+      assert.deepEqual(small.p.consoleErrors, []);
+      await screenshot(small.p, `first-visit-engine-${fixture.replace('.html', '')}-after-${choice === 'Accept all' ? 'accept' : 'reject'}`);
+      await small.ctx.close();
+      await full.ctx.close();
+    });
+  }
 }
+
+test('a gated script the first-visit engine cannot vouch for (a category the config does not list) is the full engine\'s, which names it', async () => {
+  const { ctx, requests } = await context(env);
+  const p = await page(ctx);
+  await p.route('**/fixtures/gated-scripts.html', async (route) => {
+    const html = (await (await route.fetch()).text())
+      .replace('data-category="marketing">', 'data-category="advertising">');
+    await route.fulfill({ status: 200, contentType: 'text/html', body: html });
+  });
+  await p.goto(`${env.base}/fixtures/gated-scripts.html`);
+  await banner(p).waitFor();
+  await p.context().quiet();
+  assert.ok(distFiles(requests).includes('samtykke_bg.wasm'), 'the full engine took the page');
+  assert.ok(p.consoleErrors.some((e) => e.includes('data-category')), `named: ${p.consoleErrors}`);
+  assert.deepEqual(await p.evaluate(() => window.ran), ['necessary']);
+  await ctx.close();
+});
 
 test('the loader hints the first-visit engine on a page without gated markup, and each file comes once', async () => {
   const { ctx, requests } = await context(env);
@@ -272,7 +305,7 @@ test('another tab decides while the first-visit banner shows: this tab follows, 
 
 test('the entry, the loader and the core name the same markup for the full engine on a first visit', () => {
   const core = fs.readFileSync(path.join(ROOT, 'crates/samtykke-core/src/page_contract.rs'), 'utf8');
-  const selector = core.match(/pub const FULL_ENGINE_FIRST_VISIT: &str = "((?:[^"\\]|\\.)*)";/)[1].replace(/\\"/g, '"');
+  const selector = core.match(/pub const FULL_ENGINE_FIRST_VISIT: &str =\s*"((?:[^"\\]|\\.)*)";/)[1].replace(/\\"/g, '"');
   assert.ok(fs.readFileSync(path.join(ROOT, 'www/npm/index.js'), 'utf8').includes(`const FULL_ENGINE_FIRST_VISIT = '${selector}';`));
-  assert.ok(fs.readFileSync(path.join(ROOT, 'www/samtykke.js'), 'utf8').includes(`querySelector.call(document, '${selector}')`));
+  assert.ok(fs.readFileSync(path.join(ROOT, 'www/samtykke.js'), 'utf8').includes(`find('${selector}')`));
 });

@@ -417,10 +417,11 @@ test('the banner causes no layout shift (CLS 0)', async () => {
   await ctx.close();
 });
 
-test('every visit loads the core engine alone; the UI module comes with the preferences dialog', async () => {
+test('every visit loads one engine alone; the UI module comes with the preferences dialog', async () => {
   const { ctx, requests } = await context(env);
   const p = await page(ctx);
   const FILES = {
+    first: ['samtykke_first.js', 'samtykke_first_bg.wasm'],
     core: ['samtykke_core.js', 'samtykke_bg.wasm'],
     ui: ['samtykke_ui.js', 'samtykke_ui_bg.wasm'],
   };
@@ -428,7 +429,8 @@ test('every visit loads the core engine alone; the UI module comes with the pref
   await p.goto(`${env.base}/fixtures/config-only.html`);
   await banner(p).getByRole('button', { name: 'Reject all' }).click();
   await p.context().quiet();
-  assert.equal(fetched('core').length, 2, 'first visit: the core glue and wasm draw the banner');
+  assert.equal(fetched('first').length, 2, 'first visit: the first-visit engine\'s glue and wasm draw the banner');
+  assert.deepEqual(fetched('core'), [], 'first visit: not the full engine');
   assert.deepEqual(fetched('ui'), [], 'first visit: no Yew views for the banner');
   requests.length = 0;
   await p.goto(`${env.base}/fixtures/config-only.html`);

@@ -8,8 +8,11 @@ import path from 'node:path';
 export const FIRST_VISIT = ['samtykke.js', 'samtykke.entry.js', 'samtykke.css', 'samtykke.dialogs.css',
   'samtykke_first.js', 'samtykke_first_bg.wasm', 'snippets/shims.js', 'snippets/room.js'];
 
-/** A first visit to a page with gated markup or a notice: the full engine and its snippets instead of the first-visit engine. */
-export const FIRST_VISIT_WITH_GATED_MARKUP = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.js', 'samtykke.css',
+/** A first visit to a page with gated scripts: gate.js besides, which runs them. */
+export const FIRST_VISIT_WITH_GATED_SCRIPTS = [...FIRST_VISIT, 'snippets/gate.js'];
+
+/** A first visit to a page with gated embeds, services or a notice: the full engine and its snippets instead of the first-visit engine. */
+export const FIRST_VISIT_FULL_ENGINE = ['samtykke.js', 'samtykke.entry.js', 'samtykke.full.js', 'samtykke.css',
   'samtykke.dialogs.css', 'samtykke_core.js', 'samtykke_bg.wasm', 'snippets/shims.js', 'snippets/gate.js', 'snippets/room.js'];
 
 /** A returning visit with a valid choice: the base stylesheet, the returning engine and the page actions it shares. */

@@ -1,7 +1,7 @@
 // The first-visit engine's JS side (`samtykke_first.js`): it instantiates the wasm (the core's
 // config reader, reducer and first layer, see src/lib.rs), hands it the page's facts, draws
 // the banner it answers with in plain DOM and carries out the steps it gives with the page
-// actions every engine shares. It decides nothing itself: whether this page view is its to
+// actions every engine shares, running the gated scripts it lets run with `gate.js`. It decides nothing itself: whether this page view is its to
 // take, what a click means and what a choice does are the wasm's to say. What it does not
 // take, the entry hands over to the full engine (`stop` says where that one takes up).
 import {
@@ -31,6 +31,14 @@ let button = null;
 let modal = false;
 let paused = false;
 let recordKey = '';
+// gate.js, on a page with gated scripts, and the CSP nonce Samtykke was given (empty for
+// none), which they must carry.
+let gate = null;
+let scriptNonce = '';
+// How a gated script fares (the wasm's `gated_script`): it runs under the choice in force,
+// or it is the full engine's to judge.
+const RUNS = 1;
+const FULL_ENGINE = 2;
 let handOver = () => {};
 
 /** Fetches and instantiates the wasm (once). */
@@ -68,16 +76,19 @@ function storageWorks() {
  * banner shows). Resolves to whether it did; it
  * then has run the start (Google's consent default, `samtykke:ready`) and drawn the banner.
  * `takeOver(call)` is how it asks the entry for the full engine, with the API call to make
- * there (`showPreferences`, say) or none.
+ * there (`showPreferences`, say) or none; `warmUp()` fetches the full engine and the dialog's
+ * UI module ahead, once a visitor heads for Manage preferences (pointer over it, or focus).
  */
-export async function start(config, options, takeOver) {
+export async function start(config, options, takeOver, warmUp) {
   if (!storageWorks()) return false;
   const opened = answer(wasm.open(...put(config), ...put(pageLanguages())));
   if (opened === null || opened.patterns.some(unreadable)) return false;
-  const [pack] = await Promise.all([
+  const [pack, gateModule] = await Promise.all([
     opened.language ? languageFile(opened.language) : '',
+    gatedScripts().length ? import('./gate.js') : null,
     stylesheetReady(options.stylesheet, options.nonce),
   ]);
+  gate = gateModule;
   // A language file that did not load: the full engine says so, once, and shows English.
   if (pack === null) return false;
   // Read after the waits: a choice another tab made meanwhile is the full engine's to follow.
@@ -85,16 +96,43 @@ export async function start(config, options, takeOver) {
   const started = answer(wasm.start(...(stored === null ? [0, 0xffffffff] : put(stored)), ...put(cookieHeader()),
     ...put(pack), gpc()));
   if (started === null) return false;
+  scriptNonce = options.nonce || '';
+  const gated = judged();
+  if (gated === null) return false;
   running = true;
   handOver = takeOver;
   recordKey = opened.key;
   modal = started.modal;
-  nonce = options.nonce || pageNonce();
+  nonce = scriptNonce || pageNonce();
   replaySteps(JSON.stringify(started.steps), nonce);
+  run(gated);
   // A samtykke:ready listener's API call waits in the entry's queue, which hands over once
   // this has started.
-  draw(started);
+  draw(started, warmUp);
   return true;
+}
+
+// The page's gated scripts not yet handled.
+function gatedScripts() {
+  const [selector] = given(wasm.gated_markup()).split('\n');
+  return Array.from(Document.prototype.querySelectorAll.call(document, selector));
+}
+
+// The page's gated scripts not yet handled, each with how it fares under the choice in force
+// (the wasm's `gated_script`), as judged now; null when one of them is the full engine's.
+function judged() {
+  const scripts = gatedScripts();
+  if (!scripts.length) return [];
+  const held = given(wasm.gated_markup()).split('\n')[1];
+  const verdicts = scripts.map((script) => wasm.gated_script(...put(script.getAttribute('data-category') || ''),
+    script.hasAttribute('data-service'), ...put(script.nonce), ...put(scriptNonce),
+    ...put(JSON.stringify(gate.heldUrls(script, held)))));
+  return verdicts.includes(FULL_ENGINE) ? null : scripts.filter((_, i) => verdicts[i] === RUNS);
+}
+
+// Runs gated scripts `judged` let run, in order, with gate.js.
+function run(scripts) {
+  scripts.forEach((script) => gate.queueScript(script));
 }
 
 // Whether the browser cannot read `pattern` (an `autoClear` pattern) as a regular expression;
@@ -123,7 +161,7 @@ const focusables = () => Array.from(holder.querySelectorAll(FOCUSABLE));
 
 // The banner, first in <body> so keyboard users reach it before the page; a modal one takes
 // focus and keeps Tab inside, as the full engine's does.
-function draw(started) {
+function draw(started, warmUp) {
   const body = own('body');
   if (!body || !started.banner) return;
   holder = call('createElement', 'div');
@@ -134,6 +172,13 @@ function draw(started) {
   opener = own('activeElement');
   body.insertBefore(holder, body.firstChild);
   holder.addEventListener('click', clicked);
+  const intent = (e) => {
+    if (e.target instanceof Element && e.target.closest('[data-action="manage"]')) {
+      ['pointerover', 'focusin'].forEach((type) => holder.removeEventListener(type, intent));
+      warmUp();
+    }
+  };
+  ['pointerover', 'focusin'].forEach((type) => holder.addEventListener(type, intent));
   if (started.modal) {
     holder.addEventListener('keydown', keepTabInside);
     const first = focusables()[0];
@@ -183,6 +228,11 @@ function chosen(choice) {
   if (running) button = added;
   else if (added) added.remove();
   close();
+  // The gated scripts the choice lets run; one the full engine must judge hands over (it
+  // takes up from the choice, and runs them).
+  const gated = judged();
+  if (gated === null) handOver(null);
+  else run(gated);
   const plan = wasm.plan();
   if (plan >= 0) {
     const text = given(plan);
@@ -214,10 +264,12 @@ export function handOverWatch() {
   return given(wasm.hand_over_watch());
 }
 
-/** Nothing to tidy: a page with gated markup is the full engine's. */
-export function tidy() {}
+/** Removes what the gated scripts it ran added beside elements the page has removed. */
+export function tidy() {
+  if (gate) gate.tidyAdded();
+}
 
-/** Gated markup is the full engine's (the entry does not start this engine on such a page). */
+/** The page's gated scripts ran as the choice in force lets them, when it started. */
 export async function gated() {
   return true;
 }

@@ -4,10 +4,10 @@
 // - where a returning-visit plan is stored (the engines write one after a choice), the
 //   small returning engine (`samtykke_return.js`), which replays it if the core says it still
 //   holds for this config, record and page;
-// - otherwise, on a page without gated markup or a notice, the first-visit engine
+// - otherwise, on a page without gated embeds, services or a notice, the first-visit engine
 //   (`samtykke_first.js`: the config reader, the rules and the banner, no wasm-bindgen),
-//   which takes the page view when no choice is stored and carries out Accept all and
-//   Reject all;
+//   which takes the page view when no choice is stored, carries out Accept all and Reject
+//   all and runs the page's gated scripts;
 // - otherwise, or when either declines, the full engine (`samtykke_core.js`: record, rules,
 //   gating, Google tags, and the first layer drawn in plain DOM).
 // The two small engines hand over to the full engine (which takes up where they left off)
@@ -21,9 +21,9 @@
 const PLAN_KEY = 'samtykke:plan';
 
 // Markup that makes a first visit the full engine's (FULL_ENGINE_FIRST_VISIT in the core
-// crate; a test holds the two together): gated elements and notices. Whether the page has
-// some only chooses which engine to fetch.
-const FULL_ENGINE_FIRST_VISIT = '[data-category],[data-samtykke="notice"]';
+// crate; a test holds the two together): gated embeds, services and notices. Whether the
+// page has some only chooses which engine to fetch.
+const FULL_ENGINE_FIRST_VISIT = '[data-category]:not(script[type="text/plain"],[data-samtykke-handled]),[data-category][data-service],[data-samtykke="notice"]';
 
 function hasPlan() {
   try {
@@ -76,7 +76,7 @@ function loadFirst() {
 /**
  * Fetches and compiles the engine this page will most likely start (the returning engine
  * where a plan is stored, else the first-visit engine, or the full one on a page with gated
- * markup or a notice) without starting it, so that this overlaps with loading the config.
+ * embeds, services or a notice) without starting it, so that this overlaps with loading the config.
  * `init` uses what is loaded here.
  */
 export function preload() {
@@ -227,7 +227,8 @@ export function init(config, options = {}) {
 
 // The first-visit engine takes this page view if it is its to take (no choice stored, a
 // config it serves); returns whether it did. It hands over to the full engine for what it
-// does not do: a click on Manage preferences, an API call, gated markup or a notice added.
+// does not do: a click on Manage preferences, an API call, gated markup or a notice added,
+// a gated script it cannot vouch for.
 async function startFirst(text, options) {
   const engine = await loadFirst().catch(() => null);
   if (!engine) return false;
@@ -241,7 +242,8 @@ async function startFirst(text, options) {
   };
   let taken = false;
   try {
-    taken = await engine.start(text, options, askFull);
+    const warmUp = () => full().then((module) => module.warmUp()).catch(() => {});
+    taken = await engine.start(text, options, askFull, warmUp);
   } catch (e) {
     console.error(`samtykke: the first-visit engine failed (${e && e.message})`);
   }

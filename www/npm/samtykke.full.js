@@ -60,6 +60,15 @@ function whenDialogHasFocus(done, frames = 60) {
   else requestAnimationFrame(() => whenDialogHasFocus(done, frames - 1));
 }
 
+/**
+ * Fetches and compiles the full engine and the UI module without starting either: a visitor
+ * is heading for Manage preferences on a banner another engine drew.
+ */
+export function warmUp() {
+  loadFull().catch(() => {});
+  fetchUi().catch(() => {});
+}
+
 function loadUi() {
   // The dialog's stylesheet and texts load beside the (much larger) UI module.
   const styled = stylesheetReady(uiStylesheet, nonce);

@@ -29,10 +29,12 @@ pub const PREFERENCES_HOOK: &str = "[data-samtykke=\"preferences\"]";
 /// Elements where the privacy notice is rendered.
 pub const NOTICE_HOOK: &str = "[data-samtykke=\"notice\"]";
 /// What makes a first visit the full engine's rather than the first-visit engine's: gated
-/// elements (the full engine runs, holds and reports them, with placeholders) and notices
-/// ([`GATED`], then [`NOTICE_HOOK`]). The entry and the loader look for it before they fetch
-/// either engine.
-pub const FULL_ENGINE_FIRST_VISIT: &str = "[data-category],[data-samtykke=\"notice\"]";
+/// markup other than scripts (embeds, which wait behind placeholders; not the copies of the
+/// scripts run, which are [`HANDLED`]), a gated element with a service, and notices. The
+/// entry and the loader look for it before they fetch either engine; the first-visit engine
+/// runs the page's gated scripts ([`GATED_SCRIPTS`]).
+pub const FULL_ENGINE_FIRST_VISIT: &str =
+    "[data-category]:not(script[type=\"text/plain\"],[data-samtykke-handled]),[data-category][data-service],[data-samtykke=\"notice\"]";
 /// The `BroadcastChannel` that tells other tabs about a change of the stored choice.
 pub const OTHER_TABS_CHANNEL: &str = "samtykke";
 
@@ -50,8 +52,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_first_visit_is_the_full_engines_on_gated_markup_and_notices() {
-        assert_eq!(FULL_ENGINE_FIRST_VISIT, format!("{GATED},{NOTICE_HOOK}"));
+    fn a_first_visit_is_the_full_engines_on_gated_embeds_services_and_notices() {
+        let gated_scripts = "script[type=\"text/plain\"]";
+        assert_eq!(
+            FULL_ENGINE_FIRST_VISIT,
+            format!("{GATED}:not({gated_scripts},[{HANDLED}]),{GATED}[data-service],{NOTICE_HOOK}")
+        );
+        assert_eq!(GATED_SCRIPTS, format!("{gated_scripts}{GATED}"));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! returning-visit plan and the steps the page actions run (`shims.js`), all decided here by
 //! the core. Everything else is the full engine's: a config it does not take (see
 //! [`open`]), a stored choice, GPC, **Manage preferences** and any API call hand over to it,
-//! which takes up where this one left off (see the entry, `www/npm/index.js`). The entry
-//! fetches this engine only for a page without gated markup or a notice
-//! (`FULL_ENGINE_FIRST_VISIT`), which the full engine handles.
+//! which takes up where this one left off (see the entry, `www/npm/index.js`). It runs the
+//! page's gated scripts under the choice in force (with `gate.js`); the entry fetches it only
+//! for a page without gated embeds, services or a notice (`FULL_ENGINE_FIRST_VISIT`), which
+//! the full engine handles, and a gated script it cannot vouch for hands over too.
 //!
 //! Strings cross as UTF-8 in this module's memory, as in the returning engine (`ffi.rs`).
 
@@ -15,12 +16,14 @@ mod ffi;
 
 use ffi::{give, take, Slot};
 use samtykke_core::json::{self, object, Value};
-use samtykke_core::read_cookie_header;
 use samtykke_core::{
     consent_json, container_attributes, effect_steps, first_layer, plan_for, settings_button_step,
     steps_value, Category, Config, ConsentId, ConsentRecord, Effect, Environment, Event, Layout,
-    Markup, PlanPage, State, Step, View, FULL_ENGINE_FIRST_VISIT, OTHER_TABS_CHANNEL, PLAN_KEY,
-    PREFERENCES_HOOK,
+    Markup, PlanPage, State, Step, View, OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+};
+use samtykke_core::{
+    markup_problem, nonce_problem, read_cookie_header, runs_on_plan, url_loads, CategorySet, GATED,
+    GATED_SCRIPTS, HANDLED, HELD_URLS_TEXT, NOTICE_HOOK,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -372,6 +375,80 @@ pub extern "C" fn plan() -> usize {
     text.flatten().map_or(usize::MAX, |text| give(&text))
 }
 
+/// Gives what the glue needs to find the page's gated scripts, one per line: the selector of
+/// those not yet handled and the URL attributes they may hold (as `gate.js` takes them).
+#[no_mangle]
+pub extern "C" fn gated_markup() -> usize {
+    let mut lines = String::new();
+    for part in [GATED_SCRIPTS, ":not([", HANDLED, "])\n", HELD_URLS_TEXT] {
+        lines.push_str(part);
+    }
+    give(&lines)
+}
+
+/// A gated script waits for a choice that grants its categories.
+const WAITS: u32 = 0;
+/// A gated script runs under the choice in force (before one, `necessary`'s).
+const RUNS: u32 = 1;
+/// A gated script is the full engine's: it has a problem the full engine reports (a category
+/// the config does not list, a URL that may never load, a nonce other than the one Samtykke
+/// was given), a negation or a service.
+const FULL_ENGINE: u32 = 2;
+
+/// How the gated script with this `data-category` (from `alloc`; `has_service`: it has a
+/// `data-service`), `nonce`, and URLs (`urls`: a JSON array of attribute and URL in turn, as
+/// `gate.js`'s `heldUrls` lists them) fares under the choice in force: [`WAITS`], [`RUNS`] or
+/// [`FULL_ENGINE`]. `expected` is the nonce Samtykke was given (empty for none).
+///
+/// # Safety
+/// Each string is a buffer from [`alloc`] of its length, written and not used again (the
+/// glue's contract).
+#[no_mangle]
+pub unsafe extern "C" fn gated_script(
+    category: *mut u8,
+    category_len: usize,
+    has_service: bool,
+    nonce: *mut u8,
+    nonce_len: usize,
+    expected: *mut u8,
+    expected_len: usize,
+    urls: *mut u8,
+    urls_len: usize,
+) -> u32 {
+    // SAFETY (each `take` here): the glue passes a buffer from `alloc` it filled, once.
+    let category = unsafe { take(category, category_len) }.unwrap_or_default();
+    let nonce = unsafe { take(nonce, nonce_len) }.unwrap_or_default();
+    let expected = unsafe { take(expected, expected_len) }.unwrap_or_default();
+    let urls = unsafe { take(urls, urls_len) }.unwrap_or_default();
+    let urls = match json::parse(&urls) {
+        Ok(Value::Array(urls)) => urls,
+        _ => return FULL_ENGINE,
+    };
+    let urls_load = urls.len() % 2 == 0
+        && urls
+            .chunks(2)
+            .all(|pair| match (pair[0].as_str(), pair[1].as_str()) {
+                (Some(attribute), Some(url)) => url_loads(attribute, url),
+                _ => false,
+            });
+    STATE
+        .with(|state| {
+            let plain = urls_load
+                && !has_service
+                && nonce_problem(Some(&expected), &nonce).is_none()
+                && markup_problem(&state.config, None, &category, None).is_none()
+                && runs_on_plan(&category, false, CategorySet::all());
+            if !plain {
+                FULL_ENGINE
+            } else if runs_on_plan(&category, false, state.granted()) {
+                RUNS
+            } else {
+                WAITS
+            }
+        })
+        .unwrap_or(FULL_ENGINE)
+}
+
 /// Gives the stored text of the choice made here (empty before one): the full engine's
 /// `resumeFrom`, with which it takes up where this engine left off.
 #[no_mangle]
@@ -384,18 +461,23 @@ pub extern "C" fn resume_from() -> usize {
 }
 
 /// Gives what hands over to the full engine, one per line, as the returning engine's
-/// `hand_over_watch`: the selector of the preferences hooks, the selector of markup only the
-/// full engine handles (added later), the channel other tabs post to, the record's key.
+/// `hand_over_watch`: the selector of the preferences hooks, the selector of gated markup
+/// and notices (added later), the channel other tabs post to, the record's key.
 #[no_mangle]
 pub extern "C" fn hand_over_watch() -> usize {
     let key = STATE
         .with(|state| state.config.cookie.name.clone())
         .unwrap_or_default();
     let mut watch = String::new();
+    // Not the copies of the gated scripts it ran, which carry their category.
     for part in [
         PREFERENCES_HOOK,
         "\n",
-        FULL_ENGINE_FIRST_VISIT,
+        GATED,
+        ":not([",
+        HANDLED,
+        "]),",
+        NOTICE_HOOK,
         "\n",
         OTHER_TABS_CHANNEL,
         "\n",
@@ -520,11 +602,51 @@ mod tests {
             watch.lines().collect::<Vec<_>>(),
             [
                 PREFERENCES_HOOK,
-                FULL_ENGINE_FIRST_VISIT,
+                "[data-category]:not([data-samtykke-handled]),[data-samtykke=\"notice\"]",
                 OTHER_TABS_CHANNEL,
                 "samtykke"
             ]
         );
+        assert_eq!(
+            given(gated_markup()),
+            "script[type=\"text/plain\"][data-category]:not([data-samtykke-handled])\n\
+             data-src src data-srcset srcset data-poster poster"
+        );
+        // Before a choice: necessary's scripts run, the others wait; what the full engine
+        // reports or judges is its.
+        let script = |category: &str, service: bool, nonce: &str, urls: &str| {
+            let ((c, cl), (n, nl), (e, el), (u, ul)) =
+                (put(category), put(nonce), put(""), put(urls));
+            // SAFETY: from `put`, used once.
+            unsafe { gated_script(c, cl, service, n, nl, e, el, u, ul) }
+        };
+        assert_eq!(script("necessary", false, "", "[]"), RUNS);
+        assert_eq!(
+            script("statistics", false, "", r#"["data-src","/s.js"]"#),
+            WAITS
+        );
+        assert_eq!(
+            script("statistics", true, "", "[]"),
+            FULL_ENGINE,
+            "a service"
+        );
+        assert_eq!(
+            script("!marketing", false, "", "[]"),
+            FULL_ENGINE,
+            "a negation"
+        );
+        assert_eq!(
+            script("ads", false, "", "[]"),
+            FULL_ENGINE,
+            "an unknown category"
+        );
+        let bad = r#"["data-src","javascript:alert(1)"]"#;
+        assert_eq!(
+            script("statistics", false, "", bad),
+            FULL_ENGINE,
+            "a URL refused"
+        );
+        assert_eq!(script("statistics", false, "", "nope"), FULL_ENGINE);
 
         // Manage preferences is the full engine's; a click on nothing known does nothing.
         let manage = click("manage").expect("an answer");
@@ -554,6 +676,11 @@ mod tests {
         let plan = samtykke_core::PlanText::read(&plan).expect("reads");
         assert_eq!(plan.stored, stored);
         assert!(accepted("statistics"));
+        assert_eq!(
+            script("statistics", false, "", "[]"),
+            RUNS,
+            "under the choice in force"
+        );
         assert_eq!(given(resume_from()), stored);
         assert!(given(consent()).contains("statistics"));
         // The banner has gone: its buttons do nothing now.
