@@ -97,7 +97,10 @@
   // Without a plan, the first-visit engine, unless the page has markup that is the full
   // engine's (the entry's FULL_ENGINE_FIRST_VISIT; the document is parsed by now). It runs
   // gated scripts with gate.js.
-  var find = function (selector) { return Document.prototype.querySelector.call(document, selector) !== null; };
+  // A browser that cannot read a selector gets the full engine.
+  var find = function (selector) {
+    try { return Document.prototype.querySelector.call(document, selector) !== null; } catch (e) { return true; }
+  };
   var full = !planned && find('[data-category]:not(script[type="text/plain"],[data-samtykke-handled]),[data-category][data-service],[data-samtykke="notice"]');
   var scripts = !planned && find('script[type="text/plain"][data-category]');
   var engine = planned ? [['modulepreload', 'samtykke_return.js'], ['preload', 'samtykke_return_bg.wasm']]

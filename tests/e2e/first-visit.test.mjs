@@ -242,6 +242,30 @@ async function heldFullEngine(ctx) {
   return { p, release };
 }
 
+test('a gated script a samtykke:ready listener adds while the first-visit engine starts runs once, by the full engine', async () => {
+  const { ctx, requests } = await context(env);
+  await ctx.addInitScript(() => {
+    window.addEventListener('samtykke:ready', () => {
+      const script = document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.category = 'necessary';
+      script.textContent = 'window.readyAdded = (window.readyAdded || 0) + 1;';
+      document.body.append(script);
+    });
+  });
+  const p = await page(ctx);
+  await p.goto(ARTICLE());
+  await banner(p).waitFor();
+  await p.waitForFunction(() => window.readyAdded === 1);
+  await p.context().quiet();
+  assert.ok(distFiles(requests).includes('samtykke_bg.wasm'), 'the full engine took over');
+  assert.equal(await p.evaluate(() => window.readyAdded), 1, 'once');
+  assert.equal(await p.locator('.samtykke-banner').count(), 1, 'one banner');
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(p.consoleErrors, []);
+  await ctx.close();
+});
+
 test('Manage preferences while the full engine loads: a banner stays in view, inert, until the dialog has focus', async () => {
   const { ctx } = await context(env);
   const { p, release } = await heldFullEngine(ctx);

@@ -91,6 +91,9 @@ export async function start(config, options, takeOver, warmUp) {
   gate = gateModule;
   // A language file that did not load: the full engine says so, once, and shows English.
   if (pack === null) return false;
+  // The start comes in tasks of its own (reading the config; the state, Google's default and
+  // the gated scripts; the banner), so that none is a long task on a slow phone.
+  await nextTask();
   // Read after the waits: a choice another tab made meanwhile is the full engine's to follow.
   const stored = storedItem(opened.key);
   const started = answer(wasm.start(...(stored === null ? [0, 0xffffffff] : put(stored)), ...put(cookieHeader()),
@@ -104,13 +107,25 @@ export async function start(config, options, takeOver, warmUp) {
   recordKey = opened.key;
   modal = started.modal;
   nonce = scriptNonce || pageNonce();
-  replaySteps(JSON.stringify(started.steps), nonce);
+  // Queued first, as the full engine does: their URLs are taken now, as judged, before any
+  // page listener of the steps runs; they run after this task.
   run(gated);
+  replaySteps(JSON.stringify(started.steps), nonce);
+  await nextTask();
   // A samtykke:ready listener's API call waits in the entry's queue, which hands over once
-  // this has started.
-  draw(started, warmUp);
+  // this has started. A choice another tab stored meanwhile, or a gated script the page added
+  // that this engine cannot run, is the full engine's.
+  const late = storedItem(recordKey) === null ? judged() : null;
+  if (late === null) handOver(null);
+  else {
+    run(late);
+    if (!paused) draw(started, warmUp);
+  }
   return true;
 }
+
+// Resolves in a later task, after the browser had a chance to render and answer input.
+const nextTask = () => new Promise((resume) => setTimeout(resume, 0));
 
 // The page's gated scripts not yet handled.
 function gatedScripts() {
@@ -123,6 +138,8 @@ function gatedScripts() {
 function judged() {
   const scripts = gatedScripts();
   if (!scripts.length) return [];
+  // Gated scripts the page added after this engine looked (it fetched no gate.js then).
+  if (!gate) return null;
   const held = given(wasm.gated_markup()).split('\n')[1];
   const verdicts = scripts.map((script) => wasm.gated_script(...put(script.getAttribute('data-category') || ''),
     script.hasAttribute('data-service'), ...put(script.nonce), ...put(scriptNonce),

@@ -37,7 +37,14 @@ function hasPlan() {
 // (<form name="documentElement">) shadow the document's.
 const own = (name) => Object.getOwnPropertyDescriptor(Document.prototype, name).get.call(document);
 
-const fullEngineMarkup = () => Document.prototype.querySelector.call(document, FULL_ENGINE_FIRST_VISIT) !== null;
+// A browser that cannot read the selector gets the full engine.
+const fullEngineMarkup = () => {
+  try {
+    return Document.prototype.querySelector.call(document, FULL_ENGINE_FIRST_VISIT) !== null;
+  } catch {
+    return true;
+  }
+};
 
 let core = null;
 // The small engine running (the returning or the first-visit engine), until the full engine
