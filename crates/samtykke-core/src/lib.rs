@@ -81,8 +81,8 @@ pub use limits::{
 };
 pub use markup::{Element as MarkupElement, Markup};
 pub use page_contract::{
-    page_languages, FULL_ENGINE_FIRST_VISIT, GATED, GATED_EMBEDS, GATED_SCRIPTS, HANDLED,
-    HELD_URLS, HELD_URLS_TEXT, NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
+    hand_over_watch, page_languages, FULL_ENGINE_FIRST_VISIT, GATED, GATED_EMBEDS, GATED_SCRIPTS,
+    HANDLED, HELD_URLS, HELD_URLS_TEXT, NOTICE_HOOK, OTHER_TABS_CHANNEL, PREFERENCES_HOOK,
 };
 pub use page_events::{consent_json, notice_event};
 pub use plan::{

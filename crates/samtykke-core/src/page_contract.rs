@@ -38,6 +38,31 @@ pub const FULL_ENGINE_FIRST_VISIT: &str =
 /// The `BroadcastChannel` that tells other tabs about a change of the stored choice.
 pub const OTHER_TABS_CHANNEL: &str = "samtykke";
 
+/// What makes the entry hand over from a small engine (first-visit or returning) to the full
+/// engine, one per line: the selector of the preferences hooks (a click), the selector of
+/// gated markup not yet handled and of notices (one added; not the copies of the gated
+/// scripts an engine ran, which carry their category), the channel other tabs post to, and
+/// `key`, the record's `localStorage` key (a `storage` event about it).
+pub fn hand_over_watch(key: &str) -> String {
+    let mut watch = String::new();
+    for part in [
+        PREFERENCES_HOOK,
+        "\n",
+        GATED,
+        ":not([",
+        HANDLED,
+        "]),",
+        NOTICE_HOOK,
+        "\n",
+        OTHER_TABS_CHANNEL,
+        "\n",
+        key,
+    ] {
+        watch.push_str(part);
+    }
+    watch
+}
+
 /// Reads the page's languages as the page gives them, one per line: `<html lang>` (an empty
 /// line without one), then `navigator.languages`. Returns the page's language, if set, and
 /// the browser's.

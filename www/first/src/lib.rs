@@ -19,11 +19,11 @@ use samtykke_core::json::{self, object, Value};
 use samtykke_core::{
     consent_json, container_attributes, effect_steps, first_layer, plan_for, settings_button_step,
     steps_value, Category, Config, ConsentId, ConsentRecord, Effect, Environment, Event, Layout,
-    Markup, PlanPage, State, Step, View, OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+    Markup, PlanPage, State, Step, View, PLAN_KEY,
 };
 use samtykke_core::{
-    markup_problem, nonce_problem, read_cookie_header, runs_on_plan, url_loads, CategorySet, GATED,
-    GATED_SCRIPTS, HANDLED, HELD_URLS_TEXT, NOTICE_HOOK,
+    markup_problem, nonce_problem, read_cookie_header, runs_on_plan, url_loads, CategorySet,
+    GATED_SCRIPTS, HANDLED, HELD_URLS_TEXT,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -460,32 +460,14 @@ pub extern "C" fn resume_from() -> usize {
     give(&stored)
 }
 
-/// Gives what hands over to the full engine, one per line, as the returning engine's
-/// `hand_over_watch`: the selector of the preferences hooks, the selector of gated markup
-/// and notices (added later), the channel other tabs post to, the record's key.
+/// Gives what hands over to the full engine (the core's `hand_over_watch`, with the key of
+/// the record).
 #[no_mangle]
 pub extern "C" fn hand_over_watch() -> usize {
     let key = STATE
         .with(|state| state.config.cookie.name.clone())
         .unwrap_or_default();
-    let mut watch = String::new();
-    // Not the copies of the gated scripts it ran, which carry their category.
-    for part in [
-        PREFERENCES_HOOK,
-        "\n",
-        GATED,
-        ":not([",
-        HANDLED,
-        "]),",
-        NOTICE_HOOK,
-        "\n",
-        OTHER_TABS_CHANNEL,
-        "\n",
-        &key,
-    ] {
-        watch.push_str(part);
-    }
-    give(&watch)
+    give(&samtykke_core::hand_over_watch(&key))
 }
 
 /// Gives the `localStorage` key of the plan.
@@ -522,6 +504,7 @@ pub extern "C" fn consent() -> usize {
 mod tests {
     use super::*;
     use ffi::testing::{given, put};
+    use samtykke_core::{OTHER_TABS_CHANNEL, PREFERENCES_HOOK};
 
     const CONFIG_TEXT: &str = r#"{"revision":1,"privacyPolicyUrl":"/privacy.html","categories":["necessary","preferences","statistics","marketing","x"],"googleAnalytics":{"measurementId":"G-FIRST1"}}"#;
 

@@ -15,7 +15,7 @@ mod ffi;
 use ffi::{give, take, Slot};
 use samtykke_core::{
     fingerprint, only_cookie, page_languages, plan_context, Category, CategorySet, PlanText, GATED,
-    HANDLED, NOTICE_HOOK, OTHER_TABS_CHANNEL, PLAN_KEY, PREFERENCES_HOOK,
+    NOTICE_HOOK, PLAN_KEY,
 };
 
 pub use ffi::{alloc, out};
@@ -125,31 +125,12 @@ pub extern "C" fn plan_steps() -> usize {
     with_plan(|plan| give(plan.steps)).unwrap_or(0)
 }
 
-/// Gives what makes the entry hand over to the full engine once the plan ran, one per line:
-/// the selector of the preferences hooks (a click), the selector of gated markup not yet
-/// handled and of notices (one added), the channel other tabs post to, and the record's `localStorage` key (a
-/// `storage` event about it).
+/// Gives what makes the entry hand over to the full engine once the plan ran (the core's
+/// `hand_over_watch`, with the key of the plan's record).
 #[no_mangle]
 pub extern "C" fn hand_over_watch() -> usize {
-    let mut watch = String::from(PREFERENCES_HOOK);
-    // Not what was handled: the copies of the gated scripts it ran carry their category.
-    for part in [
-        "\n",
-        GATED,
-        ":not([",
-        HANDLED,
-        "]),",
-        NOTICE_HOOK,
-        "\n",
-        OTHER_TABS_CHANNEL,
-        "\n",
-    ] {
-        watch.push_str(part);
-    }
-    if let Some(key) = with_plan(|plan| plan.key.to_owned()) {
-        watch.push_str(&key);
-    }
-    give(&watch)
+    with_plan(|plan| give(&samtykke_core::hand_over_watch(plan.key)))
+        .unwrap_or_else(|| give(&samtykke_core::hand_over_watch("")))
 }
 
 /// Gives where the plan's record is kept, as `storageKind()` names it: `cookie` (the domain
